@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Verifier.Core.Input;
+using Verifier.Core.Reporting;
+
+namespace Verifier.Core.Engine;
+
+/// <summary>
+/// The engine's front door. Hosts call <see cref="VerifyAsync"/> and get a report for every outcome; nothing
+/// throws out of here except cancellation by the caller.
+/// </summary>
+public sealed class BadgeVerifier
+{
+    public const string EngineCheckId = "engine.unexpected";
+    public const string FamilyCheckId = "engine.family";
+    public const string DeadlineCheckId = "engine.deadline";
+
+    private readonly InputResolver _resolver;
+    private readonly Dictionary<BadgeFamily, IBadgeFamilyVerifier> _verifiers;
+    private readonly TimeProvider _time;
+    private readonly VerifierOptions _options;
+    private readonly ILogger<BadgeVerifier> _logger;
+
+    public BadgeVerifier(
+        InputResolver resolver,
+        IEnumerable<IBadgeFamilyVerifier> verifiers,
+        TimeProvider time,
+        IOptions<VerifierOptions> options,
+        ILogger<BadgeVerifier>? logger = null)
+    {
+        _resolver = resolver;
+        _verifiers = verifiers.ToDictionary(v => v.Family);
+        _time = time;
+        _options = options.Value;
+        _logger = logger ?? NullLogger<BadgeVerifier>.Instance;
+    }
+
+    public async Task<VerificationReport> VerifyAsync(VerificationRequest request, CancellationToken cancellationToken = default)
+    {
+        var context = new VerificationContext(request, _options, request.At ?? _time.GetUtcNow());
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.RequestDeadline);
+        try
+        {
+            var payload = await _resolver.ResolveAsync(context, deadline.Token).ConfigureAwait(false);
+            if (payload is not null)
+            {
+                await VerifyPayloadAsync(payload, context, deadline.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            context.Checks.Indeterminate(DeadlineCheckId, $"verification did not finish within {_options.RequestDeadline.TotalSeconds:0.#} s");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The single boundary where a bug becomes a readable failed check instead of a crash or a stack trace.
+            _logger.LogError(e, "Unexpected failure while verifying a badge");
+            context.Checks.Indeterminate(EngineCheckId, $"the verifier hit an internal error ({e.GetType().Name}); the badge could not be judged");
+        }
+
+        return context.ToReport();
+    }
+
+    /// <summary>Verifies a payload found elsewhere (e.g. an endorsement inside a credential) in the given context.</summary>
+    public Task VerifyPayloadAsync(ResolvedPayload payload, VerificationContext context, CancellationToken cancellationToken)
+    {
+        if (payload.Family == BadgeFamily.Unknown || !_verifiers.TryGetValue(payload.Family, out var verifier))
+        {
+            context.Checks.Fail(FamilyCheckId, payload.Family == BadgeFamily.Unknown
+                ? "the payload is not recognisable as an Open Badge (no Open Badges or Verifiable Credentials form)"
+                : $"{payload.Family} badges are not supported by this verifier");
+            return Task.CompletedTask;
+        }
+
+        return verifier.VerifyAsync(payload, context, cancellationToken);
+    }
+}

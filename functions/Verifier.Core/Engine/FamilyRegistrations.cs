@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Verifier.Core.Engine;
+
+/// <summary>Registers one <see cref="IBadgeFamilyVerifier"/> per badge family and the services each needs.</summary>
+internal static class FamilyRegistrations
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddSingleton<IBadgeFamilyVerifier, OpenBadges3.Ob3Verifier>();
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text;
+using Verifier.Core.Baking;
+using Verifier.Core.Engine;
+using Verifier.Core.Fetching;
+using Verifier.Core.Reporting;
+
+namespace Verifier.Core.Input;
+
+/// <summary>
+/// Turns whatever the caller sent (bytes, URL, text) into one badge payload: sniffs the format, unbakes images,
+/// fetches URLs. Records its own checks; returns null when nothing verifiable was found.
+/// </summary>
+public sealed class InputResolver(IDocumentFetcher fetcher)
+{
+    public static class Ids
+    {
+        public const string Format = "input.format";
+        public const string Unbake = "input.unbake";
+        public const string Fetch = "input.fetch";
+    }
+
+    public async Task<ResolvedPayload?> ResolveAsync(VerificationContext context, CancellationToken cancellationToken)
+    {
+        var input = context.Request.Input;
+        switch (input.Kind)
+        {
+            case InputKind.Url:
+                context.Input = new InputInfo { Kind = "url", Format = "url", Url = input.Url!.AbsoluteUri };
+                return await FromUrlAsync(input.Url!, context, cancellationToken).ConfigureAwait(false);
+            case InputKind.Text:
+                return await FromBytesAsync(Encoding.UTF8.GetBytes(input.Text ?? string.Empty), "text", null, context, cancellationToken)
+                    .ConfigureAwait(false);
+            default:
+                return await FromBytesAsync(input.Bytes, "bytes", input.DeclaredMediaType, context, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ResolvedPayload?> FromBytesAsync(ReadOnlyMemory<byte> bytes, string kind, string? declared, VerificationContext context, CancellationToken ct)
+    {
+        var format = ContentSniffer.Sniff(bytes.Span);
+        context.Input = new InputInfo { Kind = kind, Format = FormatName(format), DeclaredMediaType = declared };
+        var checks = context.Checks;
+        switch (format)
+        {
+            case SniffedFormat.Png:
+            case SniffedFormat.Svg:
+                return Unbaked(BadgeUnbaker.Unbake(bytes.Span), context);
+            case SniffedFormat.Json:
+            {
+                var text = PayloadClassifier.Utf8(bytes.Span).Trim().TrimStart('\uFEFF');
+                checks.Pass(Ids.Format, "input is a JSON document");
+                context.Input = WithPayload(context.Input, PayloadKind.Json, null);
+                return new ResolvedPayload(PayloadKind.Json, text, PayloadClassifier.FamilyOfJsonText(text));
+            }
+
+            case SniffedFormat.Jws:
+            {
+                var text = PayloadClassifier.Utf8(bytes.Span).Trim().TrimStart('\uFEFF');
+                checks.Pass(Ids.Format, "input is a compact JWS");
+                context.Input = WithPayload(context.Input, PayloadKind.Jws, null);
+                return new ResolvedPayload(PayloadKind.Jws, text, PayloadClassifier.FamilyOfJws(text));
+            }
+
+            case SniffedFormat.Url:
+            {
+                var url = new Uri(PayloadClassifier.Utf8(bytes.Span).Trim().TrimStart('\uFEFF'));
+                checks.Pass(Ids.Format, "input is a URL");
+                context.Input = new InputInfo { Kind = kind, Format = "url", Url = url.AbsoluteUri, DeclaredMediaType = declared };
+                return await FromUrlAsync(url, context, ct).ConfigureAwait(false);
+            }
+
+            default:
+                checks.Fail(Ids.Format, "the input is not a PNG or SVG image, a JSON document, a compact JWS or an http(s) URL");
+                return null;
+        }
+    }
+
+    private async Task<ResolvedPayload?> FromUrlAsync(Uri url, VerificationContext context, CancellationToken ct)
+    {
+        var fetched = await fetcher.FetchAsync(url, FetchKind.Badge, ct).ConfigureAwait(false);
+        if (!fetched.IsOk)
+        {
+            if (fetched.IsTransient)
+            {
+                context.Checks.Indeterminate(Ids.Fetch, fetched.Describe(), url.AbsoluteUri);
+            }
+            else
+            {
+                context.Checks.Fail(Ids.Fetch, fetched.Describe(), url.AbsoluteUri);
+            }
+
+            // An HTTP answer (404, 410) from the badge URL is still something the family verifier may explain
+            // (410 Gone means revoked for a hosted OB 2.0 assertion), so hand it over as a JSON-less URL payload.
+            return fetched.Status == FetchStatus.HttpError
+                ? new ResolvedPayload(PayloadKind.Url, url.AbsoluteUri, BadgeFamily.OpenBadges2) { SourceUrl = url }
+                : null;
+        }
+
+        context.Checks.Pass(Ids.Fetch, $"fetched {url.AbsoluteUri} ({fetched.ContentType ?? "no content type"})", url.AbsoluteUri);
+        var body = fetched.Body.Span;
+        var format = ContentSniffer.Sniff(body);
+        context.Input = new InputInfo { Kind = context.Input.Kind, Format = FormatName(format), Url = url.AbsoluteUri };
+        switch (format)
+        {
+            case SniffedFormat.Png:
+            case SniffedFormat.Svg:
+                var unbaked = Unbaked(BadgeUnbaker.Unbake(body), context);
+                return unbaked is null ? null : unbaked with { SourceUrl = url };
+            case SniffedFormat.Json:
+                var json = PayloadClassifier.Utf8(body).Trim().TrimStart('\uFEFF');
+                context.Input = WithPayload(context.Input, PayloadKind.Json, null);
+                return new ResolvedPayload(PayloadKind.Json, json, PayloadClassifier.FamilyOfJsonText(json)) { SourceUrl = url };
+            case SniffedFormat.Jws:
+                var jws = PayloadClassifier.Utf8(body).Trim();
+                context.Input = WithPayload(context.Input, PayloadKind.Jws, null);
+                return new ResolvedPayload(PayloadKind.Jws, jws, PayloadClassifier.FamilyOfJws(jws)) { SourceUrl = url };
+            default:
+                context.Checks.Fail(Ids.Format, $"{url.AbsoluteUri} did not answer with a badge (JSON, JWS, PNG or SVG)", url.AbsoluteUri);
+                return null;
+        }
+    }
+
+    private static ResolvedPayload? Unbaked(UnbakeResult result, VerificationContext context)
+    {
+        var checks = context.Checks;
+        foreach (var warning in result.Warnings)
+        {
+            checks.Warn(Ids.Unbake, warning);
+        }
+
+        if (result.Status != UnbakeStatus.Found || result.Payload is null)
+        {
+            checks.Fail(Ids.Unbake, result.Error ?? "no badge is baked into this image");
+            return null;
+        }
+
+        var kind = PayloadClassifier.KindOf(result.Payload);
+        if (kind is null)
+        {
+            checks.Fail(Ids.Unbake, $"the payload baked at {result.Location} is not JSON, a compact JWS or a URL");
+            return null;
+        }
+
+        checks.Pass(Ids.Unbake, $"found a baked {kind.Value.ToString().ToUpperInvariant()} payload at {result.Location}", result.Location);
+        context.Input = WithPayload(context.Input, kind.Value, result.Location);
+        var text = result.Payload.Trim();
+        var family = result.Family != BadgeFamily.Unknown ? result.Family : kind switch
+        {
+            PayloadKind.Json => PayloadClassifier.FamilyOfJsonText(text),
+            PayloadKind.Jws => PayloadClassifier.FamilyOfJws(text),
+            _ => BadgeFamily.OpenBadges2,
+        };
+        return new ResolvedPayload(kind.Value, text, family) { EmbeddedIn = result.Location };
+    }
+
+    private static InputInfo WithPayload(InputInfo info, PayloadKind kind, string? embeddedIn) => new()
+    {
+        Kind = info.Kind,
+        Format = info.Format,
+        DeclaredMediaType = info.DeclaredMediaType,
+        Url = info.Url,
+        EmbeddedIn = embeddedIn ?? info.EmbeddedIn,
+        PayloadKind = kind.ToString().ToLowerInvariant(),
+    };
+
+    private static string FormatName(SniffedFormat format) => format.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,147 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+
+namespace Verifier.Core.Input;
+
+/// <summary>Tells JSON from JWS from URL text, and OB 2.0-family documents from OB 3.0 credentials.</summary>
+public static class PayloadClassifier
+{
+    /// <summary>Classifies trimmed text; null when it is none of JSON, compact JWS or an http(s) URL.</summary>
+    public static PayloadKind? KindOf(string text)
+    {
+        var t = text.AsSpan().Trim();
+        if (t.Length == 0)
+        {
+            return null;
+        }
+
+        if (t[0] == '{')
+        {
+            return PayloadKind.Json;
+        }
+
+        if (LooksLikeCompactJws(t))
+        {
+            return PayloadKind.Jws;
+        }
+
+        return Uri.TryCreate(t.ToString(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? PayloadKind.Url
+            : null;
+    }
+
+    /// <summary>Three base64url segments separated by dots, the first decoding to a JSON object.</summary>
+    public static bool LooksLikeCompactJws(ReadOnlySpan<char> t)
+    {
+        var first = t.IndexOf('.');
+        if (first <= 0)
+        {
+            return false;
+        }
+
+        var rest = t[(first + 1)..];
+        var second = rest.IndexOf('.');
+        if (second < 0 || rest[(second + 1)..].Contains('.'))
+        {
+            return false;
+        }
+
+        foreach (var c in t)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        // A JOSE header always starts with '{' which base64url-encodes to "ey".
+        return t.StartsWith("ey", StringComparison.Ordinal);
+    }
+
+    /// <summary>Decides the family of a JSON document from its @context and type.</summary>
+    public static BadgeFamily FamilyOfJson(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return BadgeFamily.Unknown;
+        }
+
+        if (root.TryGetProperty("vc", out var vc) && vc.ValueKind == JsonValueKind.Object)
+        {
+            return BadgeFamily.OpenBadges3;
+        }
+
+        if (root.TryGetProperty("@context", out var ctx) && MentionsCredentials(ctx))
+        {
+            return BadgeFamily.OpenBadges3;
+        }
+
+        if (root.TryGetProperty("type", out var type) && Contains(type, "VerifiableCredential"))
+        {
+            return BadgeFamily.OpenBadges3;
+        }
+
+        return BadgeFamily.OpenBadges2;
+    }
+
+    /// <summary>Decides the family of a compact JWS from its payload (null when the payload is not JSON).</summary>
+    public static BadgeFamily FamilyOfJws(string jws)
+    {
+        var parts = jws.Trim().Split('.');
+        if (parts.Length != 3)
+        {
+            return BadgeFamily.Unknown;
+        }
+
+        try
+        {
+            var bytes = Base64Url.DecodeFromChars(parts[1]);
+            using var doc = JsonDocument.Parse(bytes);
+            return FamilyOfJson(doc.RootElement);
+        }
+        catch (FormatException)
+        {
+            return BadgeFamily.Unknown;
+        }
+        catch (JsonException)
+        {
+            return BadgeFamily.Unknown;
+        }
+    }
+
+    public static BadgeFamily FamilyOfJsonText(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            return FamilyOfJson(doc.RootElement);
+        }
+        catch (JsonException)
+        {
+            return BadgeFamily.Unknown;
+        }
+    }
+
+    private static bool MentionsCredentials(JsonElement ctx) => ctx.ValueKind switch
+    {
+        JsonValueKind.String => IsCredentialContext(ctx.GetString()),
+        JsonValueKind.Array => ctx.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.String && IsCredentialContext(e.GetString())),
+        _ => false,
+    };
+
+    private static bool IsCredentialContext(string? url) => url is not null
+        && (url.StartsWith("https://www.w3.org/2018/credentials", StringComparison.Ordinal)
+            || url.StartsWith("https://www.w3.org/ns/credentials", StringComparison.Ordinal)
+            || url.StartsWith("https://purl.imsglobal.org/spec/ob/v3p0", StringComparison.Ordinal)
+            || url.StartsWith("https://purl.imsglobal.org/spec/clr/v2p0", StringComparison.Ordinal));
+
+    private static bool Contains(JsonElement value, string name) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.ValueEquals(name),
+        JsonValueKind.Array => value.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.String && e.ValueEquals(name)),
+        _ => false,
+    };
+
+    internal static string Utf8(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
+}

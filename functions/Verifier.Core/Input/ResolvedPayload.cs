@@ -1,0 +1,30 @@
+namespace Verifier.Core.Input;
+
+/// <summary>Which specification family a payload belongs to; picks the verifier that handles it.</summary>
+public enum BadgeFamily
+{
+    Unknown,
+
+    /// <summary>Open Badges 0.5, 1.0, 1.1 and 2.0 (assertions, hosted or JWS-signed).</summary>
+    OpenBadges2,
+
+    /// <summary>Open Badges 3.0 / CLR 2.0 verifiable credentials (JSON with proof, or VC-JWT).</summary>
+    OpenBadges3,
+}
+
+public enum PayloadKind
+{
+    Json,
+    Jws,
+    Url,
+}
+
+/// <summary>The badge payload found in the input, and where it came from.</summary>
+public sealed record ResolvedPayload(PayloadKind Kind, string Text, BadgeFamily Family)
+{
+    /// <summary>Bytes of a baked image the payload came from (kept so reports can say what was unbaked).</summary>
+    public string? EmbeddedIn { get; init; }
+
+    /// <summary>The URL the payload was fetched from, when the input was a URL.</summary>
+    public Uri? SourceUrl { get; init; }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json.Serialization;
+
+namespace Verifier.Core.Reporting;
+
+/// <summary>One report model for every outcome; hosts serialize it as-is.</summary>
+public sealed class VerificationReport
+{
+    public bool Valid => Outcome == VerificationOutcome.Valid;
+
+    public VerificationOutcome Outcome { get; init; }
+
+    public int ErrorCount { get; init; }
+
+    public int WarningCount { get; init; }
+
+    /// <summary>"0.5", "1.0", "1.1", "2.0", "3.0" or null when it could not be told.</summary>
+    public string? OpenBadgesVersion { get; init; }
+
+    public InputInfo Input { get; init; } = new();
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public VerificationInfo? Verification { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BadgeSummary? Badge { get; init; }
+
+    public IReadOnlyList<CheckResult> Checks { get; init; } = [];
+
+    /// <summary>Nested reports for endorsements verified along with the badge (OB 3.0).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<VerificationReport>? Endorsements { get; init; }
+}
+
+/// <summary>What was received and how the badge was found in it.</summary>
+public sealed class InputInfo
+{
+    /// <summary>bytes | url | text</summary>
+    public string Kind { get; init; } = "bytes";
+
+    /// <summary>Sniffed format: png | svg | json | jws | url | unknown.</summary>
+    public string? Format { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DeclaredMediaType { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Url { get; init; }
+
+    /// <summary>Where the payload was found, e.g. "png:iTXt:openbadges", "svg:openbadges:assertion@verify".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? EmbeddedIn { get; init; }
+
+    /// <summary>json | jws | url: what the payload turned out to be.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PayloadKind { get; init; }
+}
+
+/// <summary>How the badge was proven: hosted or signed, with which key.</summary>
+public sealed class VerificationInfo
+{
+    /// <summary>hosted | signed | proof (embedded Data Integrity) | none</summary>
+    public string Method { get; init; } = "none";
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? KeyId { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Algorithm { get; init; }
+
+    /// <summary>Whether the signing key is provably the issuer's (OB 3.0); null when not applicable.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? IssuerKeyBound { get; init; }
+}
+
+/// <summary>A flat summary a displayer can show without understanding the badge graph.</summary>
+public sealed class BadgeSummary
+{
+    public string? Id { get; init; }
+    public string? Name { get; init; }
+    public string? Description { get; init; }
+    public string? Image { get; init; }
+    public string? Criteria { get; init; }
+    public string? IssuerName { get; init; }
+    public string? IssuerUrl { get; init; }
+    public string? IssuerId { get; init; }
+    /// <summary>The recipient exactly as the badge states it (hashed identities stay hashed).</summary>
+    public string? Recipient { get; init; }
+    public DateTimeOffset? IssuedOn { get; init; }
+    public DateTimeOffset? Expires { get; init; }
+    public IReadOnlyList<string>? Evidence { get; init; }
+}
