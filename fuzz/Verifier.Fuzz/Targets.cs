@@ -72,7 +72,8 @@ internal static class Targets
     private static void Jws(byte[] data)
     {
         var format = ContentSniffer.Sniff(data);
-        var text = Encoding.UTF8.GetString(data);
+        // As the input resolver does: a UTF-8 byte order mark is not part of the text.
+        var text = Encoding.UTF8.GetString(data).Trim().TrimStart('\uFEFF');
         var kind = PayloadClassifier.KindOf(text);
         _ = PayloadClassifier.LooksLikeCompactJws(text);
         _ = PayloadClassifier.FamilyOfJws(text);

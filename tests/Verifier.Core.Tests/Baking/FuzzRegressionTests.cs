@@ -52,4 +52,19 @@ public class FuzzRegressionTests
         Assert.DoesNotContain(report.Checks, c => c.Id == BadgeVerifier.EngineCheckId);
         Assert.Equal(VerificationOutcome.Invalid, report.Outcome);
     }
+
+    /// <summary>jws target (harness oracle): a byte order mark before a JWS; sniffer and resolver must agree it is a JWS.</summary>
+    [Theory]
+    [InlineData("77u/ZXkub1cuX19fX1VfX19fX19fX19fX19fXw==")]
+    [InlineData("77u/ZXlKaGJHY2lPaUp1YjI1bEluMHIuLg==")]
+    public async Task VerifyAsync_BomBeforeJws_IsTreatedAsJws(string base64)
+    {
+        var bytes = Convert.FromBase64String(base64);
+        using var sp = EngineFactory.Build();
+
+        var report = await sp.GetRequiredService<BadgeVerifier>().VerifyAsync(new VerificationRequest { Input = VerificationInput.FromBytes(bytes) });
+
+        Assert.Equal(SniffedFormat.Jws, ContentSniffer.Sniff(bytes));
+        Assert.Equal("jws", report.Input.PayloadKind);
+    }
 }
