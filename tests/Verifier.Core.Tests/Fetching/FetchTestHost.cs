@@ -39,6 +39,9 @@ internal static class FetchTestHost
     public static GuardedFetcher Guarded(this IServiceProvider services) => services.GetRequiredService<GuardedFetcher>();
 
     public static IDocumentFetcher Fetcher(this IServiceProvider services) => services.GetRequiredService<IDocumentFetcher>();
+
+    public static VerifierOptions Options(this IServiceProvider services) =>
+        services.GetRequiredService<Microsoft.Extensions.Options.IOptions<VerifierOptions>>().Value;
 }
 
 /// <summary>A resolver answering from a fixed table (never real DNS), counting lookups.</summary>
