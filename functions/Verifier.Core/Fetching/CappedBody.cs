@@ -13,7 +13,8 @@ internal static class CappedBody
         }
 
         await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        using var buffer = new MemoryStream(declared is long n ? (int)n : 16 * 1024);
+        // A declared length only sizes the first buffer up to 256 KiB: announcing 10 MB must not reserve 10 MB.
+        using var buffer = new MemoryStream(declared is long n ? (int)Math.Min(n, 256 * 1024) : 16 * 1024);
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)

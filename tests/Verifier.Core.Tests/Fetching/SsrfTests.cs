@@ -156,6 +156,22 @@ public sealed class SsrfTests
         Assert.Equal(1, recorder.Accepted);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:{port}/")]
+    [InlineData("http://[::1]:{port}/")]
+    [InlineData("http://localhost:{port}/")]
+    public async Task FetchAsync_AllowLoopback_ReachesPlainLoopback(string template)
+    {
+        await using var recorder = RawServer.Recorder();
+        using var services = FetchTestHost.Build(o => o.AllowLoopback = true);
+        var url = new Uri(template.Replace("{port}", recorder.Port.ToString(), StringComparison.Ordinal));
+
+        var result = await services.Guarded().FetchAsync(url, FetchKind.Document, CancellationToken.None);
+
+        Assert.Equal(FetchStatus.Ok, result.Status);
+        Assert.Equal(1, recorder.Accepted);
+    }
+
     [Fact]
     public async Task FetchAsync_AllowLoopback_StillRefusesPrivateName()
     {
