@@ -181,7 +181,11 @@ internal sealed partial class ContextProcessor(Session session)
             {
                 result.BaseIri = null;
             }
-            else if (b.ValueKind == JsonValueKind.String && (Iri.IsAbsolute(b.GetString()!) || result.BaseIri is not null))
+            else if (b.ValueKind == JsonValueKind.String && Iri.IsAbsolute(b.GetString()!))
+            {
+                result.BaseIri = b.GetString();
+            }
+            else if (b.ValueKind == JsonValueKind.String && result.BaseIri is not null)
             {
                 result.BaseIri = Iri.Resolve(result.BaseIri, b.GetString()!);
             }

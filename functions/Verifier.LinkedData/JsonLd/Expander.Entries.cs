@@ -60,6 +60,9 @@ internal sealed partial class Expander
         foreach (var nestKey in nests)
         {
             var nested = element.GetProperty(nestKey);
+
+            // Step 14.2.2 repeats steps 3 and 8: the nesting key's own scoped context applies inside it.
+            var nestActive = active.Term(nestKey) is { LocalContext: not null } nestDef ? ApplyPropertyScoped(active, nestDef) : active;
             foreach (var nv in nested.ValueKind == JsonValueKind.Array ? nested.EnumerateArray().ToArray() : [nested])
             {
                 if (nv.ValueKind != JsonValueKind.Object)
@@ -69,13 +72,13 @@ internal sealed partial class Expander
 
                 foreach (var p in nv.EnumerateObject())
                 {
-                    if (ContextProcessor.ExpandIri(active, p.Name, vocab: true) == Keywords.Value)
+                    if (ContextProcessor.ExpandIri(nestActive, p.Name, vocab: true) == Keywords.Value)
                     {
                         throw new JsonLdException("invalid @nest value", "@nest values cannot be value objects");
                     }
                 }
 
-                ExpandEntries(active, typeScoped, activeProperty, nv, result, inputType, baseUrl);
+                ExpandEntries(nestActive, typeScoped, activeProperty, nv, result, inputType, baseUrl);
             }
         }
     }

@@ -27,6 +27,13 @@ internal sealed partial class Expander
                 }
 
                 expandedValue = ExpandId(active, value.GetString()!, key);
+                if (expandedValue is null)
+                {
+                    // A keyword-like @id ("@ignoreMe") expands to null: the node is dropped (Finish).
+                    result[Keywords.Id] = null;
+                    return;
+                }
+
                 break;
             case Keywords.Type:
                 expandedValue = ExpandTypes(typeScoped, key, value, result);

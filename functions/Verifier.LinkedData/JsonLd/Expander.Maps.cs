@@ -5,7 +5,7 @@ namespace Verifier.LinkedData.JsonLd;
 internal sealed partial class Expander
 {
     // API §5.1.2 step 13.7: language maps.
-    private List<object?> ExpandLanguageMap(ActiveContext active, TermDefinition def, JsonElement value)
+    private static List<object?> ExpandLanguageMap(ActiveContext active, TermDefinition def, JsonElement value)
     {
         var result = new List<object?>();
         var direction = def.HasDirection ? def.Direction : active.DefaultDirection;

@@ -108,6 +108,13 @@ internal sealed partial class Expander
     // Steps 15-20.
     private object? Finish(ActiveContext active, string? activeProperty, Dictionary<string, object?> result)
     {
+        _ = active;
+        if (result.TryGetValue(Keywords.Id, out var id) && id is null)
+        {
+            Safe(activeProperty ?? "@id", "a node with a keyword-like @id would be dropped");
+            return null;
+        }
+
         if (result.TryGetValue(Keywords.Value, out var value))
         {
             foreach (var key in result.Keys)
@@ -139,7 +146,7 @@ internal sealed partial class Expander
                 throw new JsonLdException("invalid language-tagged value", "only strings can have a language");
             }
 
-            if (hasType && (type is not string t || !Iri.IsAbsolute(t)))
+            if (hasType && (type is not string t || !Iri.IsWellFormed(t)))
             {
                 throw new JsonLdException("invalid typed value", $"value type {type} is not an IRI");
             }
@@ -175,7 +182,7 @@ internal sealed partial class Expander
     }
 
     // Step 19: drop free-floating values and empty or id-only nodes at the top level and in @graph.
-    private object? Keep(string? activeProperty, Dictionary<string, object?> result)
+    private Dictionary<string, object?>? Keep(string? activeProperty, Dictionary<string, object?> result)
     {
         if (activeProperty is not (null or Keywords.Graph))
         {

@@ -41,9 +41,16 @@ internal static class Iri
             return false;
         }
 
+        var hashes = 0;
         foreach (var c in value)
         {
             if (c <= ' ' || c is '<' or '>' or '"' or '{' or '}' or '|' or '\\' or '^' or '`')
+            {
+                return false;
+            }
+
+            // RFC 3987: a fragment cannot contain '#'.
+            if (c == '#' && ++hashes > 1)
             {
                 return false;
             }

@@ -16,17 +16,17 @@ public sealed class JsonLdProcessor(IContextLoader loader)
 
     /// <summary>The expand() API (JSON-LD 1.1 API §9.1): expanded JSON-LD as maps, lists and scalars.</summary>
     public ValueTask<List<object?>> ExpandAsync(JsonElement input, JsonLdOptions? options = null, string? documentUrl = null, CancellationToken cancellationToken = default) =>
-        RunAsync(options ?? JsonLdOptions.Default, cancellationToken, session => Expand(session, input, documentUrl));
+        RunAsync(options ?? JsonLdOptions.Default, session => Expand(session, input, documentUrl), cancellationToken);
 
     /// <summary>The toRdf() API (JSON-LD 1.1 API §9.1 and §8.1.2): the RDF dataset of the document.</summary>
     public ValueTask<RdfDataset> ToRdfAsync(JsonElement input, JsonLdOptions? options = null, string? documentUrl = null, CancellationToken cancellationToken = default) =>
-        RunAsync(options ?? JsonLdOptions.Default, cancellationToken, session =>
+        RunAsync(options ?? JsonLdOptions.Default, session =>
         {
             var expanded = Expand(session, input, documentUrl);
             var nodeMap = new NodeMap(session);
             nodeMap.Add(expanded, Keywords.Default, null, null, null);
             return new RdfSerializer(session, nodeMap).Serialize();
-        });
+        }, cancellationToken);
 
     private List<object?> Expand(Session session, JsonElement input, string? documentUrl)
     {
@@ -67,7 +67,7 @@ public sealed class JsonLdProcessor(IContextLoader loader)
         return contexts.Process(active, reference.RootElement.Clone(), documentUrl);
     }
 
-    private async ValueTask<T> RunAsync<T>(JsonLdOptions options, CancellationToken cancellationToken, Func<Session, T> run)
+    private async ValueTask<T> RunAsync<T>(JsonLdOptions options, Func<Session, T> run, CancellationToken cancellationToken)
     {
         Dictionary<string, RemoteContext>? loaded = null;
         while (true)

@@ -160,8 +160,8 @@ internal sealed partial class TermCreator
         }
         else if (term.Contains('/', StringComparison.Ordinal))
         {
-            // Step 16: a relative IRI used as a term.
-            var iri = ContextProcessor.ExpandIri(active, term, vocab: true, creator: this);
+            // Step 16: a relative IRI used as a term (expanded without the local context, or it would define itself).
+            var iri = ContextProcessor.ExpandIri(active, term, vocab: true);
             if (iri is null || !Iri.IsAbsolute(iri))
             {
                 throw new JsonLdException("invalid IRI mapping", $"term {term} is not an IRI");
