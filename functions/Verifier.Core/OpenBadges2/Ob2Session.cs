@@ -57,11 +57,12 @@ public sealed class Ob2Session(VerificationContext context, IDocumentFetcher fet
     /// Fetches a JSON document and records the outcome under <paramref name="checkId"/>: transient failures are
     /// indeterminate, other failures fail. A document whose declared id differs from its URL is kept with a warning.
     /// </summary>
-    public async Task<LoadedDocument> LoadJsonAsync(string url, string checkId, string what, FetchKind kind = FetchKind.Document, bool recordPass = true)
+    /// <remarks>With <paramref name="soft"/>, failures are only warnings: the caller has alternatives (other keys) and decides.</remarks>
+    public async Task<LoadedDocument> LoadJsonAsync(string url, string checkId, string what, FetchKind kind = FetchKind.Document, bool soft = false)
     {
         if (!JsonAccess.IsHttpUrl(url))
         {
-            Checks.Fail(checkId, $"the {what} {url} is not an http(s) URL, so it cannot be fetched", url);
+            Fail(checkId, $"the {what} {url} is not an http(s) URL, so it cannot be fetched", url, soft);
             return new(LoadStatus.Failed, null, null, "not an http(s) URL");
         }
 
@@ -70,28 +71,44 @@ public sealed class Ob2Session(VerificationContext context, IDocumentFetcher fet
         {
             if (result.IsTransient)
             {
-                Checks.Indeterminate(checkId, $"the {what} could not be fetched: {result.Describe()}", url);
+                if (soft)
+                {
+                    Checks.Warn(checkId, $"the {what} could not be fetched: {result.Describe()}", url);
+                }
+                else
+                {
+                    Checks.Indeterminate(checkId, $"the {what} could not be fetched: {result.Describe()}", url);
+                }
+
                 return new(LoadStatus.Unavailable, null, result, result.Describe());
             }
 
-            Checks.Fail(checkId, $"the {what} could not be fetched: {result.Describe()}", url);
+            Fail(checkId, $"the {what} could not be fetched: {result.Describe()}", url, soft);
             return new(LoadStatus.Failed, JsonAccess.ParseObject(result.Body.Span), result, result.Describe());
         }
 
         var node = JsonAccess.ParseObject(result.Body.Span);
         if (node is null)
         {
-            Checks.Fail(checkId, $"the {what} at {url} is not a JSON object", url);
+            Fail(checkId, $"the {what} at {url} is not a JSON object", url, soft);
             return new(LoadStatus.Failed, null, result, "not a JSON object");
         }
 
-        if (recordPass)
-        {
-            Checks.Pass(checkId, $"fetched the {what} from {url}", url);
-        }
-
+        Checks.Pass(checkId, $"fetched the {what} from {url}", url);
         WarnOnIdMismatch(node, url, what);
         return new(LoadStatus.Loaded, node, result, null);
+    }
+
+    private void Fail(string checkId, string message, string url, bool soft)
+    {
+        if (soft)
+        {
+            Checks.Warn(checkId, message, url);
+        }
+        else
+        {
+            Checks.Fail(checkId, message, url);
+        }
     }
 
     /// <summary>"Node fetched from source … declared its id as …": kept, but the inconsistency is reported.</summary>

@@ -221,6 +221,37 @@ public class Ob2SignedEngineTests
     }
 
     [Fact]
+    public async Task VerifyAsync_NoCreatorOneListedKeyMissing_UsesTheOtherWithWarning()
+    {
+        await using var issuer = await StartAsync();
+        issuer.Issuer["publicKey"] = new JsonArray(Origin + "/gone.json", KeyId);
+        issuer.Publish();
+        var assertion = Assertion(signed: true);
+        assertion["verification"] = new JsonObject { ["type"] = "SignedBadge" };
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromText(Sign(assertion, issuer.Key)));
+
+        ReportAssert.Valid(report);
+        ReportAssert.Has(report, Ob2CheckIds.KeyFetch, CheckOutcome.Warning);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_NoCreatorNoKeyVerifies_FailsSignature()
+    {
+        await using var issuer = await StartAsync();
+        using var other = RSA.Create(2048);
+        issuer.Issuer["publicKey"] = new JsonArray(Origin + "/gone.json", KeyId);
+        issuer.Publish();
+        var assertion = Assertion(signed: true);
+        assertion["verification"] = new JsonObject { ["type"] = "SignedBadge" };
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromText(Sign(assertion, other)));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob2CheckIds.SignatureVerify, CheckOutcome.Failed);
+    }
+
+    [Fact]
     public async Task VerifyAsync_KeyEmbeddedInHostedIssuer_IsUsed()
     {
         await using var issuer = await StartAsync();

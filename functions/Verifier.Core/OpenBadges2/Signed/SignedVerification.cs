@@ -87,17 +87,22 @@ public sealed class SignedVerification(RsaKeyCache keys)
             return;
         }
 
+        // With a creator there is one key and its problems are failures; without one, each listed key is an
+        // alternative, so a key that cannot be used is only a warning unless none of them verifies.
+        var soft = candidates.Count > 1;
         var tried = new List<string>();
+        var unavailable = false;
         foreach (var candidate in candidates)
         {
-            var pem = await LoadOwnedKeyAsync(session, candidate, issuerId).ConfigureAwait(false);
-            if (pem is null)
+            var (pem, problem, transient) = await LoadOwnedKeyAsync(session, candidate, issuerId, soft).ConfigureAwait(false);
+            unavailable |= transient;
+            if (pem is not null && !keys.VerifyRs256(pem, jws, out problem) && problem is null)
             {
+                tried.Add(candidate.Id);
                 continue;
             }
 
-            tried.Add(candidate.Id);
-            if (keys.VerifyRs256(pem, jws, out var keyError))
+            if (pem is not null && problem is null)
             {
                 checks.Pass(Ob2CheckIds.SignatureKey, $"the key {candidate.Id} is listed in and owned by the issuer Profile {issuerId}", candidate.Id);
                 checks.Pass(Ob2CheckIds.SignatureVerify, $"the RS256 signature verifies with {candidate.Id}", candidate.Id);
@@ -106,9 +111,17 @@ public sealed class SignedVerification(RsaKeyCache keys)
                 return;
             }
 
-            if (keyError is not null)
+            if (problem is not null)
             {
-                checks.Fail(Ob2CheckIds.SignatureKey, $"the key {candidate.Id} is unusable: {keyError}", candidate.Id);
+                var message = $"the key {candidate.Id} cannot be used: {problem}";
+                if (soft)
+                {
+                    checks.Warn(Ob2CheckIds.SignatureKey, message, candidate.Id);
+                }
+                else
+                {
+                    checks.Fail(Ob2CheckIds.SignatureKey, message, candidate.Id);
+                }
             }
         }
 
@@ -118,16 +131,23 @@ public sealed class SignedVerification(RsaKeyCache keys)
             // Step 6: "If the verification fails, assertion MUST be treated as invalid."
             checks.Fail(Ob2CheckIds.SignatureVerify, $"the signature does not verify with the issuer's key(s) {string.Join(", ", tried)}: the assertion was altered or signed by another key");
         }
-        else if (!checks.Snapshot().Any(c => c.Indeterminate))
+        else if (unavailable)
         {
-            checks.Fail(Ob2CheckIds.SignatureKey, "no usable public key of the issuer could be obtained");
+            // Step 5: "If it is impossible to get a usable public key, the Assertion cannot be verified."
+            checks.Indeterminate(Ob2CheckIds.SignatureKey, "no public key of the issuer could be fetched, so the signature could not be checked");
+        }
+        else if (soft)
+        {
+            checks.Fail(Ob2CheckIds.SignatureKey, "none of the issuer's listed keys is a usable public key owned by the issuer");
         }
     }
 
-    /// <summary>Loads a listed key (embedded in the hosted Profile or fetched from its id) and checks its owner.</summary>
-    private static async Task<string?> LoadOwnedKeyAsync(Ob2Session session, ListedKey candidate, string? issuerId)
+    /// <summary>
+    /// Loads a listed key (embedded in the hosted Profile or fetched from its id) and checks its owner. Returns the
+    /// PEM, or why the key cannot be used, and whether that was a network failure.
+    /// </summary>
+    private static async Task<(string? Pem, string? Problem, bool Transient)> LoadOwnedKeyAsync(Ob2Session session, ListedKey candidate, string? issuerId, bool soft)
     {
-        var checks = session.Checks;
         JsonObject key;
         if (candidate.Embedded is { } embedded && JsonAccess.String(embedded, "publicKeyPem") is not null)
         {
@@ -135,31 +155,25 @@ public sealed class SignedVerification(RsaKeyCache keys)
         }
         else
         {
-            var loaded = await session.LoadJsonAsync(candidate.Id, Ob2CheckIds.KeyFetch, "CryptographicKey").ConfigureAwait(false);
+            var loaded = await session.LoadJsonAsync(candidate.Id, Ob2CheckIds.KeyFetch, "CryptographicKey", soft: soft).ConfigureAwait(false);
             if (!loaded.IsLoaded)
             {
-                return null;
+                return (null, null, loaded.Status == LoadStatus.Unavailable);
             }
 
             key = loaded.Node!;
-            StructureValidator.Report(checks, Ob2CheckIds.StructureKey, "CryptographicKey", candidate.Id, StructureValidator.CryptographicKey(key));
+            StructureValidator.Report(session.Checks, Ob2CheckIds.StructureKey, "CryptographicKey", candidate.Id, StructureValidator.CryptographicKey(key));
         }
 
         // "There should be a two-way connection between this Profile and the CryptographicKey through owner and publicKey."
         var owner = JsonAccess.IdOf(key["owner"]) ?? (ReferenceEquals(key, candidate.Embedded) ? issuerId : null);
         if (!string.Equals(owner, issuerId, StringComparison.Ordinal))
         {
-            checks.Fail(Ob2CheckIds.SignatureKey, $"the key {candidate.Id} is owned by {owner ?? "nobody"}, not by the issuer {issuerId}", candidate.Id);
-            return null;
+            return (null, $"it is owned by {owner ?? "nobody"}, not by the issuer {issuerId}", false);
         }
 
         var pem = JsonAccess.String(key, "publicKeyPem");
-        if (pem is null)
-        {
-            checks.Fail(Ob2CheckIds.SignatureKey, $"the key {candidate.Id} has no publicKeyPem", candidate.Id);
-        }
-
-        return pem;
+        return pem is null ? (null, "it has no publicKeyPem", false) : (pem, null, false);
     }
 
     /// <summary>
