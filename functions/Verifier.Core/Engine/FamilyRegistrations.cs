@@ -8,5 +8,7 @@ internal static class FamilyRegistrations
     public static void Add(IServiceCollection services)
     {
         services.AddSingleton<IBadgeFamilyVerifier, OpenBadges3.Ob3Verifier>();
+        services.AddSingleton<OpenBadges2.Signed.RsaKeyCache>();
+        services.AddSingleton<IBadgeFamilyVerifier, OpenBadges2.Ob2Verifier>();
     }
 }
