@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Verifier.Core.Engine;
 
@@ -7,6 +8,7 @@ internal static class FamilyRegistrations
 {
     public static void Add(IServiceCollection services)
     {
+        services.TryAddSingleton<Keys.IKeyResolver, Keys.KeyResolver>();
         services.AddSingleton<IBadgeFamilyVerifier, OpenBadges3.Ob3Verifier>();
     }
 }
