@@ -9,6 +9,11 @@ internal static class FamilyRegistrations
     public static void Add(IServiceCollection services)
     {
         services.TryAddSingleton<Keys.IKeyResolver, Keys.KeyResolver>();
+        services.TryAddSingleton<OpenBadges3.VcJwtVerifier>();
+        services.TryAddSingleton<OpenBadges3.SchemaChecker>();
+        services.TryAddSingleton<OpenBadges3.RefreshCheck>();
+        services.TryAddSingleton<Status.StatusListLoader>();
+        services.TryAddSingleton<Status.StatusChecker>();
         services.AddSingleton<IBadgeFamilyVerifier, OpenBadges3.Ob3Verifier>();
     }
 }
