@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Verifier.Core.Engine;
 
@@ -8,5 +9,8 @@ internal static class FamilyRegistrations
     public static void Add(IServiceCollection services)
     {
         services.AddSingleton<IBadgeFamilyVerifier, OpenBadges3.Ob3Verifier>();
+        services.AddOptions<Proofs.DataIntegrityOptions>();
+        services.TryAddSingleton<Proofs.ILinkedDataConverter, Proofs.UnavailableLinkedDataConverter>();
+        services.TryAddSingleton<Proofs.IEmbeddedProofVerifier, Proofs.DataIntegrityProofVerifier>();
     }
 }
