@@ -19,6 +19,13 @@ public static class SharedFolder
 
     private static string? Locate()
     {
+        // A git worktree may sit elsewhere than beside ../shared; VERIFIER_SHARED names the folder explicitly.
+        var env = Environment.GetEnvironmentVariable("VERIFIER_SHARED");
+        if (!string.IsNullOrEmpty(env) && Directory.Exists(env))
+        {
+            return System.IO.Path.GetFullPath(env);
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "Verifier.sln")))
