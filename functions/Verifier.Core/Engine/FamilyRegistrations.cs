@@ -10,7 +10,10 @@ internal static class FamilyRegistrations
     {
         services.AddSingleton<IBadgeFamilyVerifier, OpenBadges3.Ob3Verifier>();
         services.AddOptions<Proofs.DataIntegrityOptions>();
-        services.TryAddSingleton<Proofs.ILinkedDataConverter, Proofs.UnavailableLinkedDataConverter>();
+        services.TryAddSingleton<Proofs.ILinkedDataConverter>(sp => (sp.GetService<LinkedData.JsonLd.JsonLdProcessor>()
+                ?? (sp.GetService<LinkedData.Contexts.IContextLoader>() is { } loader ? new LinkedData.JsonLd.JsonLdProcessor(loader) : null)) is { } jsonLd
+            ? new Proofs.JsonLdLinkedDataConverter(jsonLd)
+            : new Proofs.UnavailableLinkedDataConverter());
         services.TryAddSingleton<Proofs.IEmbeddedProofVerifier, Proofs.DataIntegrityProofVerifier>();
     }
 }

@@ -20,7 +20,7 @@ public sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
     public DataIntegrityProofVerifier(IKeyResolver keys, ILinkedDataConverter converter, IOptions<DataIntegrityOptions>? options = null)
     {
         _options = options?.Value ?? new DataIntegrityOptions();
-        _evaluator = new ProofEvaluator(keys, [new EddsaRdfc2022Suite(converter, _options), new EcdsaRdfc2019Suite(converter, _options)]);
+        _evaluator = new ProofEvaluator(keys, [new EddsaRdfc2022Suite(converter, _options), new EddsaJcs2022Suite(), new EcdsaRdfc2019Suite(converter, _options)]);
     }
 
     public async Task<EmbeddedProofOutcome> VerifyAsync(JsonElement credential, string? issuerId, VerificationContext context, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using SimpleBase;
 using Verifier.Core.Proofs.Suites;
 using Verifier.Core.Tests.TestSupport;
+using Verifier.LinkedData.Jcs;
 using Verifier.LinkedData.Rdf;
 using Verifier.LinkedData.Rdf.Canonicalization;
 using Xunit.Abstractions;
@@ -28,8 +29,8 @@ public sealed class DataIntegrityConformanceTests(ITestOutputHelper output)
         ("eddsa-jcs-2022", "JCS", false),
     ];
 
-    // Committed floor: every step of every suite (6 steps × 3 RDFC suites + 4 steps for JCS).
-    private const int StepFloor = 22;
+    // Committed floor: every step of every suite (6 steps × 3 RDFC suites + 6 steps for JCS).
+    private const int StepFloor = 24;
 
     [SkippableFact]
     public void VcDiEddsaVectors_EveryStep_Matches()
@@ -57,6 +58,12 @@ public sealed class DataIntegrityConformanceTests(ITestOutputHelper output)
             using var expectedConfig = JsonDocument.Parse(Read("proofConfig"));
             var config = ProofDocuments.ProofConfig(signed.RootElement, signed.RootElement.GetProperty("proof"), out _);
             Step("proof configuration", config is { } c && JsonElement.DeepEquals(c, expectedConfig.RootElement));
+
+            if (!rdfc)
+            {
+                Step("JCS proof configuration", JsonCanonicalizer.Canonicalize(config!.Value) == Read("proofCanon"));
+                Step("JCS document", JsonCanonicalizer.Canonicalize(ProofDocuments.Unsecured(signed.RootElement)) == Read("canonDoc"));
+            }
 
             var canonDoc = File.ReadAllText(Path.Combine(root, folder, "canonDoc" + suffix + ".txt"));
             var proofCanon = File.ReadAllText(Path.Combine(root, folder, "proofCanon" + suffix + ".txt"));
