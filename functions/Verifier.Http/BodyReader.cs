@@ -46,7 +46,9 @@ public static class BodyReader
                     buffer = bigger;
                 }
 
-                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                // Never ask for more than one byte past the cap: that byte is enough to know the body is too large.
+                var room = (int)Math.Min(buffer.Length - length, maxBytes + 1 - length);
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length, room), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -60,6 +62,11 @@ public static class BodyReader
             }
 
             return buffer.AsSpan(0, length).ToArray();
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A server limit below ours (a host that keeps its own cap read-only) refused the rest of the body.
+            return null;
         }
         finally
         {
