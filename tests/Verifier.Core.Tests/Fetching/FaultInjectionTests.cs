@@ -273,6 +273,39 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task FetchAsync_DeadlinePassesDuringRetryBackoff_Throws()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.MapStatus("/x", 503);
+        using var services = FetchTestHost.Build(o =>
+        {
+            o.AllowLoopback = true;
+            o.RetryCount = 5;
+            o.RetryBaseDelay = TimeSpan.FromMinutes(10);
+        });
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        // The backoff waits on the caller's token: retries never outlive the verification's deadline.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            services.Guarded().FetchAsync(server.Url("/x"), FetchKind.Document, deadline.Token));
+        Assert.Equal(1, server.Hits("/x"));
+    }
+
+    [Fact]
+    public async Task FetchAsync_TlsHandshakeFails_IsUnavailableAndNotRetried()
+    {
+        // A plain-HTTP server on an https URL: the TLS handshake fails.
+        await using var server = RawServer.Start((stream, _, ct) => RawServer.WriteAsync(stream, "HTTP/1.1 400 Bad Request\r\n\r\n", ct), readHead: false);
+        using var services = FetchTestHost.Build(o => { o.AllowLoopback = true; o.RetryCount = 2; });
+
+        var result = await services.Guarded().FetchAsync(new Uri($"https://127.0.0.1:{server.Port}/"), FetchKind.Document, CancellationToken.None);
+
+        Assert.Equal(FetchStatus.Unavailable, result.Status);
+        Assert.Contains("TLS", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, server.Accepted);
+    }
+
+    [Fact]
     public async Task FetchAsync_ClosedPort_IsUnavailable()
     {
         var server = RawServer.Recorder();
