@@ -222,6 +222,19 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task FetchAsync_UnknownHost_IsUnavailableAndNotRetried()
+    {
+        var resolver = new StaticResolver([]);
+        using var services = FetchTestHost.Build(o => o.RetryCount = 2, resolver);
+
+        var result = await services.Guarded().FetchAsync(new Uri("https://no-such-host.test/"), FetchKind.Document, CancellationToken.None);
+
+        Assert.Equal(FetchStatus.Unavailable, result.Status);
+        Assert.Contains("does not resolve", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, resolver.Lookups);
+    }
+
+    [Fact]
     public async Task FetchAsync_ClosedPort_IsUnavailable()
     {
         var server = RawServer.Recorder();
