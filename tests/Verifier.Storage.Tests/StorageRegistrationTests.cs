@@ -13,6 +13,14 @@ namespace Verifier.Storage.Tests;
 public sealed class StorageRegistrationTests
 {
     [Fact]
+    public void VerifierCore_ReferencesNoAzurePackage()
+    {
+        var references = typeof(GuardedFetcher).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "");
+
+        Assert.DoesNotContain(references, name => name.StartsWith("Azure", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AddVerifierBlobCache_NotConfigured_RegistersNoStore()
     {
         using var services = Build(new Dictionary<string, string?>());
