@@ -24,8 +24,16 @@ internal sealed class RawServer : IAsyncDisposable
     {
         _handler = handler;
         _readHead = readHead;
-        _listener = new TcpListener(IPAddress.IPv6Any, 0);
-        _listener.Server.DualMode = true;
+        if (Socket.OSSupportsIPv6)
+        {
+            _listener = new TcpListener(IPAddress.IPv6Any, 0);
+            _listener.Server.DualMode = true;
+        }
+        else
+        {
+            _listener = new TcpListener(IPAddress.Loopback, 0);
+        }
+
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _loop = AcceptLoopAsync();
