@@ -70,6 +70,13 @@ public sealed class StorageRegistrationTests
                 await first.GetRequiredService<IDocumentFetcher>().FetchAsync(server.Url("/issuer.json"), FetchKind.Document, CancellationToken.None);
             }
 
+            // The store write runs in the background (it must not delay the verification): wait until it landed.
+            var blob = container.GetBlobClient(BlobDocumentCacheStore.BlobName(CachedDocument.KeyFor(server.Url("/issuer.json"), FetchKind.Document)));
+            for (var i = 0; i < 300 && !(await blob.ExistsAsync()).Value; i++)
+            {
+                await Task.Delay(100);
+            }
+
             using var second = Build(settings, time);
             var result = await second.GetRequiredService<IDocumentFetcher>().FetchAsync(server.Url("/issuer.json"), FetchKind.Document, CancellationToken.None);
 
