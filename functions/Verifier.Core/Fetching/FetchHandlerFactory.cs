@@ -36,10 +36,11 @@ public static class FetchHandlerFactory
         DnsEndPoint endPoint, IHostResolver resolver, bool allowLoopback, CancellationToken ct)
     {
         var host = endPoint.Host.Trim('[', ']');
+        var bare = host.TrimEnd('.');
         IPAddress[] candidates;
         try
         {
-            candidates = IPAddress.TryParse(host, out var literal)
+            candidates = IPAddress.TryParse(bare, out var literal)
                 ? [literal]
                 : await resolver.ResolveAsync(host, ct).ConfigureAwait(false);
         }
