@@ -6,11 +6,18 @@ namespace Verifier.Core.OpenBadges2.Model;
 /// <summary>Small readers over <see cref="JsonObject"/> for the OB 2.0 value shapes ("@id: X", multiple values).</summary>
 internal static class JsonAccess
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+    // Duplicate names are refused while parsing (found by fuzzing: JsonObject threw ArgumentException on first access).
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     /// <summary>Parses a JSON object; null when the text is not a JSON object.</summary>
     public static JsonObject? ParseObject(ReadOnlySpan<byte> utf8)
     {
+        // Found by fuzzing: string values are transcoded lazily, so invalid UTF-8 (RFC 8259 §8.1) threw on first read.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            return null;
+        }
+
         try
         {
             return JsonNode.Parse(utf8, documentOptions: DocumentOptions) as JsonObject;
