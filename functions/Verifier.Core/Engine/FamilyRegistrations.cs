@@ -9,6 +9,7 @@ internal static class FamilyRegistrations
     {
         services.AddSingleton<IBadgeFamilyVerifier, OpenBadges3.Ob3Verifier>();
         services.AddSingleton<OpenBadges2.Signed.RsaKeyCache>();
+        services.AddSingleton<OpenBadges2.ParsedDocumentCache>();
         services.AddSingleton<IBadgeFamilyVerifier, OpenBadges2.Ob2Verifier>();
     }
 }
