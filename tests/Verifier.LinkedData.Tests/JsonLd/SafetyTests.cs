@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.Json;
+using Verifier.LinkedData.Contexts;
+using Verifier.LinkedData.JsonLd;
+using Verifier.LinkedData.Tests.TestSupport;
+
+namespace Verifier.LinkedData.Tests.JsonLd;
+
+/// <summary>Bounds, cancellation and safe mode: hostile input fails fast with a code.</summary>
+public class SafetyTests
+{
+    private static readonly JsonLdOptions Safe = new() { SafeMode = true };
+
+    [Fact]
+    public async Task ToRdf_RemoteContextChainTooDeep_FailsWithContextOverflow()
+    {
+        // Each context points at the next: a chain longer than the bound.
+        var loader = new InMemoryContextLoader();
+        for (var i = 0; i < 40; i++)
+        {
+            loader.Add($"https://ctx.test/{i}", $$"""{"@context": "https://ctx.test/{{i + 1}}"}""");
+        }
+
+        var e = await Ld.FailsAsync("""{"@context": "https://ctx.test/0"}""", loader: loader);
+        Assert.Equal(JsonLdErrorCodes.ContextOverflow, e.Code);
+    }
+
+    [Fact]
+    public async Task ToRdf_ContextIncludingItself_FailsWithRecursiveInclusion()
+    {
+        var loader = new InMemoryContextLoader().Add("https://ctx.test/a", """{"@context": "https://ctx.test/b"}""").Add("https://ctx.test/b", """{"@context": "https://ctx.test/a"}""");
+        var e = await Ld.FailsAsync("""{"@context": "https://ctx.test/a"}""", loader: loader);
+        Assert.Equal("recursive context inclusion", e.Code);
+    }
+
+    [Fact]
+    public async Task ToRdf_UnknownRemoteContext_FailsWithLoadingCode()
+    {
+        var e = await Ld.FailsAsync("""{"@context": "https://nowhere.test/ctx", "@id": "http://a.test/"}""");
+        Assert.Equal("loading remote context failed", e.Code);
+        Assert.Equal("https://nowhere.test/ctx", e.Property);
+    }
+
+    [Fact]
+    public async Task ToRdf_NestingDeeperThanBound_FailsWithProcessingLimit()
+    {
+        var json = new StringBuilder();
+        for (var i = 0; i < 200; i++)
+        {
+            json.Append("{\"http://v.test/p\":");
+        }
+
+        json.Append('1').Append('}', 200);
+        var e = await Assert.ThrowsAsync<JsonLdException>(async () =>
+        {
+            using var doc = JsonDocument.Parse(json.ToString(), new JsonDocumentOptions { MaxDepth = 512 });
+            await new JsonLdProcessor(Ld.Loader()).ToRdfAsync(doc.RootElement, new JsonLdOptions { MaxDepth = 64 });
+        });
+        Assert.Equal(JsonLdErrorCodes.ProcessingLimit, e.Code);
+    }
+
+    [Fact]
+    public async Task ToRdf_MoreWorkThanBudget_FailsWithProcessingLimit()
+    {
+        var items = string.Join(",", Enumerable.Range(0, 5000).Select(i => $"{{\"http://v.test/p\": {i}}}"));
+        var e = await Ld.FailsAsync("{\"http://v.test/all\": [" + items + "]}", new JsonLdOptions { MaxSteps = 2000 });
+        Assert.Equal(JsonLdErrorCodes.ProcessingLimit, e.Code);
+    }
+
+    [Fact]
+    public async Task ToRdf_Cancelled_Throws()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        using var doc = JsonDocument.Parse("""{"http://v.test/p": 1}""");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new JsonLdProcessor(Ld.Loader()).ToRdfAsync(doc.RootElement, cancellationToken: cts.Token).AsTask());
+    }
+
+    [Fact]
+    public async Task ToRdf_SafeModeUndefinedTerm_FailsNamingTheProperty()
+    {
+        var e = await Ld.FailsAsync("""{"@context": "https://example.test/ctx/v1", "type": "Credential", "issuer": "urn:i", "sneaky": "x"}""", Safe);
+        Assert.Equal(JsonLdErrorCodes.SafeModeViolation, e.Code);
+        Assert.Equal("sneaky", e.Property);
+    }
+
+    [Fact]
+    public async Task ToRdf_SafeModeRelativeType_Fails()
+    {
+        var e = await Ld.FailsAsync("""{"@context": {"@vocab": null, "p": "http://v.test/p"}, "@type": "Relative", "p": 1}""", Safe);
+        Assert.Equal(JsonLdErrorCodes.SafeModeViolation, e.Code);
+        Assert.Equal("@type", e.Property);
+    }
+
+    [Fact]
+    public async Task ToRdf_SafeModeIllFormedIri_Fails()
+    {
+        var e = await Ld.FailsAsync("""{"@id": "http://a.test/", "http://v.test/p": {"@id": "http://bad iri.test/"}}""", Safe);
+        Assert.Equal(JsonLdErrorCodes.SafeModeViolation, e.Code);
+    }
+
+    [Fact]
+    public async Task ToRdf_WithoutSafeModeUndefinedTerm_IsDropped()
+    {
+        var ds = await Ld.ToRdfAsync("""{"@context": "https://example.test/ctx/v1", "id": "urn:c", "type": "Credential", "sneaky": "x"}""");
+        Assert.Single(ds.Quads);
+    }
+
+    [Fact]
+    public async Task ToRdf_SafeModeWellFormedCredential_Succeeds()
+    {
+        var ds = await Ld.ToRdfAsync("""
+            {"@context": "https://example.test/ctx/v1", "id": "urn:c:1", "type": "Credential", "issuer": "urn:i:1",
+             "achievement": {"type": "Achievement", "name": "Chess", "data": {"x": [1, 2]}}}
+            """, Safe);
+        Assert.Equal(6, ds.Quads.Count);
+    }
+}
