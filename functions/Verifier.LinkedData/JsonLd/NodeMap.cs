@@ -103,7 +103,7 @@ internal sealed class NodeMap
         var id = map.TryGetValue(Keywords.Id, out var rawId) && rawId is string s ? (Iri.IsBlankNode(s) ? Label(s) : s) : Label(null);
         if (!graph.TryGetValue(id, out var node))
         {
-            node = new Dictionary<string, object?>(StringComparer.Ordinal) { [Keywords.Id] = id };
+            node = new Dictionary<string, object?>(map.Count + 1) { [Keywords.Id] = id };
             graph[id] = node;
         }
 
