@@ -147,7 +147,9 @@ internal sealed partial class Expander(Session session, ContextProcessor context
     internal static object? Scalar(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.Number => value.TryGetDouble(out var d) && double.IsFinite(d)
+            ? d
+            : throw new JsonLdException(JsonLdErrorCodes.InvalidNumber, $"number {value.GetRawText()} is out of range"),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

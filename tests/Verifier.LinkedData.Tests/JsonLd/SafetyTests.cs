@@ -116,4 +116,29 @@ public class SafetyTests
             """, Safe);
         Assert.Equal(6, ds.Quads.Count);
     }
+
+    [Fact]
+    public async Task ToRdf_NumberBeyondDouble_FailsWithInvalidNumber()
+    {
+        var e = await Ld.FailsAsync("""{"http://v.test/p": 1e400}""");
+        Assert.Equal(JsonLdErrorCodes.InvalidNumber, e.Code);
+    }
+
+    [Fact]
+    public async Task ToRdf_ScopedContextsNestedTooDeep_FailsWithContextOverflow()
+    {
+        // Each term's scoped context defines the next term with its own scoped context.
+        var ctx = "{}";
+        for (var i = 0; i < 100; i++)
+        {
+            ctx = "{\"t" + i + "\": {\"@id\": \"http://v.test/t" + i + "\", \"@context\": " + ctx + "}}";
+        }
+
+        var e = await Assert.ThrowsAsync<JsonLdException>(async () =>
+        {
+            using var doc = JsonDocument.Parse("{\"@context\": " + ctx + "}", new JsonDocumentOptions { MaxDepth = 1000 });
+            await new JsonLdProcessor(Ld.Loader()).ToRdfAsync(doc.RootElement);
+        });
+        Assert.Equal(JsonLdErrorCodes.ContextOverflow, e.Code);
+    }
 }
