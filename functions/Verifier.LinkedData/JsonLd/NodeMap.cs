@@ -64,6 +64,17 @@ internal sealed class NodeMap
             }
         }
 
+        if ((map.ContainsKey(Keywords.Value) || map.ContainsKey(Keywords.List)) && list is null && (activeSubject is not string || activeProperty is null))
+        {
+            // A value or list with no subject (e.g. put in a graph by a @graph container): it has no triple.
+            if (session.Options.SafeMode)
+            {
+                throw new JsonLdException(JsonLdErrorCodes.SafeModeViolation, "a value outside any node would be dropped") { Property = activeProperty ?? Keywords.Graph };
+            }
+
+            return;
+        }
+
         if (map.ContainsKey(Keywords.Value))
         {
             // Step 3.

@@ -141,4 +141,17 @@ public class SafetyTests
         });
         Assert.Equal(JsonLdErrorCodes.ContextOverflow, e.Code);
     }
+
+    [Fact]
+    public async Task ToRdf_ValueInGraphContainer_IsDroppedOrRejectedInSafeMode()
+    {
+        // Found by mutating the W3C inputs: a graph container wraps a bare value in a graph with no node to hold it.
+        const string json = """
+            {"@context": {"input": {"@id": "http://v.test/input", "@container": "@graph"}}, "@id": "http://n.test/", "input": [1.5, {"@list": []}]}
+            """;
+        var ds = await Ld.ToRdfAsync(json);
+        Assert.Equal(2, ds.Quads.Count); // two graph references from the node, no value triples
+        var e = await Ld.FailsAsync(json, Safe);
+        Assert.Equal(JsonLdErrorCodes.SafeModeViolation, e.Code);
+    }
 }
