@@ -202,6 +202,7 @@ internal sealed partial class Expander
 
         if (result.Count == 1 && result.ContainsKey(Keywords.Language))
         {
+            Safe(activeProperty ?? "@language", "an object with only @language would be dropped");
             return null;
         }
 
@@ -227,6 +228,12 @@ internal sealed partial class Expander
             return null;
         }
 
-        return result.Count == 1 && result.ContainsKey(Keywords.Id) ? null : result;
+        if (result.Count == 1 && result.ContainsKey(Keywords.Id))
+        {
+            Safe(activeProperty ?? "@id", "a top-level object with only @id would be dropped");
+            return null;
+        }
+
+        return result;
     }
 }

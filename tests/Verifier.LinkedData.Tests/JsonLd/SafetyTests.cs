@@ -154,4 +154,37 @@ public class SafetyTests
         var e = await Ld.FailsAsync(json, Safe);
         Assert.Equal(JsonLdErrorCodes.SafeModeViolation, e.Code);
     }
+
+    [Theory]
+    [InlineData("""{"@id": "http://a.test/", "http://v.test/p": {"@language": "en"}}""")]
+    [InlineData("""{"@graph": [{"@id": "http://a.test/"}, {"@id": "http://b.test/", "http://v.test/p": 1}]}""")]
+    [InlineData("""[{"@id": "http://a.test/", "http://v.test/p": 1}, 5]""")]
+    [InlineData("""{"@id": "http://a.test/", "http://v.test/p": 1, "@foo": "bar"}""")]
+    public async Task ToRdf_SafeModeDroppedContent_Fails(string json)
+    {
+        await Ld.ToRdfAsync(json); // without safe mode the content is dropped silently
+        var e = await Ld.FailsAsync(json, Safe);
+        Assert.Equal(JsonLdErrorCodes.SafeModeViolation, e.Code);
+    }
+
+    [Fact]
+    public async Task ToRdf_ConcurrentCallsOnOneProcessor_GiveTheSameDataset()
+    {
+        var processor = new JsonLdProcessor(Ld.Loader());
+        const string json = """
+            {"@context": "https://example.test/ctx/v1", "id": "urn:c:1", "type": "Credential", "issuer": "urn:i:1",
+             "achievement": {"type": "Achievement", "name": "Chess", "score": 2.5, "tags": ["a"], "data": {"x": 1}}}
+            """;
+        async Task<string> Run()
+        {
+            await Task.Yield();
+            using var doc = JsonDocument.Parse(json);
+            return NQuads.Write(await processor.ToRdfAsync(doc.RootElement, Safe));
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(Run)));
+
+        Assert.Single(results.Distinct());
+        Assert.Contains("Chess", results[0], StringComparison.Ordinal);
+    }
 }
