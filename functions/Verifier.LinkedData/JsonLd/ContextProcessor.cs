@@ -231,6 +231,12 @@ internal sealed partial class ContextProcessor(Session session)
             else if (v.ValueKind == JsonValueKind.String)
             {
                 var s = v.GetString()!;
+                if (result.Mode10 && !Iri.IsAbsolute(s) && !Iri.IsBlankNode(s))
+                {
+                    // JSON-LD 1.0 §8.7.2 (context processing step 3.6): @vocab must be an absolute IRI or blank node.
+                    throw new JsonLdException("invalid vocab mapping", "@vocab must be absolute in json-ld-1.0");
+                }
+
                 var expanded = ExpandIri(result, s, documentRelative: true, vocab: true);
                 if (expanded is null || (!Iri.IsAbsolute(expanded) && !Iri.IsBlankNode(expanded) && !(result.Mode10 == false && s.Length == 0)))
                 {

@@ -59,6 +59,11 @@ internal sealed partial class Expander(Session session, ContextProcessor context
                         expanded = new Dictionary<string, object?>(1) { [Keywords.List] = nested };
                     }
 
+                    if (isList && active.Mode10 && IsListObject(expanded))
+                    {
+                        throw new JsonLdException("list of lists", "lists of lists need json-ld-1.1");
+                    }
+
                     if (expanded is List<object?> many)
                     {
                         result.AddRange(many);
