@@ -97,6 +97,30 @@ public sealed class ContextLoaderTests : IDisposable
         Assert.True((await chained.LoadAsync(Ld.ExampleContext, default)).IsSuccess);
     }
 
+    [Fact]
+    public async Task ContextLoadersPinned_FolderThenNetwork_GatesBothByDigest()
+    {
+        File.WriteAllText(Path.Combine(folder, "index.json"), """{"contexts": {"https://ctx.test/a": "a.jsonld"}}""");
+        File.WriteAllText(Path.Combine(folder, "a.jsonld"), """{"@context": {"a": "http://v.test/a"}}""");
+        var pins = new Dictionary<string, string[]>
+        {
+            ["https://ctx.test/a"] = [PinnedContextLoader.Digest(Doc("""{"@context": {"a": "http://v.test/a"}}"""))],
+            ["https://ctx.test/b"] = [PinnedContextLoader.Digest(Doc("""{"@context": {"b": "http://v.test/b"}}"""))],
+        };
+        var networkCalls = new List<string>();
+        var network = new DelegateContextLoader((url, _) =>
+        {
+            networkCalls.Add(url);
+            return ValueTask.FromResult(ContextDocuments.Parse(url, Encoding.UTF8.GetBytes("""{"@context": {"b": "http://evil.test/b"}}""")));
+        });
+        var loader = ContextLoaders.Pinned(folder, network, pins);
+
+        Assert.True((await loader.LoadAsync("https://ctx.test/a", default)).IsSuccess);
+        Assert.Equal(PinnedContextLoader.DigestMismatch, (await loader.LoadAsync("https://ctx.test/b", default)).ErrorCode);
+        Assert.Equal(PinnedContextLoader.NotPinned, (await loader.LoadAsync("https://ctx.test/c", default)).ErrorCode);
+        Assert.Equal(["https://ctx.test/b"], networkCalls); // folder first; never asked for an unpinned URL
+    }
+
     [Trait("Category", "Conformance")]
     [SkippableFact]
     public async Task PinnedContexts_SharedContextsFolder_AllMatchTheirPins()
