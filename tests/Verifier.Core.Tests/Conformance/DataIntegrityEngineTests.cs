@@ -33,6 +33,7 @@ public sealed class DataIntegrityEngineTests(ITestOutputHelper output)
         Assert.Contains(report.Checks, c => c.Id == ProofCheckIds.DataIntegrity && c.Outcome == CheckOutcome.Passed);
         Assert.Equal("eddsa-rdfc-2022", report.Verification?.Algorithm);
         Assert.True(report.Verification?.IssuerKeyBound);
+        Assert.Contains(report.Checks, c => c.Id == "ob3.issuer-key" && c.Outcome == CheckOutcome.Passed);
     }
 
     [SkippableTheory]
