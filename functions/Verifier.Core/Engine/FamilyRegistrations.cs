@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Verifier.Core.Engine;
 
@@ -7,6 +8,20 @@ internal static class FamilyRegistrations
 {
     public static void Add(IServiceCollection services)
     {
+        services.TryAddSingleton<Keys.IKeyResolver, Keys.KeyResolver>();
+        services.TryAddSingleton<OpenBadges3.VcJwtVerifier>();
+        services.TryAddSingleton<OpenBadges3.SchemaChecker>();
+        services.TryAddSingleton<OpenBadges3.RefreshCheck>();
+        services.TryAddSingleton<Status.StatusListLoader>();
+        services.TryAddSingleton<Status.StatusChecker>();
         services.AddSingleton<IBadgeFamilyVerifier, OpenBadges3.Ob3Verifier>();
+        services.AddSingleton<OpenBadges2.Signed.RsaKeyCache>();
+        services.AddSingleton<IBadgeFamilyVerifier, OpenBadges2.Ob2Verifier>();
+        services.AddOptions<Proofs.DataIntegrityOptions>();
+        services.TryAddSingleton<Proofs.ILinkedDataConverter>(sp => (sp.GetService<LinkedData.JsonLd.JsonLdProcessor>()
+                ?? (sp.GetService<LinkedData.Contexts.IContextLoader>() is { } loader ? new LinkedData.JsonLd.JsonLdProcessor(loader) : null)) is { } jsonLd
+            ? new Proofs.JsonLdLinkedDataConverter(jsonLd)
+            : new Proofs.UnavailableLinkedDataConverter());
+        services.TryAddSingleton<Proofs.IEmbeddedProofVerifier, Proofs.DataIntegrityProofVerifier>();
     }
 }

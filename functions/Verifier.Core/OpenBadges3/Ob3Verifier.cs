@@ -1,17 +1,201 @@
+using System.Text.Json;
 using Verifier.Core.Engine;
 using Verifier.Core.Input;
+using Verifier.Core.Proofs;
+using Verifier.Core.Reporting;
+using Verifier.Core.Status;
 
 namespace Verifier.Core.OpenBadges3;
 
-/// <summary>Open Badges 3.0 / CLR 2.0 credentials. Placeholder until the OB 3.0 verifier lands.</summary>
-public sealed class Ob3Verifier : IBadgeFamilyVerifier
+/// <summary>
+/// Open Badges 3.0 / CLR 2.0 verification in the order of OB 3.0 §"OpenBadgeCredential Verification": conformance
+/// (types, contexts, required properties, JSON schema), proof (VC-JWT here, embedded Data Integrity through
+/// <see cref="IEmbeddedProofVerifier"/>), refresh, status and dates, recipient, then endorsements — each endorsement a
+/// nested report.
+/// </summary>
+public sealed class Ob3Verifier(
+    VcJwtVerifier jwtVerifier,
+    SchemaChecker schemas,
+    StatusChecker status,
+    RefreshCheck refresh,
+    IEnumerable<IEmbeddedProofVerifier> proofVerifiers) : IBadgeFamilyVerifier
 {
+    /// <summary>Endorsements of endorsements are followed this deep, no further (each level may fetch keys and lists).</summary>
+    public const int MaxEndorsementDepth = 2;
+
+    public const int MaxEndorsementsPerCredential = 16;
+
     public BadgeFamily Family => BadgeFamily.OpenBadges3;
 
-    public Task VerifyAsync(ResolvedPayload payload, VerificationContext context, CancellationToken cancellationToken)
+    public Task VerifyAsync(ResolvedPayload payload, VerificationContext context, CancellationToken cancellationToken) =>
+        VerifyAsync(payload, context, 0, cancellationToken);
+
+    private async Task VerifyAsync(ResolvedPayload payload, VerificationContext context, int depth, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(context);
         context.OpenBadgesVersion = "3.0";
-        context.Checks.Skip("ob3.proof", "Open Badges 3.0 credentials are not verified yet by this version of the verifier");
-        return Task.CompletedTask;
+        JsonDocument? owned = null;
+        try
+        {
+            JsonElement root;
+            bool proofOk;
+            DateTimeOffset? jwtExp = null;
+            switch (payload.Kind)
+            {
+                case PayloadKind.Jws:
+                    var outcome = await jwtVerifier.VerifyAsync(payload.Text, context, null, ct).ConfigureAwait(false);
+                    owned = outcome.Payload;
+                    context.Verification = new VerificationInfo { Method = "signed", KeyId = outcome.KeyId ?? (outcome.Algorithm is null ? null : "jwk"), Algorithm = outcome.Algorithm, IssuerKeyBound = outcome.SignatureValid ? outcome.IssuerKeyBound : null };
+                    if (outcome.Credential is not { } fromJwt)
+                    {
+                        if (owned is not null)
+                        {
+                            context.Checks.Fail(Ob3CheckIds.Parse, "the JWT payload carries no credential (neither a vc claim nor a credential with @context)");
+                        }
+
+                        return;
+                    }
+
+                    root = fromJwt;
+                    proofOk = outcome.SignatureValid;
+                    JwtClaimsCheck.Run(owned!.RootElement, new Credential(root), context, null);
+                    jwtExp = JwtClaimsCheck.Exp(owned.RootElement);
+                    break;
+                case PayloadKind.Json:
+                    try
+                    {
+                        owned = JsonDocument.Parse(payload.Text);
+                    }
+                    catch (JsonException e)
+                    {
+                        context.Checks.Fail(Ob3CheckIds.Parse, $"the credential is not valid JSON ({e.Message})");
+                        return;
+                    }
+
+                    root = owned.RootElement;
+                    if (root.ValueKind != JsonValueKind.Object)
+                    {
+                        context.Checks.Fail(Ob3CheckIds.Parse, "the credential is not a JSON object");
+                        return;
+                    }
+
+                    proofOk = await EmbeddedProofAsync(root, context, ct).ConfigureAwait(false);
+                    break;
+                default:
+                    context.Checks.Fail(Ob3CheckIds.Parse, "an Open Badges 3.0 credential is JSON or a VC-JWT");
+                    return;
+            }
+
+            await VerifyCredentialAsync(new Credential(root), proofOk, jwtExp, context, depth, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            owned?.Dispose();
+        }
+    }
+
+    private async Task VerifyCredentialAsync(Credential credential, bool proofOk, DateTimeOffset? jwtExp, VerificationContext context, int depth, CancellationToken ct)
+    {
+        var kind = StructureChecks.CheckType(credential, context);
+        if (depth > 0 && kind is not null and not "EndorsementCredential")
+        {
+            context.Checks.Fail(Ob3CheckIds.Type, $"an endorsement must be an EndorsementCredential, not a {kind}");
+        }
+
+        StructureChecks.CheckContext(credential, kind, context);
+        if (kind is not null)
+        {
+            StructureChecks.CheckProperties(credential, kind, context);
+        }
+
+        await schemas.CheckAsync(credential, context, ct).ConfigureAwait(false);
+        if (proofOk && depth == 0)
+        {
+            await refresh.RunAsync(credential, context, ct).ConfigureAwait(false);
+        }
+
+        await status.CheckAsync(credential, context, ct).ConfigureAwait(false);
+        DateChecks.Run(credential, jwtExp, context);
+        if (depth == 0)
+        {
+            RecipientCheck.Run(credential, context);
+        }
+
+        context.Badge = SummaryBuilder.Build(credential, jwtExp);
+        await EndorsementsAsync(credential, context, depth, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Embedded proofs belong to the Data Integrity verifier; without one the outcome cannot be valid.</summary>
+    private async Task<bool> EmbeddedProofAsync(JsonElement root, VerificationContext context, CancellationToken ct)
+    {
+        if (!root.TryGetProperty("proof", out _))
+        {
+            context.Verification = new VerificationInfo { Method = "none" };
+            context.Checks.Fail(Ob3CheckIds.Proof, "the credential has no proof: neither an embedded proof nor a VC-JWT (OB 3.0 §8: at least one proof MUST be expressed)");
+            return false;
+        }
+
+        var verifier = proofVerifiers.FirstOrDefault();
+        if (verifier is null)
+        {
+            context.Verification = new VerificationInfo { Method = "proof" };
+            context.Checks.Indeterminate(Ob3CheckIds.Proof, "skipped: embedded Data Integrity proofs are not verified yet by this verifier, so the credential's authenticity is unknown");
+            return false;
+        }
+
+        var outcome = await verifier.VerifyAsync(root, new Credential(root).IssuerId, context, ct).ConfigureAwait(false);
+        context.Verification = new VerificationInfo
+        {
+            Method = "proof",
+            KeyId = outcome.VerificationMethod,
+            Algorithm = outcome.Cryptosuite,
+            IssuerKeyBound = outcome.AnyValid ? outcome.IssuerKeyBound : null,
+        };
+        return outcome.AnyValid;
+    }
+
+    private async Task EndorsementsAsync(Credential credential, VerificationContext context, int depth, CancellationToken ct)
+    {
+        var found = EndorsementFinder.Find(credential);
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        if (depth >= MaxEndorsementDepth)
+        {
+            context.Checks.Skip(Ob3CheckIds.Endorsement, $"{found.Count} endorsement(s) not verified: endorsements are followed {MaxEndorsementDepth} levels deep");
+            return;
+        }
+
+        foreach (var (kind, text, where) in found.Take(MaxEndorsementsPerCredential))
+        {
+            var nested = new VerificationContext(
+                new VerificationRequest { Input = VerificationInput.FromText(text), Strict = context.Request.Strict, At = context.Now, Verbose = context.Request.Verbose },
+                context.Options,
+                context.Now)
+            {
+                Input = new InputInfo { Kind = "text", Format = kind == PayloadKind.Jws ? "jws" : "json", EmbeddedIn = where, PayloadKind = kind == PayloadKind.Jws ? "jws" : "json" },
+            };
+            await VerifyAsync(new ResolvedPayload(kind, text, BadgeFamily.OpenBadges3), nested, depth + 1, ct).ConfigureAwait(false);
+            var report = nested.ToReport();
+            context.Endorsements.Add(report);
+            var id = report.Badge?.Id ?? where;
+            if (report.Outcome == VerificationOutcome.Valid)
+            {
+                context.Checks.Pass(Ob3CheckIds.Endorsement, $"the endorsement at {where} verifies", id);
+            }
+            else
+            {
+                // An endorsement is a third party's statement about the badge: its failure is reported, not inherited.
+                context.Checks.Warn(Ob3CheckIds.Endorsement, $"the endorsement at {where} is {report.Outcome.ToString().ToLowerInvariant()} ({report.ErrorCount} error(s)); see its nested report", id);
+            }
+        }
+
+        if (found.Count > MaxEndorsementsPerCredential)
+        {
+            context.Checks.Skip(Ob3CheckIds.Endorsement, $"{found.Count - MaxEndorsementsPerCredential} further endorsement(s) not verified (at most {MaxEndorsementsPerCredential} are)");
+        }
     }
 }

@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Verifier.Core.Keys;
+
+/// <summary>A public key read from a JWK or a multibase/multicodec encoding, already checked to be usable.</summary>
+internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
+{
+    // RFC 7518 §6.2.2 / §6.3.2 and RFC 8037 §2: members that only a private (or symmetric) key has.
+    private static readonly string[] PrivateMembers = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+
+    public ResolvedKey ToResolved(string id, string? controller, bool? listedForAssertion)
+    {
+        Jwk.KeyId = id;
+        return new ResolvedKey { Id = id, Kind = Kind, Jwk = Jwk, PublicKeyBytes = Raw, Controller = controller, ListedForAssertion = listedForAssertion };
+    }
+
+    /// <summary>True when a JWK object carries private or symmetric key material (never acceptable as a public key).</summary>
+    public static bool HasPrivateMembers(JsonElement jwk) =>
+        jwk.ValueKind == JsonValueKind.Object && PrivateMembers.Any(m => jwk.TryGetProperty(m, out _));
+
+    /// <summary>Reads a public JWK; the error says why it is unusable (private part, unknown curve, off-curve point…).</summary>
+    public static (KeyMaterial? Key, KeyResolutionStatus Status, string? Error) FromJwk(JsonElement jwk)
+    {
+        if (jwk.ValueKind != JsonValueKind.Object)
+        {
+            return (null, KeyResolutionStatus.Invalid, "the JWK is not a JSON object");
+        }
+
+        if (HasPrivateMembers(jwk))
+        {
+            return (null, KeyResolutionStatus.Invalid, "the JWK contains private or symmetric key material");
+        }
+
+        var kty = Str(jwk, "kty");
+        var crv = Str(jwk, "crv");
+        try
+        {
+            switch (kty)
+            {
+                case "RSA":
+                    var n = Base64UrlEncoder.DecodeBytes(Str(jwk, "n") ?? string.Empty);
+                    var e = Base64UrlEncoder.DecodeBytes(Str(jwk, "e") ?? string.Empty);
+                    if (n.Length < 256 || e.Length == 0)
+                    {
+                        return (null, KeyResolutionStatus.Invalid, "RSA keys shorter than 2048 bits are not accepted");
+                    }
+
+                    return (new KeyMaterial(KeyKind.Rsa, new JsonWebKey { Kty = "RSA", N = Base64UrlEncoder.Encode(n), E = Base64UrlEncoder.Encode(e) }, null), KeyResolutionStatus.Resolved, null);
+                case "EC" when crv is "P-256" or "P-384":
+                    var kind = crv == "P-256" ? KeyKind.EcP256 : KeyKind.EcP384;
+                    var x = Base64UrlEncoder.DecodeBytes(Str(jwk, "x") ?? string.Empty);
+                    var y = Base64UrlEncoder.DecodeBytes(Str(jwk, "y") ?? string.Empty);
+                    return FromEc(kind, x, y);
+                case "OKP" when crv == "Ed25519":
+                    return FromEd25519(Base64UrlEncoder.DecodeBytes(Str(jwk, "x") ?? string.Empty));
+                case null:
+                    return (null, KeyResolutionStatus.Invalid, "the JWK has no kty");
+                default:
+                    return (null, KeyResolutionStatus.Unsupported, $"key type {kty}{(crv is null ? string.Empty : "/" + crv)} is not supported (RSA, EC P-256/P-384 and OKP Ed25519 are)");
+            }
+        }
+        catch (FormatException)
+        {
+            return (null, KeyResolutionStatus.Invalid, "the JWK has a member that is not base64url");
+        }
+    }
+
+    /// <summary>Reads a Multikey / did:key value: multibase base58btc of a multicodec-prefixed public key.</summary>
+    public static (KeyMaterial? Key, KeyResolutionStatus Status, string? Error) FromMultibase(string? value)
+    {
+        var bytes = Multibase.Decode(value);
+        if (bytes is null)
+        {
+            return (null, KeyResolutionStatus.Invalid, "the key is not valid multibase");
+        }
+
+        var split = Multicodec.Split(bytes);
+        if (split is null)
+        {
+            return (null, KeyResolutionStatus.Unsupported, "the multicodec key type is not supported (Ed25519, P-256 and P-384 are)");
+        }
+
+        var (kind, key) = split.Value;
+        if (kind == KeyKind.Ed25519)
+        {
+            return FromEd25519(key);
+        }
+
+        var point = EcPoint.Decompress(kind, key);
+        return point is null
+            ? (null, KeyResolutionStatus.Invalid, "the EC key is not a point on its curve")
+            : FromEc(kind, point.Value.X, point.Value.Y);
+    }
+
+    /// <summary>Ed25519VerificationKey2018-style raw base58 keys without a multibase prefix or multicodec header.</summary>
+    public static (KeyMaterial? Key, KeyResolutionStatus Status, string? Error) FromEd25519(byte[] raw) =>
+        raw.Length == 32
+            ? (new KeyMaterial(KeyKind.Ed25519, new JsonWebKey { Kty = "OKP", Crv = "Ed25519", X = Base64UrlEncoder.Encode(raw) }, raw), KeyResolutionStatus.Resolved, null)
+            : (null, KeyResolutionStatus.Invalid, "an Ed25519 public key is 32 bytes");
+
+    private static (KeyMaterial? Key, KeyResolutionStatus Status, string? Error) FromEc(KeyKind kind, byte[] x, byte[] y)
+    {
+        var size = kind == KeyKind.EcP256 ? 32 : 48;
+        if (x.Length != size || y.Length != size)
+        {
+            return (null, KeyResolutionStatus.Invalid, "the EC coordinates have the wrong length");
+        }
+
+        try
+        {
+            // Importing validates that the point is on the curve (an invalid-curve attack starts with one that is not).
+            using var ecdsa = ECDsa.Create(new ECParameters
+            {
+                Curve = kind == KeyKind.EcP256 ? ECCurve.NamedCurves.nistP256 : ECCurve.NamedCurves.nistP384,
+                Q = new ECPoint { X = x, Y = y },
+            });
+        }
+        catch (CryptographicException)
+        {
+            return (null, KeyResolutionStatus.Invalid, "the EC key is not a point on its curve");
+        }
+
+        var jwk = new JsonWebKey { Kty = "EC", Crv = kind == KeyKind.EcP256 ? "P-256" : "P-384", X = Base64UrlEncoder.Encode(x), Y = Base64UrlEncoder.Encode(y) };
+        return (new KeyMaterial(kind, jwk, [0x04, .. x, .. y]), KeyResolutionStatus.Resolved, null);
+    }
+
+    internal static string? Str(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

@@ -1,0 +1,63 @@
+using Microsoft.IdentityModel.Tokens;
+using SimpleBase;
+
+namespace Verifier.Core.Keys;
+
+/// <summary>
+/// Multibase (draft-multiformats-multibase) for the two encodings keys and status lists use: 'z' base58btc and
+/// 'u' base64url without padding. Anything else is refused rather than guessed.
+/// </summary>
+public static class Multibase
+{
+    public static byte[]? Decode(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length < 2)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value[0] switch
+            {
+                'z' => Base58.Bitcoin.Decode(value.AsSpan(1)),
+                'u' => Base64UrlEncoder.DecodeBytes(value[1..]),
+                _ => null,
+            };
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>Multicodec prefixes (unsigned varints) of the public-key types did:key and Multikey use.</summary>
+internal static class Multicodec
+{
+    // ed25519-pub 0xed, p256-pub 0x1200, p384-pub 0x1201 — each as a varint.
+    private static readonly byte[] Ed25519 = [0xed, 0x01];
+    private static readonly byte[] P256 = [0x80, 0x24];
+    private static readonly byte[] P384 = [0x81, 0x24];
+
+    /// <summary>Splits a multicodec-prefixed key into its kind and key bytes; null for a codec this verifier does not know.</summary>
+    public static (KeyKind Kind, byte[] Key)? Split(byte[] bytes)
+    {
+        if (bytes.AsSpan().StartsWith(Ed25519))
+        {
+            return (KeyKind.Ed25519, bytes[2..]);
+        }
+
+        if (bytes.AsSpan().StartsWith(P256))
+        {
+            return (KeyKind.EcP256, bytes[2..]);
+        }
+
+        if (bytes.AsSpan().StartsWith(P384))
+        {
+            return (KeyKind.EcP384, bytes[2..]);
+        }
+
+        return null;
+    }
+}

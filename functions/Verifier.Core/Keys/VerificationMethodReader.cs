@@ -1,0 +1,97 @@
+using System.Text.Json;
+
+namespace Verifier.Core.Keys;
+
+/// <summary>
+/// Reads keys out of verification methods and the documents that list them (DID Core §5.2, Controlled Identifiers
+/// §2.2): Multikey / Ed25519VerificationKey2020 (<c>publicKeyMultibase</c>), JsonWebKey / JsonWebKey2020
+/// (<c>publicKeyJwk</c>), or a bare JWK.
+/// </summary>
+internal static class VerificationMethodReader
+{
+    public static (KeyMaterial? Key, KeyResolutionStatus Status, string? Error) Read(JsonElement method)
+    {
+        if (method.ValueKind != JsonValueKind.Object)
+        {
+            return (null, KeyResolutionStatus.Invalid, "the verification method is not an object");
+        }
+
+        if (method.TryGetProperty("publicKeyJwk", out var jwk))
+        {
+            return KeyMaterial.FromJwk(jwk);
+        }
+
+        if (KeyMaterial.Str(method, "publicKeyMultibase") is { } multibase)
+        {
+            return KeyMaterial.FromMultibase(multibase);
+        }
+
+        if (KeyMaterial.Str(method, "kty") is not null)
+        {
+            return KeyMaterial.FromJwk(method);
+        }
+
+        return (null, KeyResolutionStatus.Unsupported, "the verification method has neither publicKeyJwk nor publicKeyMultibase");
+    }
+
+    /// <summary>Finds the method with <paramref name="keyId"/> in a DID or controller document (absolute or "#fragment" ids).</summary>
+    public static JsonElement? Find(JsonElement document, string documentId, string keyId)
+    {
+        foreach (var relation in (string[])["verificationMethod", "assertionMethod", "publicKey", "authentication"])
+        {
+            if (!document.TryGetProperty(relation, out var list))
+            {
+                continue;
+            }
+
+            foreach (var entry in Items(list))
+            {
+                if (entry.ValueKind == JsonValueKind.Object && SameId(KeyMaterial.Str(entry, "id"), documentId, keyId))
+                {
+                    return entry;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <c>assertionMethod</c> lists the key, by reference or embedded (VC DM 2.0 §4.12 proof purpose).</summary>
+    public static bool ListedForAssertion(JsonElement document, string documentId, string keyId)
+    {
+        if (!document.TryGetProperty("assertionMethod", out var list))
+        {
+            return false;
+        }
+
+        foreach (var entry in Items(list))
+        {
+            var id = entry.ValueKind switch
+            {
+                JsonValueKind.String => entry.GetString(),
+                JsonValueKind.Object => KeyMaterial.Str(entry, "id"),
+                _ => null,
+            };
+            if (SameId(id, documentId, keyId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SameId(string? candidate, string documentId, string keyId)
+    {
+        if (candidate is null)
+        {
+            return false;
+        }
+
+        var absolute = candidate.StartsWith('#') ? documentId + candidate : candidate;
+        return string.Equals(absolute, keyId, StringComparison.Ordinal);
+    }
+
+    private static JsonElement[] Items(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : [value];
+}

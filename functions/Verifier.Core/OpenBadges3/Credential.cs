@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Verifier.Core.OpenBadges3;
+
+/// <summary>
+/// Read-only accessors over a credential's JSON, for both VCDM 2.0 (validFrom/validUntil) and the VCDM 1.1 form
+/// certification still tests (issuanceDate/expirationDate, credentials v1 context).
+/// </summary>
+public sealed class Credential
+{
+    public const string VcV2Context = "https://www.w3.org/ns/credentials/v2";
+    public const string VcV1Context = "https://www.w3.org/2018/credentials/v1";
+
+    public Credential(JsonElement root) => Root = root;
+
+    public JsonElement Root { get; }
+
+    public string? Id => Str(Root, "id");
+
+    public IReadOnlyList<string> Types => Strings(Root, "type");
+
+    public bool IsVcdm11 => Contexts.Count > 0 && Contexts[0] == VcV1Context;
+
+    public IReadOnlyList<string> Contexts => Strings(Root, "@context");
+
+    /// <summary>The issuer id, whether <c>issuer</c> is a string or a Profile object.</summary>
+    public string? IssuerId => Root.TryGetProperty("issuer", out var i)
+        ? i.ValueKind == JsonValueKind.String ? i.GetString() : Str(i, "id")
+        : null;
+
+    public JsonElement? Issuer => Root.TryGetProperty("issuer", out var i) ? i : null;
+
+    /// <summary>The first credential subject (OB 3.0 has exactly one).</summary>
+    public JsonElement? Subject => Root.TryGetProperty("credentialSubject", out var s)
+        ? s.ValueKind == JsonValueKind.Array ? s.EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } first ? first : null
+            : s.ValueKind == JsonValueKind.Object ? s : null
+        : null;
+
+    public JsonElement? Achievement => Subject is { } s && s.TryGetProperty("achievement", out var a) && a.ValueKind == JsonValueKind.Object ? a : null;
+
+    public (DateTimeOffset? Value, string? Raw, string Name) ValidFrom => Date(IsVcdm11 ? "issuanceDate" : "validFrom", "issuanceDate");
+
+    public (DateTimeOffset? Value, string? Raw, string Name) ValidUntil => Date(IsVcdm11 ? "expirationDate" : "validUntil", "expirationDate");
+
+    private (DateTimeOffset?, string?, string) Date(string primary, string fallback)
+    {
+        var name = Root.TryGetProperty(primary, out _) ? primary : Root.TryGetProperty(fallback, out _) ? fallback : primary;
+        var raw = Str(Root, name);
+        return (ParseDate(raw), raw, name);
+    }
+
+    /// <summary>XML Schema dateTime as VCDM requires (an offset or Z is expected; a missing one is read as UTC).</summary>
+    public static DateTimeOffset? ParseDate(string? raw) =>
+        raw is not null && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d) ? d : null;
+
+    public static string? Str(JsonElement? obj, string name) =>
+        obj is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    /// <summary>A string or array-of-strings property as a list (JSON-LD allows both for type and @context).</summary>
+    public static IReadOnlyList<string> Strings(JsonElement? obj, string name)
+    {
+        if (obj is not { ValueKind: JsonValueKind.Object } o || !o.TryGetProperty(name, out var v))
+        {
+            return [];
+        }
+
+        return v.ValueKind switch
+        {
+            JsonValueKind.String => [v.GetString()!],
+            JsonValueKind.Array => [.. v.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
+            _ => [],
+        };
+    }
+
+    /// <summary>An object-or-array property as a list of elements.</summary>
+    public static IReadOnlyList<JsonElement> Items(JsonElement? obj, string name)
+    {
+        if (obj is not { ValueKind: JsonValueKind.Object } o || !o.TryGetProperty(name, out var v))
+        {
+            return [];
+        }
+
+        return v.ValueKind == JsonValueKind.Array ? [.. v.EnumerateArray()] : [v];
+    }
+}

@@ -1,0 +1,46 @@
+using Verifier.Core.Engine;
+
+namespace Verifier.Core.OpenBadges3;
+
+/// <summary>
+/// OB 3.0 verification step 4: before validFrom (issuanceDate) the credential is not yet valid; after validUntil
+/// (expirationDate, or a JWT exp) it is expired. Judged at <see cref="VerificationContext.Now"/> with the configured skew.
+/// </summary>
+internal static class DateChecks
+{
+    public static void Run(Credential credential, DateTimeOffset? jwtExp, VerificationContext context)
+    {
+        var now = context.Now;
+        var skew = context.Options.ClockSkew;
+        var (from, fromRaw, fromName) = credential.ValidFrom;
+        if (from is { } f)
+        {
+            if (f - skew > now)
+            {
+                context.Checks.Fail(Ob3CheckIds.ValidFrom, $"not yet valid: {fromName} is {fromRaw}, after {now:O}");
+            }
+            else
+            {
+                context.Checks.Pass(Ob3CheckIds.ValidFrom, $"valid from {fromRaw}");
+            }
+        }
+
+        var (until, untilRaw, untilName) = credential.ValidUntil;
+        var expires = Earliest(until, jwtExp);
+        if (expires is { } e)
+        {
+            var label = until is not null && e == until ? $"{untilName} {untilRaw}" : $"the JWT exp {e:O}";
+            if (e + skew < now)
+            {
+                context.Checks.Fail(Ob3CheckIds.ValidUntil, $"expired: {label} is before {now:O}");
+            }
+            else
+            {
+                context.Checks.Pass(Ob3CheckIds.ValidUntil, $"not expired ({label})");
+            }
+        }
+    }
+
+    public static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
+}

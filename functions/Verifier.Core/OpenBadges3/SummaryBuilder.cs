@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Verifier.Core.Reporting;
+
+namespace Verifier.Core.OpenBadges3;
+
+/// <summary>Flattens a credential into the report's <see cref="BadgeSummary"/> for displayers.</summary>
+internal static class SummaryBuilder
+{
+    public static BadgeSummary Build(Credential credential, DateTimeOffset? jwtExp)
+    {
+        var achievement = credential.Achievement;
+        var issuer = credential.Issuer is { ValueKind: JsonValueKind.Object } i ? i : (JsonElement?)null;
+        var subject = credential.Subject;
+        var criteria = achievement is { } a && a.TryGetProperty("criteria", out var c) ? c : (JsonElement?)null;
+        return new BadgeSummary
+        {
+            Id = credential.Id,
+            Name = Credential.Str(achievement, "name") ?? Credential.Str(credential.Root, "name"),
+            Description = Credential.Str(achievement, "description") ?? Credential.Str(credential.Root, "description"),
+            Image = ImageOf(achievement) ?? ImageOf(credential.Root),
+            Criteria = Credential.Str(criteria, "id") ?? Credential.Str(criteria, "narrative"),
+            IssuerName = Credential.Str(issuer, "name"),
+            IssuerUrl = Credential.Str(issuer, "url"),
+            IssuerId = credential.IssuerId,
+            Recipient = Credential.Str(subject, "id") ?? Credential.Items(subject, "identifier").Select(x => Credential.Str(x, "identityHash")).FirstOrDefault(x => x is not null),
+            IssuedOn = credential.ValidFrom.Value,
+            Expires = credential.ValidUntil.Value ?? jwtExp,
+            Evidence = Evidence(credential.Root),
+        };
+    }
+
+    private static string? ImageOf(JsonElement? holder) =>
+        holder is { ValueKind: JsonValueKind.Object } h && h.TryGetProperty("image", out var image)
+            ? image.ValueKind == JsonValueKind.String ? image.GetString() : Credential.Str(image, "id")
+            : null;
+
+    private static List<string>? Evidence(JsonElement root)
+    {
+        var list = Credential.Items(root, "evidence")
+            .Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : Credential.Str(e, "id") ?? Credential.Str(e, "narrative"))
+            .OfType<string>()
+            .ToList();
+        return list.Count == 0 ? null : list;
+    }
+}

@@ -1,0 +1,218 @@
+using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Verifier.Core.Crypto;
+using Verifier.Core.Engine;
+using Verifier.Core.Keys;
+
+namespace Verifier.Core.OpenBadges3;
+
+/// <summary>What a VC-JWT verification established.</summary>
+public sealed record JwtOutcome(bool SignatureValid, JsonDocument? Payload, JsonElement? Credential, string? KeyId, string? Algorithm, bool? IssuerKeyBound);
+
+/// <summary>
+/// Verifies a compact VC-JWT (OB 3.0 §8.2 "JSON Web Token Proof Format"; VC-JOSE-COSE for VCDM 2.0): the header,
+/// the key it names, the signature (IdentityModel, with EdDSA plugged in), and whether the key is the issuer's.
+/// Lifetime, audience and issuer are checked by <see cref="JwtClaimsCheck"/> against the credential, with the
+/// engine's clock, so IdentityModel's own validators are off.
+/// </summary>
+public sealed class VcJwtVerifier(IKeyResolver keys)
+{
+    // RFC 7518 names. "none" and HMAC (HS*) are never accepted: a MAC key would have to be the public key.
+    private static readonly Dictionary<string, KeyKind> Algorithms = new(StringComparer.Ordinal)
+    {
+        ["RS256"] = KeyKind.Rsa,
+        ["ES256"] = KeyKind.EcP256,
+        ["ES384"] = KeyKind.EcP384,
+        ["EdDSA"] = KeyKind.Ed25519,
+    };
+
+    private static readonly string[] AcceptedTyp = ["JWT", "vc+jwt", "vc+ld+json+jwt", "application/vc+jwt"];
+
+    private readonly JsonWebTokenHandler _handler = new() { MaximumTokenSizeInBytes = 4 * 1024 * 1024 };
+
+    public async Task<JwtOutcome> VerifyAsync(string jwt, VerificationContext context, string? subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var checks = context.Checks;
+        var failed = new JwtOutcome(false, null, null, null, null, null);
+        var parts = jwt.Split('.');
+        if (parts.Length != 3)
+        {
+            checks.Fail(Ob3CheckIds.JwtHeader, "the VC-JWT is not a compact JWS (three base64url parts)", subject);
+            return failed;
+        }
+
+        using var header = DecodeJson(parts[0]);
+        var payload = DecodeJson(parts[1]);
+        if (header is null || header.RootElement.ValueKind != JsonValueKind.Object || payload is null || payload.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            payload?.Dispose();
+            checks.Fail(Ob3CheckIds.JwtHeader, "the VC-JWT header or payload is not a base64url-encoded JSON object", subject);
+            return failed;
+        }
+
+        var credential = CredentialOf(payload.RootElement);
+        var issuerId = credential is { } c ? new OpenBadges3.Credential(c).IssuerId : null;
+        var (headerOk, alg, kid, headerJwk) = CheckHeader(header.RootElement, context, subject);
+        if (!headerOk)
+        {
+            return failed with { Payload = payload, Credential = credential };
+        }
+
+        ResolvedKey key;
+        if (headerJwk is { } embedded)
+        {
+            var (material, _, error) = KeyMaterial.FromJwk(embedded);
+            if (material is null)
+            {
+                checks.Fail(Ob3CheckIds.JwtKey, $"the header jwk is not a usable public key: {error}", subject);
+                return failed with { Payload = payload, Credential = credential, Algorithm = alg };
+            }
+
+            key = material.ToResolved("jwk-header", null, null);
+            checks.Pass(Ob3CheckIds.JwtKey, "the public key is carried in the header (jwk)", subject);
+        }
+        else
+        {
+            var resolution = await keys.ResolveAsync(kid!, cancellationToken).ConfigureAwait(false);
+            if (resolution.Key is null)
+            {
+                var message = $"the key {kid} could not be resolved: {resolution.Error}";
+                if (resolution.Status == KeyResolutionStatus.Unavailable)
+                {
+                    checks.Indeterminate(Ob3CheckIds.JwtKey, message, subject);
+                }
+                else
+                {
+                    checks.Fail(Ob3CheckIds.JwtKey, message, subject);
+                }
+
+                return failed with { Payload = payload, Credential = credential, KeyId = kid, Algorithm = alg };
+            }
+
+            key = resolution.Key;
+            checks.Pass(Ob3CheckIds.JwtKey, $"resolved the key {kid} ({key.Kind})", subject);
+        }
+
+        // RFC 8725 §3.1: the algorithm must fit the key, or an attacker picks the verification primitive.
+        if (Algorithms[alg!] != key.Kind)
+        {
+            checks.Fail(Ob3CheckIds.JwtSignature, $"the algorithm {alg} does not fit the key type {key.Kind}", subject);
+            return failed with { Payload = payload, Credential = credential, KeyId = kid, Algorithm = alg };
+        }
+
+        var valid = await ValidateSignatureAsync(jwt, alg!, key.Jwk).ConfigureAwait(false);
+        if (valid is not null)
+        {
+            checks.Fail(Ob3CheckIds.JwtSignature, $"the {alg} signature does not verify with {kid ?? "the header jwk"}: {valid}", subject);
+            return failed with { Payload = payload, Credential = credential, KeyId = kid, Algorithm = alg };
+        }
+
+        checks.Pass(Ob3CheckIds.JwtSignature, $"the {alg} signature verifies with {kid ?? "the header jwk"}", subject);
+        var iss = payload.RootElement.TryGetProperty("iss", out var issValue) && issValue.ValueKind == JsonValueKind.String ? issValue.GetString() : null;
+        var binding = IssuerBinding.Evaluate(issuerId, kid, headerJwk is null ? key : null, iss);
+        var bound = IssuerBinding.Report(binding, context, Ob3CheckIds.IssuerKey, subject);
+        return new JwtOutcome(true, payload, credential, kid, alg, bound);
+    }
+
+    /// <summary>Signature validation only: the handler's lifetime, audience and issuer validators are switched off.</summary>
+    internal async Task<string?> ValidateSignatureAsync(string jwt, string alg, JsonWebKey key)
+    {
+        var parameters = new TokenValidationParameters
+        {
+            ValidateIssuer = false,
+            ValidateAudience = false,
+            ValidateLifetime = false,
+            ValidateIssuerSigningKey = false,
+            RequireExpirationTime = false,
+            RequireSignedTokens = true,
+            ValidAlgorithms = [alg],
+            CryptoProviderFactory = EdDsaCryptoProviderFactory.Instance,
+            IssuerSigningKeyResolver = (_, _, _, _) => [key],
+        };
+        var result = await _handler.ValidateTokenAsync(jwt, parameters).ConfigureAwait(false);
+        return result.IsValid ? null : result.Exception switch
+        {
+            SecurityTokenInvalidSignatureException => "the signature is not valid",
+            SecurityTokenInvalidAlgorithmException => "the algorithm is not accepted",
+            null => "the token was not accepted",
+            var e => e.GetType().Name,
+        };
+    }
+
+    private static (bool Ok, string? Alg, string? Kid, JsonElement? Jwk) CheckHeader(JsonElement header, VerificationContext context, string? subject)
+    {
+        var checks = context.Checks;
+        var alg = Credential.Str(header, "alg");
+        if (alg is null || !Algorithms.ContainsKey(alg))
+        {
+            checks.Fail(Ob3CheckIds.JwtHeader, alg is null ? "the JWT header has no alg"
+                : alg.Equals("none", StringComparison.OrdinalIgnoreCase) || alg.StartsWith("HS", StringComparison.Ordinal)
+                    ? $"alg {alg} is never accepted (unsigned or MAC tokens prove nothing about the issuer)"
+                    : $"alg {alg} is not supported (RS256, ES256, ES384 and EdDSA are)", subject);
+            return (false, alg, null, null);
+        }
+
+        var kid = Credential.Str(header, "kid");
+        var hasJwk = header.TryGetProperty("jwk", out var jwk);
+        if ((kid is null) == !hasJwk)
+        {
+            checks.Fail(Ob3CheckIds.JwtHeader, kid is null
+                ? "the JWT header names no key: it needs kid or jwk (OB 3.0 §8.2.3)"
+                : "the JWT header has both kid and jwk: exactly one must name the key", subject);
+            return (false, alg, kid, null);
+        }
+
+        if (hasJwk && KeyMaterial.HasPrivateMembers(jwk))
+        {
+            checks.Fail(Ob3CheckIds.JwtHeader, "the header jwk contains private key material (such as \"d\"): a JWK MUST never contain \"d\" (OB 3.0 §8.2.3), and this key is exposed", subject);
+            return (false, alg, null, null);
+        }
+
+        if (kid is not null && !kid.StartsWith("did:", StringComparison.Ordinal)
+            && !(Uri.TryCreate(kid, UriKind.Absolute, out var kidUrl) && kidUrl.Scheme is "https" or "http"))
+        {
+            checks.Fail(Ob3CheckIds.JwtHeader, $"kid {kid} is neither an http(s) URL nor a DID URL", subject);
+            return (false, alg, kid, null);
+        }
+
+        var typ = Credential.Str(header, "typ");
+        var notes = new List<string>();
+        if (typ is not null && !AcceptedTyp.Contains(typ, StringComparer.OrdinalIgnoreCase))
+        {
+            notes.Add($"typ {typ} is not JWT or vc+jwt");
+        }
+
+        // Keys named by URL in jku/x5u would let the token choose where its key comes from: never followed.
+        notes.AddRange(((string[])["jku", "x5u", "x5c"]).Where(h => header.TryGetProperty(h, out _)).Select(h => $"{h} is ignored (never followed)"));
+        if (notes.Count > 0)
+        {
+            checks.Warn(Ob3CheckIds.JwtHeader, $"alg {alg}; " + string.Join("; ", notes), subject);
+        }
+        else
+        {
+            checks.Pass(Ob3CheckIds.JwtHeader, $"alg {alg}, key named by {(kid is null ? "jwk" : "kid")}", subject);
+        }
+
+        return (true, alg, kid, hasJwk ? jwk.Clone() : null);
+    }
+
+    /// <summary>VCDM 1.1 JWTs carry the credential in the <c>vc</c> claim; VCDM 2.0 (VC-JOSE-COSE) payloads are the credential.</summary>
+    public static JsonElement? CredentialOf(JsonElement payload) =>
+        payload.TryGetProperty("vc", out var vc) && vc.ValueKind == JsonValueKind.Object ? vc
+        : payload.TryGetProperty("@context", out _) ? payload
+        : (JsonElement?)null;
+
+    private static JsonDocument? DecodeJson(string segment)
+    {
+        try
+        {
+            return JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(segment));
+        }
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Text.Json;
+using Verifier.Core.Engine;
+using Verifier.Core.Fetching;
+using Verifier.Core.OpenBadges3;
+
+namespace Verifier.Core.Status;
+
+/// <summary>
+/// OB 3.0 verification step 4 "Check the status": every <c>credentialStatus</c> entry — 1EdTechRevocationList,
+/// BitstringStatusListEntry (W3C Bitstring Status List §3) and the legacy StatusList2021Entry — becomes one check.
+/// A list that cannot be reached or checked makes the outcome indeterminate, never valid.
+/// </summary>
+public sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader lists)
+{
+    public async Task CheckAsync(Credential credential, VerificationContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var entry in Credential.Items(credential.Root, "credentialStatus"))
+        {
+            var types = Credential.Strings(entry, "type");
+            var id = Credential.Str(entry, "id");
+            if (types.Contains("1EdTechRevocationList"))
+            {
+                await RevocationListAsync(entry, id, credential, context, cancellationToken).ConfigureAwait(false);
+            }
+            else if (types.Contains("BitstringStatusListEntry") || types.Contains("StatusList2021Entry"))
+            {
+                await BitstringAsync(entry, id, types.Contains("StatusList2021Entry"), credential, context, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                context.Checks.Warn(Ob3CheckIds.Status, $"credentialStatus type [{string.Join(", ", types)}] is not supported: the status was not checked", id);
+            }
+        }
+    }
+
+    /// <summary>1EdTech Revocation List: the credential is revoked when its id is in <c>revokedCredentials</c>.</summary>
+    private async Task RevocationListAsync(JsonElement entry, string? id, Credential credential, VerificationContext context, CancellationToken ct)
+    {
+        if (id is null || !Uri.TryCreate(id, UriKind.Absolute, out var url))
+        {
+            context.Checks.Fail(Ob3CheckIds.Status, "the 1EdTechRevocationList entry has no absolute id", id);
+            return;
+        }
+
+        var fetched = await fetcher.FetchAsync(url, FetchKind.StatusList, ct).ConfigureAwait(false);
+        if (!fetched.IsOk)
+        {
+            Unreachable(fetched, context, id);
+            return;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(fetched.Body);
+            foreach (var revoked in Credential.Items(doc.RootElement, "revokedCredentials"))
+            {
+                var revokedId = revoked.ValueKind == JsonValueKind.String ? revoked.GetString() : Credential.Str(revoked, "id");
+                if (revokedId is not null && revokedId == credential.Id)
+                {
+                    var reason = Credential.Str(revoked, "revocationReason");
+                    context.Checks.Fail(Ob3CheckIds.Status, $"revoked by the issuer's revocation list{(reason is null ? string.Empty : ": " + reason)}", id);
+                    return;
+                }
+            }
+
+            context.Checks.Pass(Ob3CheckIds.Status, "not listed in the issuer's revocation list", id);
+        }
+        catch (JsonException)
+        {
+            context.Checks.Indeterminate(Ob3CheckIds.Status, $"the revocation list at {url} is not JSON", id);
+        }
+    }
+
+    private async Task BitstringAsync(JsonElement entry, string? id, bool legacy, Credential credential, VerificationContext context, CancellationToken ct)
+    {
+        var subject = id ?? Credential.Str(entry, "statusListCredential");
+        var purpose = Credential.Str(entry, "statusPurpose");
+        var listUrlText = Credential.Str(entry, "statusListCredential");
+        var index = Index(entry, "statusListIndex");
+        var size = entry.TryGetProperty("statusSize", out _) ? Index(entry, "statusSize") : 1;
+        if (purpose is null || listUrlText is null || !Uri.TryCreate(listUrlText, UriKind.Absolute, out var listUrl) || index is null || size is null or < 1 or > 16)
+        {
+            context.Checks.Fail(Ob3CheckIds.Status, "the status entry needs statusPurpose, an absolute statusListCredential, a statusListIndex and a statusSize from 1 to 16", subject);
+            return;
+        }
+
+        var (list, failure) = await lists.LoadAsync(listUrl, context, ct).ConfigureAwait(false);
+        if (list is null)
+        {
+            Unreachable(failure!, context, subject);
+            return;
+        }
+
+        if (!ListUsable(list, purpose, legacy, credential, context, subject))
+        {
+            return;
+        }
+
+        var value = list.Bits!.Value(index.Value, (int)size.Value);
+        if (value is null)
+        {
+            // Bitstring Status List §3.2 step 8: an index past the end is a STATUS_RANGE_ERROR.
+            context.Checks.Fail(Ob3CheckIds.Status, $"statusListIndex {index} is beyond the list's {list.Bits.LengthInBits / size} entries", subject);
+            return;
+        }
+
+        var (setMessage, clearMessage) = purpose switch
+        {
+            "revocation" => ("revoked", "not revoked"),
+            "suspension" => ("suspended", "not suspended"),
+            _ => ((string?)null, (string?)null),
+        };
+        if (setMessage is null)
+        {
+            context.Checks.Skip(Ob3CheckIds.Status, $"status purpose {purpose}: value {value} (informational)", subject);
+        }
+        else if (value != 0)
+        {
+            context.Checks.Fail(Ob3CheckIds.Status, $"{setMessage}: entry {index} of {listUrl} is set", subject);
+        }
+        else
+        {
+            context.Checks.Pass(Ob3CheckIds.Status, $"{clearMessage} (entry {index} of {listUrl})", subject);
+        }
+    }
+
+    /// <summary>Reports the list's own problems; false when the entry cannot be judged from it.</summary>
+    private static bool ListUsable(LoadedStatusList list, string purpose, bool legacy, Credential credential, VerificationContext context, string? subject)
+    {
+        var checks = context.Checks;
+        var listCredential = new Credential(list.Credential);
+        var expectedType = legacy ? "StatusList2021Credential" : "BitstringStatusListCredential";
+        if (!listCredential.Types.Contains(expectedType))
+        {
+            checks.Fail(Ob3CheckIds.StatusList, $"{list.Url} is not a {expectedType}", subject);
+            return false;
+        }
+
+        switch (list.Proof)
+        {
+            case ListProofState.Failed:
+                checks.Fail(Ob3CheckIds.StatusList, list.ProofMessage, subject);
+                return false;
+            case ListProofState.Unverified:
+                checks.Indeterminate(Ob3CheckIds.StatusList, list.ProofMessage + ": the status cannot be trusted", subject);
+                break;
+            default:
+                checks.Pass(Ob3CheckIds.StatusList, list.ProofMessage, subject);
+                break;
+        }
+
+        var listPurposes = Credential.Strings(listCredential.Subject, "statusPurpose");
+        if (!listPurposes.Contains(purpose))
+        {
+            // Bitstring Status List §3.2 step 6: the purposes must match (STATUS_VERIFICATION_ERROR).
+            checks.Fail(Ob3CheckIds.StatusList, $"the list's statusPurpose [{string.Join(", ", listPurposes)}] does not include the entry's {purpose}", subject);
+            return false;
+        }
+
+        if (listCredential.IssuerId is { } listIssuer && listIssuer != credential.IssuerId)
+        {
+            checks.Warn(Ob3CheckIds.StatusList, $"the status list is issued by {listIssuer}, not by the credential's issuer", subject);
+        }
+
+        var now = context.Now;
+        if (listCredential.ValidUntil.Value is { } until && until + context.Options.ClockSkew < now)
+        {
+            checks.Indeterminate(Ob3CheckIds.StatusList, $"the status list expired at {listCredential.ValidUntil.Raw}", subject);
+        }
+        else if (listCredential.ValidFrom.Value is { } from && from - context.Options.ClockSkew > now)
+        {
+            checks.Indeterminate(Ob3CheckIds.StatusList, $"the status list is not valid before {listCredential.ValidFrom.Raw}", subject);
+        }
+
+        if (list.Bits is null)
+        {
+            checks.Fail(Ob3CheckIds.StatusList, $"the status list cannot be decoded: {list.DecodeError}", subject);
+            return false;
+        }
+
+        if (list.Bits.LengthInBytes < Bitstring.MinimumBytes)
+        {
+            // §4.1 requires 16 KB for herd privacy; a short list still answers the question, so this is a warning.
+            checks.Warn(Ob3CheckIds.StatusList, $"the status list has {list.Bits.LengthInBits} bits, fewer than the minimum {Bitstring.MinimumBytes * 8} (herd privacy)", subject);
+        }
+
+        return true;
+    }
+
+    private static void Unreachable(FetchResult failure, VerificationContext context, string? subject)
+    {
+        if (failure.Status == FetchStatus.Refused)
+        {
+            context.Checks.Fail(Ob3CheckIds.Status, failure.Describe(), subject);
+        }
+        else
+        {
+            context.Checks.Indeterminate(Ob3CheckIds.Status, $"the status could not be checked: {failure.Describe()}", subject);
+        }
+    }
+
+    /// <summary>statusListIndex / statusSize: a string of digits (Bitstring Status List) or, leniently, a JSON number.</summary>
+    private static long? Index(JsonElement entry, string name)
+    {
+        if (!entry.TryGetProperty(name, out var v))
+        {
+            return null;
+        }
+
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && n >= 0)
+        {
+            return n;
+        }
+
+        return v.ValueKind == JsonValueKind.String && long.TryParse(v.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : null;
+    }
+}

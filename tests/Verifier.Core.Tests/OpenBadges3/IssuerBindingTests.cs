@@ -1,0 +1,204 @@
+using System.Text.Json.Nodes;
+using Verifier.Core.Keys;
+using Verifier.Core.OpenBadges3;
+using Verifier.Core.Reporting;
+
+namespace Verifier.Core.Tests.OpenBadges3;
+
+/// <summary>Each way a VC-JWT can name its key, under the default and the strict issuer-binding policy.</summary>
+public class IssuerBindingTests
+{
+    private const string DidWeb = "did:web:issuer.example";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task VerifyAsync_DidWebKeyListedForAssertion_IsBoundInBothPolicies(bool strict)
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.P256();
+        HostDidDocument(f, key, listed: true);
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential(issuerId: DidWeb)), kid: DidWeb + "#key-1"), strict);
+
+        ReportAssert.Outcome(report, VerificationOutcome.Valid);
+        ReportAssert.Has(report, Ob3CheckIds.IssuerKey, CheckOutcome.Passed);
+        Assert.True(report.Verification!.IssuerKeyBound);
+        Assert.Equal(1, f.Server.Hits("/.well-known/did.json"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task VerifyAsync_DidWebKeyNotListedForAssertion_IsInvalidInBothPolicies(bool strict)
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.Ed25519();
+        HostDidDocument(f, key, listed: false);
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential(issuerId: DidWeb)), kid: DidWeb + "#key-1"), strict);
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        Assert.Contains("assertionMethod", ReportAssert.Has(report, Ob3CheckIds.IssuerKey, CheckOutcome.Failed).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task VerifyAsync_DidKeyOfAnotherDid_IsInvalidInBothPolicies(bool strict)
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var issuer = TestKey.Ed25519();
+        using var signer = TestKey.Ed25519();
+
+        var report = await f.VerifyAsync(Jwt.Sign(signer, Ob3Fixtures.Payload(Ob3Fixtures.Credential(issuerId: issuer.DidKey)), kid: signer.DidKeyUrl), strict);
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob3CheckIds.IssuerKey, CheckOutcome.Failed);
+    }
+
+    [Theory]
+    [InlineData("EdDSA")]
+    [InlineData("ES256")]
+    public async Task VerifyAsync_DidKeyIssuer_IsBound(string alg)
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = alg == "EdDSA" ? TestKey.Ed25519() : TestKey.P256();
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential(issuerId: key.DidKey)), kid: key.DidKeyUrl), strict: true);
+
+        ReportAssert.Outcome(report, VerificationOutcome.Valid);
+        Assert.True(report.Verification!.IssuerKeyBound);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_DidJwkIssuer_IsBound()
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.Rsa();
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential(issuerId: key.DidJwk)), kid: key.DidJwk + "#0"), strict: true);
+
+        ReportAssert.Outcome(report, VerificationOutcome.Valid);
+        Assert.True(report.Verification!.IssuerKeyBound);
+    }
+
+    [Theory]
+    [InlineData(false, VerificationOutcome.Valid, CheckOutcome.Warning)]
+    [InlineData(true, VerificationOutcome.Invalid, CheckOutcome.Failed)]
+    public async Task VerifyAsync_HeaderJwk_ProvesNothing(bool strict, VerificationOutcome outcome, CheckOutcome check)
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.Rsa();
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), jwk: key.Jwk()), strict);
+
+        ReportAssert.Outcome(report, outcome);
+        Assert.Contains(IssuerBinding.AnyoneCouldHaveSigned, ReportAssert.Has(report, Ob3CheckIds.IssuerKey, check).Message, StringComparison.Ordinal);
+        Assert.False(report.Verification!.IssuerKeyBound);
+    }
+
+    [Theory]
+    [InlineData(false, VerificationOutcome.Valid, CheckOutcome.Warning)]
+    [InlineData(true, VerificationOutcome.Invalid, CheckOutcome.Failed)]
+    public async Task VerifyAsync_KidOutsideIssuerOrigin_ProvesNothing(bool strict, VerificationOutcome outcome, CheckOutcome check)
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.P256();
+        f.HostJwk(key);
+        var credential = Ob3Fixtures.Credential(issuerId: "https://other-issuer.example/issuers/1");
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(credential), kid: "https://issuer.example/keys/1"), strict);
+
+        ReportAssert.Outcome(report, outcome);
+        Assert.Contains(IssuerBinding.AnyoneCouldHaveSigned, ReportAssert.Has(report, Ob3CheckIds.IssuerKey, check).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, VerificationOutcome.Valid, CheckOutcome.Warning)]
+    [InlineData(true, VerificationOutcome.Invalid, CheckOutcome.Failed)]
+    public async Task VerifyAsync_FragmentKeyNotListedByIssuerDocument_ProvesNothing(bool strict, VerificationOutcome outcome, CheckOutcome check)
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.Ed25519();
+        HostIssuerProfile(f, key, listed: false);
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: Ob3Fixtures.IssuerId + "#key-1"), strict);
+
+        ReportAssert.Outcome(report, outcome);
+        Assert.Contains(IssuerBinding.AnyoneCouldHaveSigned, ReportAssert.Has(report, Ob3CheckIds.IssuerKey, check).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_FragmentKeyListedByIssuerDocument_IsBoundUnderStrict()
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.Ed25519();
+        HostIssuerProfile(f, key, listed: true);
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: Ob3Fixtures.IssuerId + "#key-1"), strict: true);
+
+        ReportAssert.Outcome(report, VerificationOutcome.Valid);
+        Assert.True(report.Verification!.IssuerKeyBound);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task VerifyAsync_FragmentKeyOfAnotherDocument_IsInvalidInBothPolicies(bool strict)
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.Ed25519();
+        HostIssuerProfile(f, key, listed: true, path: "/issuers/2");
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: "https://issuer.example/issuers/2#key-1"), strict);
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob3CheckIds.IssuerKey, CheckOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_StrictPolicyFromConfiguration_AppliesToEveryRequest()
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.Rsa();
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), jwk: key.Jwk()), configure: o => o.StrictPolicy = true);
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+    }
+
+    private static void HostDidDocument(Ob3Fixtures f, TestKey key, bool listed)
+    {
+        var doc = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/did/v1"),
+            ["id"] = DidWeb,
+            ["verificationMethod"] = new JsonArray(new JsonObject { ["id"] = DidWeb + "#key-1", ["type"] = "JsonWebKey", ["controller"] = DidWeb, ["publicKeyJwk"] = key.Jwk() }),
+            ["authentication"] = new JsonArray(DidWeb + "#key-1"),
+        };
+        if (listed)
+        {
+            doc["assertionMethod"] = new JsonArray("#key-1");
+        }
+
+        f.Server.MapJson("/.well-known/did.json", doc.ToJsonString());
+    }
+
+    private static void HostIssuerProfile(Ob3Fixtures f, TestKey key, bool listed, string path = "/issuers/1")
+    {
+        var id = "https://issuer.example" + path;
+        var doc = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = "Profile",
+            ["verificationMethod"] = new JsonArray(new JsonObject { ["id"] = id + "#key-1", ["type"] = "Multikey", ["controller"] = id, ["publicKeyMultibase"] = key.Multibase() }),
+        };
+        if (listed)
+        {
+            doc["assertionMethod"] = new JsonArray(id + "#key-1");
+        }
+
+        f.Server.MapJson(path, doc.ToJsonString());
+    }
+}
