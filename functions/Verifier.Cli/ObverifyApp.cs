@@ -11,6 +11,7 @@ public static class ObverifyApp
         {
             VerifyCommand.Create(stdin),
             UnbakeCommand.Create(),
+            BakeCommand.Create(stdin),
         };
 
         var parse = root.Parse(args);
