@@ -2,15 +2,18 @@ namespace Verifier.Cli.Tests;
 
 internal static class Badges
 {
-    /// <summary>An OB 2.0 hosted assertion whose issuer does not exist: never valid, whatever the engine supports.</summary>
+    /// <summary>
+    /// An OB 2.0 assertion that declares signed verification but arrives as plain JSON: invalid with no network at all
+    /// (the signature it promises is not there), so the outcome never depends on DNS.
+    /// </summary>
     public const string UnverifiableAssertion = """
         {
           "@context": "https://w3id.org/openbadges/v2",
           "type": "Assertion",
-          "id": "https://issuer.invalid/assertions/1",
+          "id": "urn:uuid:2a0c84ce-9b5e-4c59-a5b8-111111111111",
           "recipient": { "type": "email", "hashed": false, "identity": "ada@example.org" },
           "badge": "https://issuer.invalid/badges/1",
-          "verification": { "type": "HostedBadge" },
+          "verification": { "type": "SignedBadge", "creator": "https://issuer.invalid/key.json" },
           "issuedOn": "2024-01-01T00:00:00Z"
         }
         """;
