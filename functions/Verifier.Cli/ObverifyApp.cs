@@ -12,6 +12,7 @@ public static class ObverifyApp
             VerifyCommand.Create(stdin),
             UnbakeCommand.Create(),
             BakeCommand.Create(stdin),
+            ContextsCommand.Create(),
         };
 
         var parse = root.Parse(args);
