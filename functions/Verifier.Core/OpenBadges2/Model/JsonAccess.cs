@@ -6,39 +6,10 @@ namespace Verifier.Core.OpenBadges2.Model;
 /// <summary>Small readers over <see cref="JsonObject"/> for the OB 2.0 value shapes ("@id: X", multiple values).</summary>
 internal static class JsonAccess
 {
-    // Duplicate names are refused while parsing (found by fuzzing: JsonObject threw ArgumentException on first access).
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+    /// <summary>Parses a JSON object; null when the text is not one (or repeats a property name).</summary>
+    public static JsonObject? ParseObject(ReadOnlySpan<byte> utf8) => JsonTreeReader.ParseObject(utf8);
 
-    /// <summary>Parses a JSON object; null when the text is not a JSON object.</summary>
-    public static JsonObject? ParseObject(ReadOnlySpan<byte> utf8)
-    {
-        // Found by fuzzing: string values are transcoded lazily, so invalid UTF-8 (RFC 8259 §8.1) threw on first read.
-        if (!System.Text.Unicode.Utf8.IsValid(utf8))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(utf8, documentOptions: DocumentOptions) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    public static JsonObject? ParseObject(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text, documentOptions: DocumentOptions) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static JsonObject? ParseObject(string text) => JsonTreeReader.ParseObject(text);
 
     /// <summary>The property's value when it is a JSON string.</summary>
     public static string? String(JsonObject? node, string name) =>
@@ -105,6 +76,5 @@ internal static class JsonAccess
 
     public static JsonValueKind Kind(JsonNode? value) => value?.GetValueKind() ?? JsonValueKind.Null;
 
-    public static bool IsHttpUrl(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    public static bool IsHttpUrl(string? value) => IriSyntax.IsHttpUrl(value);
 }
