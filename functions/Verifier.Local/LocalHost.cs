@@ -32,16 +32,6 @@ public static class LocalHost
             });
         }
 
-        // A small page for people (paste a link, drop an image) over the same API; not part of the API contract.
-        endpoints.MapGet("/", () => Results.Bytes(Page.Value, "text/html; charset=utf-8"));
         return endpoints;
     }
-
-    private static readonly Lazy<byte[]> Page = new(() =>
-    {
-        using var stream = typeof(LocalHost).Assembly.GetManifestResourceStream("Verifier.Local.index.html")!;
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    });
 }
