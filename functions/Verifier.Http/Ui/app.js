@@ -75,8 +75,8 @@
     box.dataset.outcome = kind;
     const mark = el('span', 'symbol', symbol);
     mark.setAttribute('aria-hidden', 'true');
-    const words = el('span', null, title);
-    words.append(el('span', 'sub', sub));
+    const words = el('span');
+    words.append(el('strong', 'title', title), el('span', 'sub', sub));
     box.append(mark, words);
     return box;
   }
