@@ -5,7 +5,8 @@ using Verifier.Ui.Tests.TestSupport;
 namespace Verifier.Ui.Tests;
 
 /// <summary>The page in headless Chromium: the user's paths from input to rendered verdict.</summary>
-public sealed class VerifyPageTests(UiHost host) : IClassFixture<UiHost>
+[Collection(UiCollection.Name)]
+public sealed class VerifyPageTests(UiHost host)
 {
     [SkippableFact]
     public async Task Verify_Garbage_ShowsTheProblemDetail()
