@@ -82,16 +82,36 @@ public sealed class VerifyPageTests(UiHost host)
     }
 
     [SkippableFact]
-    public async Task Verify_WrongRecipient_ShowsInvalid()
+    public async Task Verify_WrongRecipientStrict_SendsBothAndShowsInvalid()
     {
         var page = await host.OpenAsync();
 
         await page.GetByLabel("Badge link, JSON or JWS").FillAsync(BadgeSite.AssertionUrl);
         await page.GetByLabel("Expected recipient").FillAsync("someone.else@example.org");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await page.GetByLabel("Strict").CheckAsync();
+        var request = await page.RunAndWaitForRequestAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync(),
+            r => r.Url.Contains("/api/verify", StringComparison.Ordinal));
 
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(request.Url).Query);
+        Assert.Equal("GET", request.Method);
+        Assert.Equal(BadgeSite.AssertionUrl, query["url"]);
+        Assert.Equal("someone.else@example.org", query["recipient"]);
+        Assert.Equal("strict", query["policy"]);
         await AssertVerdictAsync(page, "invalid", "Invalid");
         Assert.Equal("failed", await page.Locator("#checks li").First.GetAttributeAsync("data-outcome"));
+    }
+
+    [SkippableFact]
+    public async Task Verify_IssuerServerDown_ShowsCouldNotVerify()
+    {
+        var page = await host.OpenAsync();
+
+        await page.GetByLabel("Badge link, JSON or JWS").FillAsync(BadgeSite.UnavailableAssertionUrl);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+
+        await AssertVerdictAsync(page, "indeterminate", "Could not verify (indeterminate)");
+        Assert.Equal("indeterminate", await page.Locator("#checks li").First.GetAttributeAsync("data-outcome"));
     }
 
     [SkippableFact]

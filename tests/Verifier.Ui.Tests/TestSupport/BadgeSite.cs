@@ -18,6 +18,7 @@ public sealed class BadgeSite : IAsyncDisposable
     public const string Email = "learner@example.org";
     public const string AssertionUrl = Origin + "/assertions/1.json";
     public const string XssAssertionUrl = Origin + "/assertions/xss.json";
+    public const string UnavailableAssertionUrl = Origin + "/assertions/down.json";
     public const string XssName = "<img src=x onerror=alert(1)>";
     public const string XssDescription = "<script>alert(2)</script><b>bold</b>";
     private const string Context = "https://w3id.org/openbadges/v2";
@@ -46,6 +47,7 @@ public sealed class BadgeSite : IAsyncDisposable
         site.Serve("/badge-xss.json", BadgeClass("/badge-xss.json", XssName, XssDescription));
         site.Serve("/assertions/1.json", Assertion(AssertionUrl, "/badge.json"));
         site.Serve("/assertions/xss.json", Assertion(XssAssertionUrl, "/badge-xss.json"));
+        site.Server.MapStatus("/assertions/down.json", 503); // the issuer's server is down: a transient failure
         return site;
     }
 
