@@ -14,5 +14,5 @@ builder.Services.AddVerifierHttp(builder.Configuration);
 
 var app = builder.Build();
 app.MapVerifierRoutes();
-app.MapVerifierUi();
+app.UseVerifierUi();
 app.Run();
