@@ -22,6 +22,7 @@ public sealed class VerifyPageTests(UiHost host)
         Assert.Contains("nothing-verifiable", await problem.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("400", await problem.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#checks").CountAsync());
+        await Screenshot.SaveIfAskedAsync(page, "problem");
     }
 
     [SkippableFact]
@@ -112,6 +113,7 @@ public sealed class VerifyPageTests(UiHost host)
 
         await AssertVerdictAsync(page, "indeterminate", "Could not verify (indeterminate)");
         Assert.Equal("indeterminate", await page.Locator("#checks li").First.GetAttributeAsync("data-outcome"));
+        await Screenshot.SaveIfAskedAsync(page, "indeterminate");
     }
 
     [SkippableFact]

@@ -10,6 +10,7 @@
   const file = $('badge-file');
   const zone = $('drop-zone');
   const output = $('output');
+  const details = $('report-details');
   const status = $('status');
   const button = $('verify-button');
 
@@ -110,7 +111,7 @@
 
     const badge = report.badge;
     if (badge) {
-      output.append(el('h3', null, 'Badge'));
+      details.append(el('h3', null, 'Badge'));
       const summary = el('div', 'summary');
       const src = imageSource(badge.image);
       if (src) {
@@ -131,7 +132,7 @@
       row(facts, 'Expires', formatDate(badge.expires));
       if (Array.isArray(badge.evidence)) badge.evidence.forEach((e) => row(facts, 'Evidence', e, e));
       summary.append(facts);
-      output.append(summary);
+      details.append(summary);
     }
 
     const how = report.verification;
@@ -141,24 +142,24 @@
       row(facts, 'Key', how.keyId);
       row(facts, 'Algorithm', how.algorithm);
       if (how.issuerKeyBound !== undefined && how.issuerKeyBound !== null) row(facts, 'Key belongs to issuer', how.issuerKeyBound ? 'yes' : 'no');
-      output.append(el('h3', null, 'Verification'), facts);
+      details.append(el('h3', null, 'Verification'), facts);
     }
 
-    output.append(el('h3', null, `Checks (${(report.checks || []).length})`), renderChecks(report.checks || []));
+    details.append(el('h3', null, `Checks (${(report.checks || []).length})`), renderChecks(report.checks || []));
 
     if (Array.isArray(report.endorsements) && report.endorsements.length > 0) {
-      output.append(el('h3', null, 'Endorsements'));
+      details.append(el('h3', null, 'Endorsements'));
       const list = el('ul');
       for (const e of report.endorsements) {
         const who = (e.badge && (e.badge.issuerName || e.badge.issuerId)) || 'unknown endorser';
         list.append(el('li', null, `${who}: ${(verdicts[e.outcome] || verdicts.indeterminate).title}`));
       }
-      output.append(list);
+      details.append(list);
     }
 
     const raw = el('details');
     raw.append(el('summary', null, 'Full report (JSON)'), el('pre', null, JSON.stringify(report, null, 2)));
-    output.append(raw);
+    details.append(raw);
   }
 
   function renderProblem(problem, httpStatus) {
@@ -198,6 +199,7 @@
   async function verify(event) {
     event.preventDefault();
     output.replaceChildren();
+    details.replaceChildren();
     if (!(file.files && file.files[0]) && !text.value.trim()) {
       status.textContent = 'Paste a badge link, JSON or JWS, or choose a badge file first.';
       text.focus();
