@@ -82,8 +82,11 @@
     return box;
   }
 
+  // Own keys only: an unexpected outcome string must not pick up Object.prototype members ("constructor").
+  const known = (table, key) => (typeof key === 'string' && Object.hasOwn(table, key) ? key : null);
+
   function checkOutcome(check) {
-    return check.indeterminate ? 'indeterminate' : (check.outcome || 'skipped');
+    return check.indeterminate ? 'indeterminate' : (known(outcomeLabels, check.outcome) || 'skipped');
   }
 
   function renderChecks(checks) {
@@ -95,7 +98,7 @@
       const item = el('li', outcome);
       item.dataset.outcome = outcome;
       item.dataset.checkId = check.id || '';
-      item.append(el('span', 'outcome', (outcomeLabels[outcome] || outcome) + ':'));
+      item.append(el('span', 'outcome', outcomeLabels[outcome] + ':'));
       item.append(el('span', 'message', check.message || ''));
       item.append(el('span', 'id', check.subject ? `${check.id} \u2014 ${check.subject}` : check.id));
       list.append(item);
@@ -104,10 +107,11 @@
   }
 
   function renderReport(report) {
-    const verdict = verdicts[report.outcome] || verdicts.indeterminate;
+    const outcome = known(verdicts, report.outcome) || 'indeterminate';
+    const verdict = verdicts[outcome];
     const counts = `${report.errorCount || 0} error(s), ${report.warningCount || 0} warning(s)` +
       (report.openBadgesVersion ? ` \u00b7 Open Badges ${report.openBadgesVersion}` : '');
-    output.append(banner(report.outcome in verdicts ? report.outcome : 'indeterminate', verdict.symbol, verdict.title, `${verdict.sub} ${counts}`));
+    output.append(banner(outcome, verdict.symbol, verdict.title, `${verdict.sub} ${counts}`));
 
     const badge = report.badge;
     if (badge) {
@@ -152,7 +156,7 @@
       const list = el('ul');
       for (const e of report.endorsements) {
         const who = (e.badge && (e.badge.issuerName || e.badge.issuerId)) || 'unknown endorser';
-        list.append(el('li', null, `${who}: ${(verdicts[e.outcome] || verdicts.indeterminate).title}`));
+        list.append(el('li', null, `${who}: ${verdicts[known(verdicts, e.outcome) || 'indeterminate'].title}`));
       }
       details.append(list);
     }
@@ -170,7 +174,7 @@
     box.setAttribute('role', 'alert');
     box.append(el('p', null, problem.detail || 'The service could not read this input as a badge.'));
     const facts = el('dl');
-    row(facts, 'Status', problem.status || httpStatus);
+    row(facts, 'Status', problem.status || httpStatus || null);
     row(facts, 'Code', problem.code);
     box.append(facts);
     output.append(box);
