@@ -1,11 +1,135 @@
+using System.Text;
+using System.Xml;
+using Verifier.Core.Input;
+
 namespace Verifier.Core.Baking;
 
-/// <summary>Reads the baked badge from an SVG with a namespace-aware, DTD-prohibiting XML reader.</summary>
+/// <summary>
+/// Reads the baked badge from an SVG with a namespace-aware XML reader that never processes a DTD and never
+/// resolves anything. Open Badges 2.0 Baking: the first assertion element in namespace http://openbadges.org (any
+/// prefix) with a verify attribute and/or a body; Open Badges 3.0 §5.3.2.2: the first credential element in
+/// namespace https://purl.imsglobal.org/ob/v3p0 (verify = VC-JWT, body = JSON with an embedded proof).
+/// </summary>
 public static class SvgBadgeReader
 {
+    public const string OpenBadgesNamespace = "http://openbadges.org";
+    public const string OpenBadges3Namespace = "https://purl.imsglobal.org/ob/v3p0";
+    public const string SvgNamespace = "http://www.w3.org/2000/svg";
+
     public static UnbakeResult Read(ReadOnlySpan<byte> svg)
     {
-        _ = svg;
-        return UnbakeResult.Malformed("SVG unbaking is not implemented yet");
+        // An internal subset is where entity declarations live (XXE, "billion laughs"): refused before any parsing.
+        // A DOCTYPE that only names an external DTD (common in editor output, e.g. the SVG 1.1 public identifier)
+        // is skipped unread: DtdProcessing.Ignore with no resolver, so the DTD is never fetched or opened.
+        XmlProlog.TryScan(svg, out var doctype, out _);
+        if (doctype == DoctypeKind.InternalSubset)
+        {
+            return UnbakeResult.Malformed(
+                "the SVG has a DOCTYPE with an internal subset (<!DOCTYPE ... [ ... ]>): DTDs and entity declarations are refused, so no entity is ever expanded or resolved");
+        }
+
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = doctype == DoctypeKind.ExternalOnly ? DtdProcessing.Ignore : DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = BakingLimits.MaxSvgCharacters,
+            MaxCharactersFromEntities = 1024,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            CloseInput = true,
+        };
+
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(svg.ToArray(), writable: false), settings);
+            return ReadDocument(reader);
+        }
+        catch (XmlException e)
+        {
+            return UnbakeResult.Malformed($"the SVG is not well-formed XML or breaks a safety limit: {e.Message}");
+        }
+    }
+
+    private static UnbakeResult ReadDocument(XmlReader reader)
+    {
+        if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "svg")
+        {
+            return UnbakeResult.Malformed($"not an SVG document: the root element is <{reader.Name}>, not <svg>");
+        }
+
+        UnbakeResult? found = null;
+        List<string>? warnings = null;
+        while (reader.Read())
+        {
+            if (reader.Depth > BakingLimits.MaxSvgDepth)
+            {
+                return UnbakeResult.Malformed($"the SVG nests elements deeper than {BakingLimits.MaxSvgDepth} levels");
+            }
+
+            if (reader.NodeType != XmlNodeType.Element || !TryMatch(reader, out var element, out var family))
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                (warnings ??= []).Add($"a second badge element (svg:{element}) was ignored: baking allows only one, and the first ({found.Location}) is used");
+                continue;
+            }
+
+            found = ReadBadgeElement(reader, element, family);
+            if (found.Status == UnbakeStatus.Malformed)
+            {
+                return found;
+            }
+        }
+
+        found ??= UnbakeResult.None($"the SVG has no assertion element in namespace {OpenBadgesNamespace} and no credential element in namespace {OpenBadges3Namespace}");
+        return warnings is null ? found : found with { Warnings = [.. found.Warnings, .. warnings] };
+    }
+
+    private static bool TryMatch(XmlReader reader, out string element, out BadgeFamily family)
+    {
+        (element, family) = (reader.NamespaceURI, reader.LocalName) switch
+        {
+            (OpenBadgesNamespace, "assertion") => ("openbadges:assertion", BadgeFamily.Unknown),
+            (OpenBadges3Namespace, "credential") => ("openbadges:credential", BadgeFamily.OpenBadges3),
+            _ => (string.Empty, BadgeFamily.Unknown),
+        };
+        return element.Length > 0;
+    }
+
+    /// <summary>Reads the verify attribute and the element's own text/CDATA (child elements are not part of the body).</summary>
+    private static UnbakeResult ReadBadgeElement(XmlReader reader, string element, BadgeFamily family)
+    {
+        var verify = reader.GetAttribute("verify");
+        if (verify is not null && verify.Length > BakingLimits.MaxPayloadBytes)
+        {
+            return UnbakeResult.Malformed($"the verify attribute of svg:{element} is longer than {BakingLimits.MaxPayloadBytes} characters");
+        }
+
+        var body = new StringBuilder();
+        if (!reader.IsEmptyElement)
+        {
+            var depth = reader.Depth;
+            while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+            {
+                if (reader.Depth > BakingLimits.MaxSvgDepth)
+                {
+                    return UnbakeResult.Malformed($"the SVG nests elements deeper than {BakingLimits.MaxSvgDepth} levels");
+                }
+
+                if (reader.Depth == depth + 1 && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+                {
+                    body.Append(reader.Value);
+                    if (body.Length > BakingLimits.MaxPayloadBytes)
+                    {
+                        return UnbakeResult.Malformed($"the body of svg:{element} is longer than {BakingLimits.MaxPayloadBytes} characters");
+                    }
+                }
+            }
+        }
+
+        return SvgPayloadChoice.Choose(element, family, verify?.Trim() ?? string.Empty, body.ToString().Trim());
     }
 }

@@ -20,6 +20,9 @@ public sealed record UnbakeResult(UnbakeStatus Status, string? Payload, string? 
     /// <summary>Non-fatal findings, e.g. a second openbadges chunk that was ignored.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    public static UnbakeResult Found(string payload, string location, BadgeFamily family) =>
+        new(UnbakeStatus.Found, payload, location, family, null);
+
     public static UnbakeResult Malformed(string error) => new(UnbakeStatus.Malformed, null, null, BadgeFamily.Unknown, error);
 
     public static UnbakeResult None(string why) => new(UnbakeStatus.NoBadge, null, null, BadgeFamily.Unknown, why);

@@ -39,6 +39,7 @@ public sealed class BadgeVerifier
     public async Task<VerificationReport> VerifyAsync(VerificationRequest request, CancellationToken cancellationToken = default)
     {
         var context = new VerificationContext(request, _options, request.At ?? _time.GetUtcNow());
+        using var fetchScope = Fetching.FetchScope.Begin(_options.Fetch); // bounds this verification's fetches
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.RequestDeadline);
         try

@@ -20,14 +20,31 @@ public static class ServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
-        services.AddHttpClient(GuardedFetcher.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(sp => GuardedFetcher.CreateHandler(sp.GetRequiredService<IOptions<VerifierOptions>>().Value.Fetch))
-            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
-        services.TryAddSingleton<GuardedFetcher>();
-        services.TryAddSingleton<IDocumentFetcher>(sp => sp.GetRequiredService<GuardedFetcher>());
+        AddFetching(services);
         services.TryAddSingleton<InputResolver>();
         services.TryAddSingleton<BadgeVerifier>();
         FamilyRegistrations.Add(services);
         return services;
+    }
+
+    /// <summary>
+    /// The guarded fetcher behind the caching decorator (docs/fetching.md). An <see cref="IDocumentCacheStore"/>
+    /// registered by the host (e.g. Verifier.Storage's blob cache) becomes the cache's second tier.
+    /// </summary>
+    private static void AddFetching(IServiceCollection services)
+    {
+        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
+        services.AddHttpClient(GuardedFetcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => FetchHandlerFactory.Create(
+                sp.GetRequiredService<IOptions<VerifierOptions>>().Value.Fetch, sp.GetRequiredService<IHostResolver>()))
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<GuardedFetcher>();
+        services.TryAddSingleton(sp => new CachingDocumentFetcher(
+            sp.GetRequiredService<GuardedFetcher>(),
+            sp.GetRequiredService<IOptions<VerifierOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IDocumentCacheStore>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<CachingDocumentFetcher>>()));
+        services.TryAddSingleton<IDocumentFetcher>(sp => sp.GetRequiredService<CachingDocumentFetcher>());
     }
 }

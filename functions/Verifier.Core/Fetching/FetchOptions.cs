@@ -1,28 +1,58 @@
 namespace Verifier.Core.Fetching;
 
-/// <summary>Configuration section "Verifier:Fetch". Defaults are safe for a public service.</summary>
+/// <summary>
+/// Configuration section "Verifier:Fetch". Defaults are safe for a public service; docs/fetching.md lists every key
+/// and why it has its default.
+/// </summary>
 public sealed class FetchOptions
 {
     /// <summary>Opens loopback destinations only (tests, local development). Private ranges stay closed.</summary>
     public bool AllowLoopback { get; set; }
 
     /// <summary>
-    /// Test seam: host name → base URL on loopback (e.g. "example.org" → "http://127.0.0.1:5123"). Requests for
-    /// the host are sent there instead; only effective together with <see cref="AllowLoopback"/>.
+    /// Test seam: host name (or host:port) → base URL on loopback (e.g. "example.org" → "http://127.0.0.1:5123").
+    /// Requests for the host are sent there instead; only effective together with <see cref="AllowLoopback"/>, and
+    /// the mapped target is still checked by the address policy (so it can only ever reach loopback).
     /// </summary>
     public Dictionary<string, string> HostMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Time to resolve the host and open the TCP (and TLS) connection of one attempt.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>Total time of one attempt: every redirect hop, headers and the whole body.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(8);
 
     public int MaxRedirects { get; set; } = 5;
 
+    /// <summary>Cap on the response status line and headers together, in KiB.</summary>
+    public int MaxResponseHeadersKiB { get; set; } = 32;
+
     /// <summary>Cap for JSON documents (assertions, issuers, keys, DID documents, contexts).</summary>
     public int MaxDocumentBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Cap for images and status lists.</summary>
+    /// <summary>Cap for a badge URL, which may answer with a baked image.</summary>
+    public int MaxBadgeBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Cap for images.</summary>
     public int MaxImageBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Cap for status lists and revocation lists.</summary>
+    public int MaxStatusListBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Retries after the first attempt for transient failures (connection errors, resets, 500/502/503/504).</summary>
+    public int RetryCount { get; set; } = 2;
+
+    /// <summary>First retry delay; later ones grow exponentially, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Network fetches one verification may have in flight at once.</summary>
+    public int MaxConcurrentFetchesPerVerification { get; set; } = 4;
+
+    /// <summary>Network fetches one verification may make in all (a badge cannot make the service crawl).</summary>
+    public int MaxFetchesPerVerification { get; set; } = 100;
+
+    /// <summary>Connections kept per destination by the shared handler.</summary>
+    public int MaxConnectionsPerServer { get; set; } = 16;
 
     public string UserAgent { get; set; } = "Verifier/1.0 (+Open Badges verifier)";
 
@@ -31,4 +61,19 @@ public sealed class FetchOptions
 
     /// <summary>Used when a response gives no freshness information.</summary>
     public TimeSpan DefaultCacheAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a 404 or 410 answer is remembered (bounded by Cache-Control too). Zero turns it off.</summary>
+    public TimeSpan NegativeCacheAge { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Size of the in-memory document cache, in bytes of body.</summary>
+    public long MemoryCacheBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>The body cap for a kind of document.</summary>
+    public int MaxBytesFor(FetchKind kind) => kind switch
+    {
+        FetchKind.Badge => MaxBadgeBytes,
+        FetchKind.Image => MaxImageBytes,
+        FetchKind.StatusList => MaxStatusListBytes,
+        _ => MaxDocumentBytes,
+    };
 }

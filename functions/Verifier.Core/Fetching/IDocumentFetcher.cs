@@ -54,6 +54,12 @@ public sealed record FetchResult(
 {
     public bool IsOk => Status == FetchStatus.Ok;
 
+    /// <summary>What the response's caching headers allow (null when there was no response).</summary>
+    public CacheDirectives? Caching { get; init; }
+
+    /// <summary>True when the answer came from a cache rather than the network.</summary>
+    public bool FromCache { get; init; }
+
     /// <summary>True when the failure is outside the badge (network, 5xx, timeout): report indeterminate.</summary>
     public bool IsTransient => Status == FetchStatus.Unavailable;
 

@@ -1,3 +1,5 @@
+using Verifier.Core.Baking;
+
 namespace Verifier.Core.Input;
 
 public enum SniffedFormat
@@ -13,10 +15,17 @@ public enum SniffedFormat
 /// <summary>Decides what bytes are from their content alone; declared media types and file names are hints only.</summary>
 public static class ContentSniffer
 {
+    /// <summary>How far into a document the XML prolog (declaration, comments, DOCTYPE) is scanned for the root element.</summary>
+    private const int XmlPrologWindow = 64 * 1024;
+
+    /// <summary>URLs longer than this are not badge URLs (browsers and servers cap far lower).</summary>
+    private const int MaxUrlBytes = 8 * 1024;
+
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     public static SniffedFormat Sniff(ReadOnlySpan<byte> data)
     {
+        // PNG §5.2: the full eight-byte signature, not just "PNG".
         if (data.StartsWith(PngSignature))
         {
             return SniffedFormat.Png;
@@ -47,23 +56,58 @@ public static class ContentSniffer
 
         if (rest[0] == (byte)'<')
         {
-            // An SVG document: an XML declaration, comments or a doctype may precede the root element.
-            var head = rest[..Math.Min(rest.Length, 4096)];
-            return head.IndexOf("<svg"u8) >= 0 ? SniffedFormat.Svg : SniffedFormat.Unknown;
+            // SVG only when the root element is <svg> (any prefix) after the XML prolog: an HTML or other XML document
+            // that merely contains "<svg" somewhere is not a baked badge.
+            var head = rest[..Math.Min(rest.Length, XmlPrologWindow)];
+            return XmlProlog.TryScan(head, out var doctype, out var root) && (doctype == DoctypeKind.InternalSubset || XmlProlog.IsSvgRoot(root))
+                ? SniffedFormat.Svg
+                : SniffedFormat.Unknown;
         }
 
-        if (rest.Length > 16 * 1024)
+        var end = rest.Length;
+        while (end > 0 && rest[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            end--;
+        }
+
+        rest = rest[..end];
+
+        // A compact JWS is checked on the bytes: VC-JWTs with embedded images run to hundreds of kilobytes.
+        if (IsCompactJwsShape(rest))
+        {
+            return SniffedFormat.Jws;
+        }
+
+        if (rest.Length > MaxUrlBytes)
         {
             return SniffedFormat.Unknown;
         }
 
-        var text = PayloadClassifier.Utf8(rest);
-        return PayloadClassifier.KindOf(text) switch
+        return PayloadClassifier.KindOf(PayloadClassifier.Utf8(rest)) == PayloadKind.Url ? SniffedFormat.Url : SniffedFormat.Unknown;
+    }
+
+    /// <summary>RFC 7515 §7.1: three base64url segments joined by dots; a JOSE header ('{') always encodes to "ey".</summary>
+    private static bool IsCompactJwsShape(ReadOnlySpan<byte> text)
+    {
+        if (!text.StartsWith("ey"u8))
         {
-            PayloadKind.Jws => SniffedFormat.Jws,
-            PayloadKind.Url => SniffedFormat.Url,
-            PayloadKind.Json => SniffedFormat.Json,
-            _ => SniffedFormat.Unknown,
-        };
+            return false;
+        }
+
+        // Empty payload or signature segments still count (e.g. alg "none"): the verifier rejects them with a reason.
+        var dots = 0;
+        foreach (var c in text)
+        {
+            if (c == (byte)'.')
+            {
+                dots++;
+            }
+            else if (!(char.IsAsciiLetterOrDigit((char)c) || c is (byte)'-' or (byte)'_'))
+            {
+                return false;
+            }
+        }
+
+        return dots == 2;
     }
 }

@@ -1,0 +1,145 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Verifier.Core.Engine;
+
+namespace Verifier.Core.Fetching;
+
+/// <summary>
+/// Caches fetched documents in front of another <see cref="IDocumentFetcher"/>: a size-limited in-memory tier and,
+/// when a deployment registers one, a shared <see cref="IDocumentCacheStore"/>. Freshness follows the response's
+/// Cache-Control within <see cref="FetchOptions.MaxCacheAge"/>; expiry is computed with the injected TimeProvider.
+/// Concurrent requests for the same document share one fetch (<see cref="SharedFetches"/>).
+/// </summary>
+public sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDisposable
+{
+    private readonly IDocumentFetcher _inner;
+    private readonly FetchOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IDocumentCacheStore? _store;
+    private readonly ILogger _logger;
+    private readonly MemoryCache _memory;
+    private readonly SharedFetches _shared = new();
+
+    public CachingDocumentFetcher(
+        IDocumentFetcher inner,
+        IOptions<VerifierOptions> options,
+        TimeProvider time,
+        IDocumentCacheStore? store = null,
+        ILogger<CachingDocumentFetcher>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _inner = inner;
+        _options = options.Value.Fetch;
+        _time = time;
+        _store = store;
+        _logger = logger ?? NullLogger<CachingDocumentFetcher>.Instance;
+
+        // A cache of its own: a size limit on the shared IMemoryCache would force every other user to give sizes.
+        _memory = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _options.MemoryCacheBytes) });
+    }
+
+    public Task<FetchResult> FetchAsync(Uri url, FetchKind kind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var key = CachedDocument.KeyFor(url, kind);
+        if (_memory.TryGetValue(key, out CachedDocument? hit) && hit!.ExpiresAt > _time.GetUtcNow())
+        {
+            return Task.FromResult(hit.ToResult(url));
+        }
+
+        return _shared.JoinAsync(key, ct => LoadAsync(key, url, kind, ct), cancellationToken);
+    }
+
+    private async Task<FetchResult> LoadAsync(string key, Uri url, FetchKind kind, CancellationToken ct)
+    {
+        if (_store is not null && await ReadStoreAsync(key, ct).ConfigureAwait(false) is { } stored && stored.ExpiresAt > _time.GetUtcNow())
+        {
+            Remember(key, stored);
+            return stored.ToResult(url);
+        }
+
+        var result = await _inner.FetchAsync(url, kind, ct).ConfigureAwait(false);
+        if (Lifetime(result) is { } lifetime)
+        {
+            var document = new CachedDocument(result.Status, result.HttpStatusCode ?? 0, result.ContentType, result.FinalUrl,
+                result.Body, _time.GetUtcNow() + lifetime);
+            Remember(key, document);
+            if (_store is not null)
+            {
+                await WriteStoreAsync(key, document, ct).ConfigureAwait(false);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// How long a result may be reused: successful answers per Cache-Control (or <see cref="FetchOptions.DefaultCacheAge"/>
+    /// without one), capped at <see cref="FetchOptions.MaxCacheAge"/>; 404 and 410 at most
+    /// <see cref="FetchOptions.NegativeCacheAge"/> (a verifier hammering a dead URL helps no one, yet a 404 from a
+    /// deployment hiccup must not stick); nothing else — refusals are cheap to repeat and failures must be retried.
+    /// </summary>
+    internal TimeSpan? Lifetime(FetchResult result)
+    {
+        var cap = result.Status switch
+        {
+            FetchStatus.Ok => _options.MaxCacheAge,
+            FetchStatus.HttpError when result.HttpStatusCode is 404 or 410 => Min(_options.NegativeCacheAge, _options.MaxCacheAge),
+            _ => TimeSpan.Zero,
+        };
+        if (cap <= TimeSpan.Zero || result.Caching is not { NoStore: false } caching)
+        {
+            return null;
+        }
+
+        var lifetime = Min(caching.FreshFor ?? _options.DefaultCacheAge, cap);
+        return lifetime > TimeSpan.Zero ? lifetime : null;
+    }
+
+    private void Remember(string key, CachedDocument document)
+    {
+        var left = document.ExpiresAt - _time.GetUtcNow();
+        var size = document.Body.Length + 512L;
+        if (left <= TimeSpan.Zero || size > _options.MemoryCacheBytes / 4)
+        {
+            return;
+        }
+
+        // The cache's own clock only evicts; freshness is always decided with the injected TimeProvider above.
+        _memory.Set(key, document, new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = left });
+    }
+
+    private async Task<CachedDocument?> ReadStoreAsync(string key, CancellationToken ct)
+    {
+        try
+        {
+            return await _store!.GetAsync(key, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogStoreFailure(_logger, e, "read", key);
+            return null;
+        }
+    }
+
+    private async Task WriteStoreAsync(string key, CachedDocument document, CancellationToken ct)
+    {
+        try
+        {
+            await _store!.SetAsync(key, document, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogStoreFailure(_logger, e, "write", key);
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document cache store {Operation} failed for {Key}; treated as a miss")]
+    private static partial void LogStoreFailure(ILogger logger, Exception exception, string operation, string key);
+
+    public void Dispose() => _memory.Dispose();
+}

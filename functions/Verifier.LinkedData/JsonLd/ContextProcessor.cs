@@ -1,0 +1,285 @@
+using System.Text.Json;
+
+namespace Verifier.LinkedData.JsonLd;
+
+/// <summary>Context Processing Algorithm (JSON-LD 1.1 API §4.1.2).</summary>
+internal sealed partial class ContextProcessor(Session session)
+{
+    private static readonly string[] ContextKeys =
+        [Keywords.Base, Keywords.Direction, Keywords.Import, Keywords.Language, Keywords.Propagate, Keywords.Protected,
+         Keywords.Version, Keywords.Vocab];
+
+    public ActiveContext Process(
+        ActiveContext active, JsonElement local, string? baseUrl, List<string>? remoteContexts = null,
+        bool overrideProtected = false, bool propagate = true, bool validateScoped = true)
+    {
+        session.Step();
+        remoteContexts ??= [];
+
+        // Step 2-3.
+        if (local.ValueKind == JsonValueKind.Object && local.TryGetProperty(Keywords.Propagate, out var prop))
+        {
+            if (prop.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                throw new JsonLdException("invalid @propagate value", "@propagate must be a boolean");
+            }
+
+            propagate = prop.ValueKind == JsonValueKind.True;
+        }
+
+        var result = active;
+        var fresh = false; // true once result is our own clone (safe to mutate)
+        if (!propagate && result.PreviousContext is null)
+        {
+            result = result.Clone();
+            fresh = true;
+            result.PreviousContext = active;
+        }
+
+        if (local.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in local.EnumerateArray())
+            {
+                (result, fresh) = ProcessOne(result, fresh, item, baseUrl, remoteContexts, overrideProtected, propagate, validateScoped);
+            }
+        }
+        else
+        {
+            (result, _) = ProcessOne(result, fresh, local, baseUrl, remoteContexts, overrideProtected, propagate, validateScoped);
+        }
+
+        return result;
+    }
+
+    private (ActiveContext, bool) ProcessOne(
+        ActiveContext result, bool fresh, JsonElement context, string? baseUrl, List<string> remoteContexts,
+        bool overrideProtected, bool propagate, bool validateScoped)
+    {
+        switch (context.ValueKind)
+        {
+            case JsonValueKind.Null:
+                // Step 5.1.
+                if (!overrideProtected && result.HasProtected)
+                {
+                    throw new JsonLdException("invalid context nullification", "cannot nullify a context with protected terms");
+                }
+
+                var empty = result.NewEmpty();
+                if (!propagate)
+                {
+                    empty.PreviousContext = result;
+                }
+
+                return (empty, true);
+            case JsonValueKind.String:
+                return (ProcessRemote(result, context.GetString()!, baseUrl, remoteContexts, validateScoped), false);
+            case JsonValueKind.Object:
+                if (!fresh)
+                {
+                    result = result.Clone();
+                }
+
+                ProcessMap(result, context, baseUrl, remoteContexts, overrideProtected, validateScoped);
+                return (result, true);
+            default:
+                throw new JsonLdException("invalid local context", "a context must be null, a string, an object or an array");
+        }
+    }
+
+    // Step 5.2.
+    private ActiveContext ProcessRemote(ActiveContext result, string reference, string? baseUrl, List<string> remoteContexts, bool validateScoped)
+    {
+        var url = Iri.Resolve(baseUrl, reference);
+        if (!Iri.IsAbsolute(url))
+        {
+            throw new JsonLdException(JsonLdErrorCodes.LoadingRemoteContextFailed, $"relative context reference {reference} with no base");
+        }
+
+        if (!validateScoped && remoteContexts.Contains(url))
+        {
+            return result;
+        }
+
+        if (remoteContexts.Contains(url))
+        {
+            throw new JsonLdException("recursive context inclusion", $"context {url} includes itself");
+        }
+
+        if (remoteContexts.Count >= session.Options.MaxRemoteContextDepth)
+        {
+            throw new JsonLdException(JsonLdErrorCodes.ContextOverflow, $"remote context chain deeper than {session.Options.MaxRemoteContextDepth}");
+        }
+
+        var topLevel = remoteContexts.Count == 0 && validateScoped;
+        if (topLevel && session.Caches.TryGetRemote(result, url, out var cached))
+        {
+            return cached;
+        }
+
+        var remote = session.GetRemoteContext(url);
+        var chain = new List<string>(remoteContexts) { url };
+        var processed = Process(result, remote.Context, remote.DocumentUrl, chain, validateScoped: validateScoped);
+        if (topLevel)
+        {
+            session.Caches.AddRemote(result, url, processed);
+        }
+
+        return processed;
+    }
+
+    private void ProcessMap(ActiveContext result, JsonElement context, string? baseUrl, List<string> remoteContexts, bool overrideProtected, bool validateScoped)
+    {
+        // Step 5.5.
+        if (context.TryGetProperty(Keywords.Version, out var version))
+        {
+            if (version.ValueKind != JsonValueKind.Number || version.GetDouble() != 1.1)
+            {
+                throw new JsonLdException("invalid @version value", "@version must be 1.1");
+            }
+
+            if (result.Mode10)
+            {
+                throw new JsonLdException("processing mode conflict", "@version 1.1 in json-ld-1.0 mode");
+            }
+        }
+
+        // Step 5.6.
+        JsonElement? import = null;
+        if (context.TryGetProperty(Keywords.Import, out var importRef))
+        {
+            if (result.Mode10)
+            {
+                throw new JsonLdException("invalid context entry", "@import in json-ld-1.0 mode");
+            }
+
+            if (importRef.ValueKind != JsonValueKind.String)
+            {
+                throw new JsonLdException("invalid @import value", "@import must be a string");
+            }
+
+            var url = Iri.Resolve(baseUrl, importRef.GetString()!);
+            var remote = session.GetRemoteContext(url);
+            if (remote.Context.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonLdException("invalid remote context", $"imported context {url} is not an object");
+            }
+
+            if (remote.Context.TryGetProperty(Keywords.Import, out _))
+            {
+                throw new JsonLdException("invalid context entry", "an imported context cannot itself @import");
+            }
+
+            import = remote.Context;
+        }
+
+        var entries = new ContextEntries(context, import);
+
+        // Step 5.7: @base only from a context that is not remote.
+        if (remoteContexts.Count == 0 && entries.TryGet(Keywords.Base, out var b))
+        {
+            if (b.ValueKind == JsonValueKind.Null)
+            {
+                result.BaseIri = null;
+            }
+            else if (b.ValueKind == JsonValueKind.String && Iri.IsAbsolute(b.GetString()!))
+            {
+                result.BaseIri = b.GetString();
+            }
+            else if (b.ValueKind == JsonValueKind.String && result.BaseIri is not null)
+            {
+                result.BaseIri = Iri.Resolve(result.BaseIri, b.GetString()!);
+            }
+            else
+            {
+                throw new JsonLdException("invalid base IRI", "@base must be an IRI or null");
+            }
+        }
+
+        // Step 5.8.
+        if (entries.TryGet(Keywords.Vocab, out var v))
+        {
+            if (v.ValueKind == JsonValueKind.Null)
+            {
+                result.Vocab = null;
+            }
+            else if (v.ValueKind == JsonValueKind.String)
+            {
+                var s = v.GetString()!;
+                var expanded = ExpandIri(result, s, documentRelative: true, vocab: true);
+                if (expanded is null || (!Iri.IsAbsolute(expanded) && !Iri.IsBlankNode(expanded) && !(result.Mode10 == false && s.Length == 0)))
+                {
+                    throw new JsonLdException("invalid vocab mapping", "@vocab must be an IRI or blank node identifier");
+                }
+
+                result.Vocab = expanded;
+            }
+            else
+            {
+                throw new JsonLdException("invalid vocab mapping", "@vocab must be a string or null");
+            }
+        }
+
+        // Step 5.9.
+        if (entries.TryGet(Keywords.Language, out var lang))
+        {
+            result.DefaultLanguage = lang.ValueKind switch
+            {
+                JsonValueKind.Null => null,
+                JsonValueKind.String => lang.GetString()!.ToLowerInvariant(),
+                _ => throw new JsonLdException("invalid default language", "@language must be a string or null"),
+            };
+        }
+
+        // Step 5.10.
+        if (entries.TryGet(Keywords.Direction, out var dir))
+        {
+            if (result.Mode10)
+            {
+                throw new JsonLdException("invalid context entry", "@direction in json-ld-1.0 mode");
+            }
+
+            result.DefaultDirection = dir.ValueKind switch
+            {
+                JsonValueKind.Null => null,
+                JsonValueKind.String when dir.GetString() is "ltr" or "rtl" => dir.GetString(),
+                _ => throw new JsonLdException("invalid base direction", "@direction must be ltr, rtl or null"),
+            };
+        }
+
+        // Step 5.11.
+        if (entries.TryGet(Keywords.Propagate, out var propagate))
+        {
+            if (result.Mode10)
+            {
+                throw new JsonLdException("invalid context entry", "@propagate in json-ld-1.0 mode");
+            }
+
+            if (propagate.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                throw new JsonLdException("invalid @propagate value", "@propagate must be a boolean");
+            }
+        }
+
+        var isProtected = false;
+        if (entries.TryGet(Keywords.Protected, out var prot))
+        {
+            if (prot.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                throw new JsonLdException("invalid @protected value", "@protected must be a boolean");
+            }
+
+            isProtected = prot.ValueKind == JsonValueKind.True;
+        }
+
+        // Step 5.13.
+        var defined = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var creator = new TermCreator(this, result, entries, defined, baseUrl, isProtected, overrideProtected, remoteContexts);
+        foreach (var name in entries.Names)
+        {
+            if (Array.IndexOf(ContextKeys, name) < 0)
+            {
+                creator.Create(name);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+namespace Verifier.LinkedData.JsonLd;
+
+/// <summary>State of one processing call: options, loaded remote contexts, the work budget and cancellation.</summary>
+internal sealed class Session(JsonLdOptions options, ProcessorCaches caches, IReadOnlyDictionary<string, RemoteContext> loaded, CancellationToken cancellationToken)
+{
+    private int steps;
+
+    public JsonLdOptions Options { get; } = options;
+
+    public ProcessorCaches Caches { get; } = caches;
+
+    /// <summary>Counts a unit of work; enforces <see cref="JsonLdOptions.MaxSteps"/> and observes cancellation now and then.</summary>
+    public void Step()
+    {
+        if (++steps > Options.MaxSteps)
+        {
+            throw new JsonLdException(JsonLdErrorCodes.ProcessingLimit, $"more than {Options.MaxSteps} processing steps");
+        }
+
+        if ((steps & 1023) == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    public RemoteContext GetRemoteContext(string url)
+    {
+        if (loaded.TryGetValue(url, out var ctx))
+        {
+            return ctx;
+        }
+
+        if (Caches.TryGetDocument(url, out ctx))
+        {
+            return ctx;
+        }
+
+        throw new ContextNeededException(url);
+    }
+}

@@ -1,0 +1,47 @@
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Verifier.Core.Fetching;
+
+namespace Verifier.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the blob container under "Verifier:Cache" as the document cache's shared tier when configured:
+    /// <c>BlobServiceUri</c> (managed identity through DefaultAzureCredential; <c>ManagedIdentityClientId</c> for a
+    /// user-assigned identity) or, for Azurite, <c>ConnectionString</c>. Without either, nothing is registered and
+    /// the in-memory cache works alone.
+    /// </summary>
+    public static IServiceCollection AddVerifierBlobCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(BlobCacheOptions.SectionName).Get<BlobCacheOptions>() ?? new BlobCacheOptions();
+        if (!options.IsConfigured)
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(_ => CreateContainerClient(options));
+        services.TryAddSingleton<IDocumentCacheStore>(sp => new BlobDocumentCacheStore(sp.GetRequiredService<BlobContainerClient>()));
+        return services;
+    }
+
+    public static BlobContainerClient CreateContainerClient(BlobCacheOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clientOptions = new BlobClientOptions();
+        clientOptions.Retry.MaxRetries = 1;
+        clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
+
+        var service = options.BlobServiceUri is { } uri
+            ? new BlobServiceClient(uri, new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? null : options.ManagedIdentityClientId,
+            }), clientOptions)
+            : new BlobServiceClient(options.ConnectionString, clientOptions);
+        return service.GetBlobContainerClient(options.ContainerName);
+    }
+}

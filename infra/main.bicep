@@ -1,0 +1,154 @@
+// Verifier on Azure Functions Flex Consumption. Deployed with `azd up` (azure.yaml at the repository root).
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; used in resource names and the azd-env-name tag.')
+param environmentName string
+
+@minLength(1)
+@description('Region for every resource. Flex Consumption is available in a subset of regions.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Object id of the deploying user, granted blob access for debugging. Empty for none.')
+param principalId string = ''
+
+@description('Comma-separated origins allowed to call the API from browsers; "*" allows any origin (no credentials).')
+param allowedCorsOrigins string = '*'
+
+@description('Strict issuer-binding policy for the whole deployment: signatures by keys not provably the issuer\'s are errors.')
+param strictIssuerBinding bool = false
+
+@minValue(1)
+@maxValue(120)
+@description('Overall deadline of one verification, in seconds; every fetch is cancelled when it passes.')
+param requestDeadlineSeconds int = 10
+
+@minValue(1024)
+@maxValue(104857600)
+@description('Largest request body accepted, in bytes.')
+param maxBodyBytes int = 10485760
+
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Integrate the app with a new VNet and reach storage over private endpoints.')
+param vnetEnabled bool = false
+
+var abbrs = loadJsonContent('abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var functionAppName = '${abbrs.webSitesFunctions}verifier-${resourceToken}'
+var deploymentContainerName = 'app-package-${take(resourceToken, 7)}'
+var cacheContainerName = 'verifier-cache'
+var corsOrigins = map(split(allowedCorsOrigins, ','), o => trim(o))
+
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: '${abbrs.managedIdentityUserAssignedIdentities}verifier-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: '${abbrs.storageStorageAccounts}${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+    cacheContainerName: cacheContainerName
+    vnetEnabled: vnetEnabled
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module vnet 'app/vnet.bicep' = if (vnetEnabled) {
+  name: 'vnet'
+  scope: rg
+  params: {
+    name: '${abbrs.networkVirtualNetworks}${resourceToken}'
+    location: location
+    tags: tags
+    storageAccountName: storage.outputs.name
+  }
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: '${abbrs.webServerFarms}${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.resourceId
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    virtualNetworkSubnetId: vnetEnabled ? vnet!.outputs.appSubnetId : ''
+    verifierSettings: union(
+      toObject(range(0, length(corsOrigins)), i => 'Verifier__Http__AllowedOrigins__${i}', i => corsOrigins[i]),
+      {
+        Verifier__StrictPolicy: string(strictIssuerBinding)
+        Verifier__RequestDeadline: '00:${padLeft(string(requestDeadlineSeconds / 60), 2, '0')}:${padLeft(string(requestDeadlineSeconds % 60), 2, '0')}'
+        Verifier__Http__MaxBodyBytes: string(maxBodyBytes)
+        Verifier__Cache__BlobServiceUri: storage.outputs.blobEndpoint
+        Verifier__Cache__ContainerName: cacheContainerName
+      })
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    identityPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_NAME string = api.outputs.name
+output SERVICE_API_NAME string = api.outputs.name
+output SERVICE_API_URI string = 'https://${api.outputs.defaultHostName}'
+output VERIFIER_VERIFY_URL string = 'https://${api.outputs.defaultHostName}/api/verify'
