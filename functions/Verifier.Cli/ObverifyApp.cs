@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace Verifier.Cli;
+
+/// <summary>The <c>obverify</c> command tree. Parse errors exit 2 (System.CommandLine's default would be 1, which means "invalid badge" here).</summary>
+public static class ObverifyApp
+{
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("obverify — verify Open Badges 0.5–3.0 and CLR 2.0: baked PNG/SVG images, JSON, JWS/JWT, or URLs.")
+        {
+            VerifyCommand.Create(stdin),
+            UnbakeCommand.Create(),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await stderr.WriteLineAsync($"obverify: {error.Message}").ConfigureAwait(false);
+            }
+
+            await stderr.WriteLineAsync("Run 'obverify --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.UsageOrUnreadable;
+        }
+
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return await parse.InvokeAsync(config).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,3 @@
+using Verifier.Cli;
+
+return await ObverifyApp.RunAsync(args, Console.In, Console.Out, Console.Error);

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Verifier.Core.Engine;
+
+namespace Verifier.Cli;
+
+/// <summary><c>obverify verify &lt;file|url|-&gt;…</c>: verifies every input concurrently and writes one report per input.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create(TextReader stdin)
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Badge files (PNG, SVG, JSON, JWS/JWT), http(s) URLs, or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var recipient = new Option<string?>("--recipient", "-r") { Description = "Expected earner: email, URL, telephone or DID." };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "junit", "sarif");
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the output to this file instead of standard output." };
+        var strict = new Option<bool>("--strict") { Description = "Strict issuer-binding policy: keys that prove nothing about the issuer are errors." };
+        var at = new Option<string?>("--at") { Description = "Verify as of this ISO 8601 instant instead of now." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Show every check with its details (canonical forms, hashes)." };
+        at.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && !TryParseInstant(r.Tokens[0].Value, out _))
+            {
+                r.AddError($"--at must be an ISO 8601 date-time such as 2025-01-31T12:00:00Z, not '{r.Tokens[0].Value}'");
+            }
+        });
+
+        var command = new Command("verify", "Verify badges; exit 0 all valid, 1 any invalid, 2 usage error or unreadable input, 3 any indeterminate.")
+        {
+            inputs, recipient, format, output, strict, at, verbose,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            DateTimeOffset? asOf = parse.GetValue(at) is { } text && TryParseInstant(text, out var instant) ? instant : null;
+            var options = new RunOptions(parse.GetValue(recipient), parse.GetValue(strict), asOf, parse.GetValue(verbose));
+            var results = await VerifyAllAsync(parse.GetValue(inputs)!, options, stdin, ct).ConfigureAwait(false);
+
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            foreach (var failed in results.Where(r => r.Report is null))
+            {
+                await stderr.WriteLineAsync($"obverify: {failed.Name}: {failed.Error}").ConfigureAwait(false);
+            }
+
+            var file = parse.GetValue(output);
+            var writer = file is null ? stdout : new StreamWriter(file.FullName, append: false);
+            try
+            {
+                await ReportWriters.WriteAsync(parse.GetValue(format)!, results, options.Verbose, writer).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (file is not null)
+                {
+                    await writer.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+
+            return ExitCodes.For(results);
+        });
+        return command;
+    }
+
+    internal sealed record RunOptions(string? Recipient, bool Strict, DateTimeOffset? At, bool Verbose);
+
+    private static async Task<IReadOnlyList<VerifiedInput>> VerifyAllAsync(string[] arguments, RunOptions options, TextReader stdin, CancellationToken ct)
+    {
+        await using var services = EngineHost.Build();
+        var verifier = services.GetRequiredService<BadgeVerifier>();
+        var results = new VerifiedInput[arguments.Length];
+
+        // Verifications mostly wait on the network, so run several per core; order of output follows the arguments.
+        await Parallel.ForAsync(0, arguments.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 4, CancellationToken = ct }, async (i, token) =>
+        {
+            var name = arguments[i] == "-" ? "stdin" : arguments[i];
+            var (input, error) = await InputLoader.LoadAsync(arguments[i], stdin, token).ConfigureAwait(false);
+            if (input is null)
+            {
+                results[i] = new VerifiedInput(name, null, error);
+                return;
+            }
+
+            var report = await verifier.VerifyAsync(
+                new VerificationRequest { Input = input, Recipient = options.Recipient, Strict = options.Strict, At = options.At, Verbose = options.Verbose },
+                token).ConfigureAwait(false);
+            results[i] = new VerifiedInput(name, report, null);
+        }).ConfigureAwait(false);
+        return results;
+    }
+
+    private static bool TryParseInstant(string text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+}

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using Verifier.Core.OpenBadges2.Checks;
+using Verifier.Core.OpenBadges2.Model;
+
+namespace Verifier.Core.OpenBadges2;
+
+/// <summary>The linked documents of one badge: assertion, BadgeClass and issuer Profile.</summary>
+public sealed class Ob2Graph(JsonObject assertion)
+{
+    public JsonObject Assertion { get; } = assertion;
+
+    public JsonObject? BadgeClass { get; private set; }
+
+    /// <summary>The issuer used for data: fetched when referenced by IRI, embedded otherwise.</summary>
+    public JsonObject? Issuer { get; private set; }
+
+    /// <summary>The issuer Profile fetched from its id, when it was (the only source trusted for keys).</summary>
+    public JsonObject? HostedIssuer { get; private set; }
+
+    public string? IssuerId => JsonAccess.String(Issuer, "id");
+
+    /// <summary>Loads and validates the BadgeClass and issuer. False when the graph cannot be completed.</summary>
+    public async Task<bool> LoadAsync(Ob2Session session)
+    {
+        var checks = session.Checks;
+        var badgeRef = Assertion["badge"];
+        var badgeId = JsonAccess.IdOf(badgeRef);
+        if (badgeRef is JsonObject embeddedBadge)
+        {
+            BadgeClass = embeddedBadge;
+            checks.Pass(Ob2CheckIds.BadgeClassFetch, "the BadgeClass is embedded in the assertion", badgeId);
+        }
+        else if (badgeId is not null)
+        {
+            var loaded = await session.LoadJsonAsync(badgeId, Ob2CheckIds.BadgeClassFetch, "BadgeClass").ConfigureAwait(false);
+            if (!loaded.IsLoaded)
+            {
+                return false;
+            }
+
+            BadgeClass = loaded.Node!;
+            LegacyUpgrader.UpgradeBadgeClass(BadgeClass, session.Version, new Uri(badgeId), []);
+        }
+        else
+        {
+            checks.Fail(Ob2CheckIds.BadgeClassFetch, "the assertion names no BadgeClass (badge)");
+            return false;
+        }
+
+        StructureValidator.Report(checks, Ob2CheckIds.StructureBadgeClass, "BadgeClass", JsonAccess.String(BadgeClass, "id"),
+            StructureValidator.BadgeClass(BadgeClass, session.Legacy));
+
+        var issuerRef = BadgeClass["issuer"];
+        var issuerId = JsonAccess.IdOf(issuerRef);
+        if (issuerRef is JsonObject embeddedIssuer)
+        {
+            Issuer = embeddedIssuer;
+            checks.Pass(Ob2CheckIds.IssuerFetch, "the issuer Profile is embedded in the BadgeClass", issuerId);
+        }
+        else if (issuerId is not null)
+        {
+            var loaded = await session.LoadJsonAsync(issuerId, Ob2CheckIds.IssuerFetch, "issuer Profile").ConfigureAwait(false);
+            if (!loaded.IsLoaded)
+            {
+                return false;
+            }
+
+            Issuer = HostedIssuer = loaded.Node!;
+            LegacyUpgrader.UpgradeIssuer(Issuer, session.Version, new Uri(issuerId), []);
+        }
+        else
+        {
+            checks.Fail(Ob2CheckIds.IssuerFetch, "the BadgeClass names no issuer");
+            return false;
+        }
+
+        StructureValidator.Report(checks, Ob2CheckIds.StructureIssuer, "issuer Profile", JsonAccess.String(Issuer, "id"),
+            StructureValidator.Issuer(Issuer, session.Legacy));
+        return true;
+    }
+
+    /// <summary>
+    /// The issuer Profile as its own host serves it: fetched from the issuer id when only an embedded copy is at
+    /// hand. Keys and revocation lists are trusted only from here (SignedBadge Verification, step 4).
+    /// </summary>
+    public async Task<LoadedDocument> LoadHostedIssuerAsync(Ob2Session session)
+    {
+        if (HostedIssuer is not null)
+        {
+            return new(LoadStatus.Loaded, HostedIssuer, null, null);
+        }
+
+        var id = IssuerId;
+        if (id is null)
+        {
+            session.Checks.Fail(Ob2CheckIds.IssuerFetch, "the embedded issuer Profile has no id to fetch it from");
+            return new(LoadStatus.Failed, null, null, "no issuer id");
+        }
+
+        var loaded = await session.LoadJsonAsync(id, Ob2CheckIds.IssuerFetch, "hosted issuer Profile").ConfigureAwait(false);
+        if (loaded.IsLoaded)
+        {
+            HostedIssuer = loaded.Node;
+            LegacyUpgrader.UpgradeIssuer(HostedIssuer!, session.Version, new Uri(id), []);
+        }
+
+        return loaded;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Verifier.Core.Fetching;
+using Verifier.Core.OpenBadges2.Checks;
+using Verifier.Core.OpenBadges2.Model;
+
+namespace Verifier.Core.OpenBadges2.Signed;
+
+/// <summary>
+/// SignedBadge Verification step 7: the assertion's id (or legacy uid) must not appear in the issuer's
+/// RevocationList <c>revokedAssertions</c> (entries are id strings or objects with id or uid). 1.0 lists were an
+/// object mapping uid to reason; both are read.
+/// </summary>
+public static class RevocationCheck
+{
+    public static async Task RunAsync(Ob2Session session, JsonObject hostedIssuer, JsonObject assertion)
+    {
+        var checks = session.Checks;
+        var assertionId = JsonAccess.String(assertion, "id");
+        var uid = JsonAccess.String(assertion, "uid");
+        var url = JsonAccess.IdOf(hostedIssuer["revocationList"]);
+        if (url is null)
+        {
+            checks.Pass(Ob2CheckIds.Revocation, "the issuer publishes no revocation list", assertionId);
+            return;
+        }
+
+        var loaded = await session.LoadJsonAsync(url, Ob2CheckIds.RevocationListFetch, "revocation list", FetchKind.StatusList).ConfigureAwait(false);
+        if (!loaded.IsLoaded)
+        {
+            return;
+        }
+
+        var list = loaded.Node!;
+        var isTyped = list["revokedAssertions"] is not null || JsonAccess.HasType(list, "RevocationList");
+        if (!isTyped && session.Legacy)
+        {
+            var reason = uid is null ? null : list[uid];
+            Report(session, assertionId ?? uid, url, reason is null ? null : new RevokedEntry(JsonAccess.IsString(reason) ? reason.GetValue<string>() : null));
+            return;
+        }
+
+        StructureValidator.Report(checks, Ob2CheckIds.StructureRevocationList, "RevocationList", url, StructureValidator.RevocationList(list));
+        var listIssuer = JsonAccess.String(list, "issuer");
+        if (listIssuer is not null && !string.Equals(listIssuer, JsonAccess.String(hostedIssuer, "id"), StringComparison.Ordinal))
+        {
+            checks.Warn(Ob2CheckIds.Revocation, $"the revocation list names issuer {listIssuer}, not {JsonAccess.String(hostedIssuer, "id")}", url);
+        }
+
+        Report(session, assertionId ?? uid, url, Find(list, assertionId, uid));
+    }
+
+    public sealed record RevokedEntry(string? Reason);
+
+    /// <summary>The entry that revokes the assertion, matched by id or by legacy uid; null when none does.</summary>
+    public static RevokedEntry? Find(JsonObject list, string? assertionId, string? uid)
+    {
+        foreach (var entry in JsonAccess.Many(list["revokedAssertions"]))
+        {
+            if (JsonAccess.IsString(entry))
+            {
+                if (assertionId is not null && string.Equals(entry!.GetValue<string>(), assertionId, StringComparison.Ordinal))
+                {
+                    return new RevokedEntry(null);
+                }
+
+                continue;
+            }
+
+            if (entry is not JsonObject o || JsonAccess.Boolean(o, "revoked") == false)
+            {
+                continue;
+            }
+
+            var byId = assertionId is not null && string.Equals(JsonAccess.String(o, "id"), assertionId, StringComparison.Ordinal);
+            var byUid = uid is not null && string.Equals(JsonAccess.String(o, "uid"), uid, StringComparison.Ordinal);
+            if (byId || byUid)
+            {
+                return new RevokedEntry(JsonAccess.String(o, "revocationReason"));
+            }
+        }
+
+        return null;
+    }
+
+    private static void Report(Ob2Session session, string? subject, string url, RevokedEntry? entry)
+    {
+        if (entry is null)
+        {
+            session.Checks.Pass(Ob2CheckIds.Revocation, $"the assertion is not in the issuer's revocation list {url}", subject);
+        }
+        else
+        {
+            session.Checks.Fail(Ob2CheckIds.Revocation,
+                $"the assertion has been revoked in {url}{(entry.Reason is null ? string.Empty : $" with reason: {entry.Reason}")}", subject);
+        }
+    }
+}

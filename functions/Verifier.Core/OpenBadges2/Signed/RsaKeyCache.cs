@@ -1,0 +1,127 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Verifier.Core.OpenBadges2.Signed;
+
+/// <summary>
+/// RS256 verification with parsed keys cached by PEM text, so a hot issuer key is not re-parsed per badge.
+/// RSA instances are not documented as thread-safe, so each cached key keeps a small pool of instances.
+/// </summary>
+public sealed class RsaKeyCache
+{
+    private const int MaxKeys = 1024;
+    private const int MaxPooledPerKey = 8;
+    private readonly ConcurrentDictionary<string, ConcurrentBag<RSA>> _pools = new(StringComparer.Ordinal);
+
+    /// <summary>Checks that the PEM is a usable RSA public key; null when it is, else why not.</summary>
+    public string? Validate(string pem)
+    {
+        var rsa = Rent(pem, out var error);
+        if (rsa is null)
+        {
+            return error;
+        }
+
+        Return(pem, rsa);
+        return null;
+    }
+
+    /// <summary>RSASSA-PKCS1-v1_5 with SHA-256 over the JWS signing input (RFC 7518 §3.3).</summary>
+    public bool VerifyRs256(string pem, CompactJws jws, out string? error)
+    {
+        var rsa = Rent(pem, out error);
+        if (rsa is null)
+        {
+            return false;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(jws.SigningInputLength);
+        try
+        {
+            var length = Encoding.ASCII.GetBytes(jws.Text.AsSpan(0, jws.SigningInputLength), buffer);
+            return rsa.VerifyData(buffer.AsSpan(0, length), jws.Signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            Return(pem, rsa);
+        }
+    }
+
+    private RSA? Rent(string pem, out string? error)
+    {
+        error = null;
+        if (_pools.TryGetValue(pem, out var pool) && pool.TryTake(out var pooled))
+        {
+            return pooled;
+        }
+
+        return Import(pem, out error);
+    }
+
+    private void Return(string pem, RSA rsa)
+    {
+        if (_pools.Count >= MaxKeys && !_pools.ContainsKey(pem))
+        {
+            // A bounded cache: under a flood of distinct keys, stop caching rather than grow without limit.
+            rsa.Dispose();
+            return;
+        }
+
+        var pool = _pools.GetOrAdd(pem, _ => []);
+        if (pool.Count < MaxPooledPerKey)
+        {
+            pool.Add(rsa);
+        }
+        else
+        {
+            rsa.Dispose();
+        }
+    }
+
+    /// <summary>Only public-key PEM labels are accepted: a private key published by mistake is refused, not used.</summary>
+    private static RSA? Import(string pem, out string? error)
+    {
+        error = null;
+        if (!PemEncoding.TryFind(pem, out var fields))
+        {
+            error = "publicKeyPem is not PEM text";
+            return null;
+        }
+
+        var label = pem.AsSpan()[fields.Label];
+        if (!label.SequenceEqual("PUBLIC KEY") && !label.SequenceEqual("RSA PUBLIC KEY"))
+        {
+            error = $"publicKeyPem holds a \"{label}\" block, not a PUBLIC KEY";
+            return null;
+        }
+
+        var rsa = RSA.Create();
+        try
+        {
+            rsa.ImportFromPem(pem.AsSpan(fields.Location));
+            if (rsa.KeySize < 1024)
+            {
+                error = $"the RSA key is only {rsa.KeySize} bits";
+                rsa.Dispose();
+                return null;
+            }
+
+            return rsa;
+        }
+        catch (CryptographicException e)
+        {
+            rsa.Dispose();
+            error = $"publicKeyPem is not an RSA public key ({e.Message})";
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            rsa.Dispose();
+            error = $"publicKeyPem is not an RSA public key ({e.Message})";
+            return null;
+        }
+    }
+}

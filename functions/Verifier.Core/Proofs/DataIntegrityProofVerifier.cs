@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Verifier.Core.Engine;
+using Verifier.Core.Keys;
+using Verifier.Core.Proofs.Suites;
+using Verifier.Core.Reporting;
+
+namespace Verifier.Core.Proofs;
+
+/// <summary>
+/// Verifies the embedded Data Integrity proofs of a credential (VC Data Integrity §4.2). Each proof is its own
+/// <c>proof.dataIntegrity</c> check. A proof set is valid when one proof verifies — preferring one whose key is the
+/// issuer's; the other proofs are then reported as warnings, not failures (§2.1.2 proof sets: each proof stands alone).
+/// </summary>
+public sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
+{
+    private readonly ProofEvaluator _evaluator;
+    private readonly DataIntegrityOptions _options;
+
+    public DataIntegrityProofVerifier(IKeyResolver keys, ILinkedDataConverter converter, IOptions<DataIntegrityOptions>? options = null)
+    {
+        _options = options?.Value ?? new DataIntegrityOptions();
+        _evaluator = new ProofEvaluator(keys, [new EddsaRdfc2022Suite(converter, _options), new EddsaJcs2022Suite(), new EcdsaRdfc2019Suite(converter, _options)]);
+    }
+
+    public async Task<EmbeddedProofOutcome> VerifyAsync(JsonElement credential, string? issuerId, VerificationContext context, CancellationToken cancellationToken)
+    {
+        var proofs = ReadProofs(credential);
+        if (proofs.Count == 0)
+        {
+            context.Checks.Fail(ProofCheckIds.Present, "the credential has no embedded proof (no 'proof' object)");
+            return new EmbeddedProofOutcome(false, null, null, null);
+        }
+
+        if (proofs.Count > _options.MaxProofs)
+        {
+            context.Checks.Fail(ProofCheckIds.Present, $"the credential carries {proofs.Count} proofs; at most {_options.MaxProofs} are verified");
+            return new EmbeddedProofOutcome(false, null, null, null);
+        }
+
+        context.Checks.Pass(ProofCheckIds.Present, proofs.Count == 1 ? "the credential has an embedded proof" : $"the credential has {proofs.Count} embedded proofs");
+        var verdicts = new List<ProofVerdict>(proofs.Count);
+        foreach (var proof in proofs)
+        {
+            verdicts.Add(await _evaluator.EvaluateAsync(credential, proof, issuerId, context, cancellationToken).ConfigureAwait(false));
+        }
+
+        var chosen = verdicts.Find(v => v.Status == ProofStatus.Valid && v.IssuerBound != false)
+            ?? verdicts.Find(v => v.Status == ProofStatus.Valid);
+        foreach (var verdict in verdicts)
+        {
+            Report(verdict, anyValid: chosen is not null, context);
+        }
+
+        return chosen is null
+            ? new EmbeddedProofOutcome(false, null, null, null)
+            : new EmbeddedProofOutcome(true, chosen.Proof.VerificationMethod, chosen.Proof.SuiteName, chosen.IssuerBound);
+    }
+
+    private static void Report(ProofVerdict verdict, bool anyValid, VerificationContext context)
+    {
+        var proof = verdict.Proof;
+        var (outcome, indeterminate) = verdict.Status switch
+        {
+            ProofStatus.Valid => (CheckOutcome.Passed, false),
+
+            // Another proof already carries the credential: this one is reported, not held against it.
+            _ when anyValid => (CheckOutcome.Warning, false),
+            ProofStatus.Indeterminate => (CheckOutcome.Failed, true),
+            _ => (CheckOutcome.Failed, false),
+        };
+        var message = outcome == CheckOutcome.Warning ? $"this proof did not verify, another did: {verdict.Message}" : verdict.Message;
+        var details = context.Request.Verbose ? verdict.Details ?? new Dictionary<string, string> { ["proof"] = proof.Raw.GetRawText() } : null;
+        context.Checks.Add(new CheckResult(ProofCheckIds.DataIntegrity, outcome, message, proof.Subject) { Indeterminate = indeterminate, Details = details });
+
+        if (proof.Type == "DataIntegrityProof" && proof.Cryptosuite == EddsaRdfc2022Suite.LegacyName)
+        {
+            context.Checks.Warn(ProofCheckIds.LegacySuiteName, "cryptosuite 'eddsa-2022' is the pre-standard name of 'eddsa-rdfc-2022'; verified as such", proof.Subject);
+        }
+    }
+
+    /// <summary>The proof member: one object or a proof set (an array of objects).</summary>
+    private static List<ProofDescriptor> ReadProofs(JsonElement credential)
+    {
+        var proofs = new List<ProofDescriptor>();
+        if (credential.ValueKind != JsonValueKind.Object || !credential.TryGetProperty("proof", out var proof))
+        {
+            return proofs;
+        }
+
+        if (proof.ValueKind == JsonValueKind.Object)
+        {
+            proofs.Add(ProofDescriptor.Read(0, proof));
+        }
+        else if (proof.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in proof.EnumerateArray())
+            {
+                proofs.Add(ProofDescriptor.Read(proofs.Count, item));
+            }
+        }
+
+        return proofs;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using Verifier.LinkedData.Rdf;
+
+namespace Verifier.Core.Proofs;
+
+/// <summary>
+/// JSON-LD to RDF for signed documents (JSON-LD 1.1 expansion + toRdf in safe mode, with pinned contexts). The
+/// RDFC-based cryptosuites canonicalize what this returns. Safe mode matters: an undefined term that is silently
+/// dropped would let an attacker change a credential's JSON without changing its signed RDF.
+/// </summary>
+public interface ILinkedDataConverter
+{
+    ValueTask<RdfConversion> ToRdfAsync(JsonElement document, CancellationToken cancellationToken);
+}
+
+/// <param name="Dataset">The dataset, when conversion succeeded.</param>
+/// <param name="Error">Why the document could not be converted (undefined term, unknown or mismatching context…).</param>
+/// <param name="Indeterminate">True when the cause lies outside the document (a context could not be fetched).</param>
+public sealed record RdfConversion(RdfDataset? Dataset, string? Error, bool Indeterminate = false)
+{
+    public static RdfConversion Success(RdfDataset dataset) => new(dataset, null);
+
+    public static RdfConversion Fail(string error, bool indeterminate = false) => new(null, error, indeterminate);
+}

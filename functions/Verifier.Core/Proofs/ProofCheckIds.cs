@@ -1,0 +1,14 @@
+namespace Verifier.Core.Proofs;
+
+/// <summary>Stable check ids of the embedded-proof verifier (documented in docs/checks/proofs.md).</summary>
+public static class ProofCheckIds
+{
+    /// <summary>The credential carries at least one embedded proof.</summary>
+    public const string Present = "proof.present";
+
+    /// <summary>One per proof: suite known, purpose, dates, key, canonicalization and signature.</summary>
+    public const string DataIntegrity = "proof.dataIntegrity";
+
+    /// <summary>A proof uses a deprecated suite name (eddsa-2022): verified, with a warning.</summary>
+    public const string LegacySuiteName = "proof.legacySuiteName";
+}

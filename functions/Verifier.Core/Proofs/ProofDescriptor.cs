@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Verifier.Core.Proofs;
+
+/// <summary>The members of one Data Integrity proof (VC Data Integrity §2.1) that verification reads.</summary>
+internal sealed record ProofDescriptor(
+    int Index,
+    JsonElement Raw,
+    string? Type,
+    string? Cryptosuite,
+    string? VerificationMethod,
+    string? ProofPurpose,
+    string? ProofValue,
+    string? Created,
+    string? Expires)
+{
+    /// <summary>The suite's name for reports: the cryptosuite of a DataIntegrityProof, else the legacy proof type.</summary>
+    public string SuiteName => Type == "DataIntegrityProof" ? Cryptosuite ?? "DataIntegrityProof (no cryptosuite)" : Type ?? "(no type)";
+
+    public string Subject => $"proof[{Index}] {SuiteName}" + (VerificationMethod is null ? string.Empty : $" by {VerificationMethod}");
+
+    public static ProofDescriptor Read(int index, JsonElement proof) => new(
+        index,
+        proof,
+        String(proof, "type"),
+        String(proof, "cryptosuite"),
+        proof.TryGetProperty("verificationMethod", out var vm) && vm.ValueKind == JsonValueKind.Object ? String(vm, "id") : String(proof, "verificationMethod"),
+        String(proof, "proofPurpose"),
+        String(proof, "proofValue"),
+        String(proof, "created"),
+        String(proof, "expires"));
+
+    /// <summary>Parses an XML Schema dateTime (VC Data Integrity §2.1 created/expires); null when absent or malformed.</summary>
+    public static DateTimeOffset? ParseDateTime(string? value) =>
+        value is not null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && value.Contains('T', StringComparison.Ordinal)
+            ? at
+            : null;
+
+    private static string? String(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

@@ -1,0 +1,157 @@
+using SimpleBase;
+using Verifier.Core.Engine;
+using Verifier.Core.Keys;
+using Verifier.Core.Proofs.Suites;
+
+namespace Verifier.Core.Proofs;
+
+/// <summary>
+/// Judges one proof (VC Data Integrity §4.2 Verify Proof): suite, purpose, dates and proof value first (cheap), then
+/// the verification method, then the suite's canonicalization and signature.
+/// </summary>
+internal sealed class ProofEvaluator(IKeyResolver keys, IReadOnlyList<IDataIntegritySuite> suites)
+{
+    public const string AssertionMethod = "assertionMethod";
+
+    public async Task<ProofVerdict> EvaluateAsync(
+        System.Text.Json.JsonElement credential, ProofDescriptor proof, string? issuerId, VerificationContext context, CancellationToken cancellationToken)
+    {
+        var suite = suites.FirstOrDefault(s => s.Accepts(proof));
+        if (suite is null)
+        {
+            return Invalid(proof, $"unknown or unsupported proof suite '{proof.SuiteName}'");
+        }
+
+        // Only assertionMethod proofs speak for an issuer asserting a credential (VC Data Model §4.12, OB 3.0 §8.3).
+        if (proof.ProofPurpose != AssertionMethod)
+        {
+            return Invalid(proof, $"proofPurpose is '{proof.ProofPurpose ?? "(missing)"}', expected '{AssertionMethod}'");
+        }
+
+        var dateProblem = CheckDates(proof, context);
+        if (dateProblem is not null)
+        {
+            return Invalid(proof, dateProblem);
+        }
+
+        // proofValue is multibase base58btc ('z'), vc-di-eddsa §2.2.1, vc-di-ecdsa §2.2.1.
+        var signature = DecodeProofValue(proof.ProofValue);
+        if (signature is null)
+        {
+            return Invalid(proof, "proofValue is missing or not multibase base58btc ('z…')");
+        }
+
+        if (string.IsNullOrEmpty(proof.VerificationMethod))
+        {
+            return Invalid(proof, "the proof names no verificationMethod");
+        }
+
+        var resolution = await keys.ResolveAsync(proof.VerificationMethod, cancellationToken).ConfigureAwait(false);
+        if (resolution.Key is not { } key)
+        {
+            var why = $"verification method could not be used ({resolution.Status}): {resolution.Error}";
+            return resolution.Status == KeyResolutionStatus.Unavailable
+                ? new ProofVerdict(proof, ProofStatus.Indeterminate, why)
+                : Invalid(proof, why);
+        }
+
+        if (!suite.AcceptsKey(key.Kind))
+        {
+            return Invalid(proof, $"a {key.Kind} key cannot make {proof.SuiteName} signatures");
+        }
+
+        if (key.ListedForAssertion == false)
+        {
+            return Invalid(proof, "the verification method is not listed under assertionMethod by its controller");
+        }
+
+        var result = await suite.VerifyAsync(new SuiteInput(credential, proof, signature, key, context.Request.Verbose), cancellationToken).ConfigureAwait(false);
+        var status = result.Valid ? ProofStatus.Valid : result.Indeterminate ? ProofStatus.Indeterminate : ProofStatus.Invalid;
+        return new ProofVerdict(proof, status, result.Message, key, IsIssuerKey(issuerId, proof.VerificationMethod, key), WithMethod(result.Details, proof));
+    }
+
+    /// <summary>created/expires (VC Data Integrity §2.1): a proof made in the future or already expired is refused.</summary>
+    private static string? CheckDates(ProofDescriptor proof, VerificationContext context)
+    {
+        var skew = context.Options.ClockSkew;
+        if (proof.Created is not null)
+        {
+            var created = ProofDescriptor.ParseDateTime(proof.Created);
+            if (created is null)
+            {
+                return $"created '{proof.Created}' is not an XML Schema dateTime";
+            }
+
+            if (created > context.Now + skew)
+            {
+                return $"the proof was created in the future ({proof.Created})";
+            }
+        }
+
+        if (proof.Expires is not null)
+        {
+            var expires = ProofDescriptor.ParseDateTime(proof.Expires);
+            if (expires is null)
+            {
+                return $"expires '{proof.Expires}' is not an XML Schema dateTime";
+            }
+
+            if (expires < context.Now - skew)
+            {
+                return $"the proof expired at {proof.Expires}";
+            }
+        }
+
+        return null;
+    }
+
+    private static byte[]? DecodeProofValue(string? value)
+    {
+        if (value is not { Length: > 1 } || value[0] != 'z')
+        {
+            return null;
+        }
+
+        try
+        {
+            return Base58.Bitcoin.Decode(value.AsSpan(1));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the key is provably the issuer's: the verification method lives in the issuer's own document
+    /// (issuer id + fragment, as did:key and hosted issuer profiles do) or its controller is the issuer.
+    /// </summary>
+    private static bool? IsIssuerKey(string? issuerId, string? method, ResolvedKey key)
+    {
+        if (issuerId is null)
+        {
+            return null;
+        }
+
+        var hash = method?.IndexOf('#', StringComparison.Ordinal) ?? -1;
+        var document = hash >= 0 ? method![..hash] : method;
+        return document == issuerId || key.Controller == issuerId;
+    }
+
+    private static Dictionary<string, string>? WithMethod(IReadOnlyDictionary<string, string>? details, ProofDescriptor proof)
+    {
+        if (details is null)
+        {
+            return null;
+        }
+
+        var copy = new Dictionary<string, string>(details) { ["verificationMethod"] = proof.VerificationMethod ?? string.Empty };
+        return copy;
+    }
+
+    private static ProofVerdict Invalid(ProofDescriptor proof, string message) => new(proof, ProofStatus.Invalid, message);
+}

@@ -1,0 +1,21 @@
+using Verifier.Core.Keys;
+
+namespace Verifier.Core.Proofs;
+
+internal enum ProofStatus
+{
+    Valid,
+    Invalid,
+
+    /// <summary>Could not be judged for a reason outside the credential (key or context unreachable).</summary>
+    Indeterminate,
+}
+
+/// <summary>The judgement of one proof, before the proof set is decided (one valid proof by the issuer suffices).</summary>
+internal sealed record ProofVerdict(
+    ProofDescriptor Proof,
+    ProofStatus Status,
+    string Message,
+    ResolvedKey? Key = null,
+    bool? IssuerBound = null,
+    IReadOnlyDictionary<string, string>? Details = null);

@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using Verifier.Core.Keys;
+
+namespace Verifier.Core.Proofs.Suites;
+
+/// <summary>
+/// vc-di-ecdsa §3.3 <c>ecdsa-rdfc-2019</c>: P-256 with SHA-256 or P-384 with SHA-384; the proofValue is the raw
+/// r‖s signature (IEEE P1363, 64 or 96 bytes) in multibase base58btc.
+/// </summary>
+internal sealed class EcdsaRdfc2019Suite(ILinkedDataConverter converter, DataIntegrityOptions options) : RdfcSuiteBase(converter, options)
+{
+    public const string Name = "ecdsa-rdfc-2019";
+
+    public override bool Accepts(ProofDescriptor proof) => proof.Type == "DataIntegrityProof" && proof.Cryptosuite == Name;
+
+    public override bool AcceptsKey(KeyKind kind) => kind is KeyKind.EcP256 or KeyKind.EcP384;
+
+    protected override HashAlgorithmName HashFor(KeyKind kind) => kind == KeyKind.EcP384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256;
+
+    protected override bool VerifySignature(ResolvedKey key, byte[] hashData, byte[] signature)
+    {
+        var (curve, size, hash) = key.Kind == KeyKind.EcP384
+            ? (ECCurve.NamedCurves.nistP384, 48, HashAlgorithmName.SHA384)
+            : (ECCurve.NamedCurves.nistP256, 32, HashAlgorithmName.SHA256);
+        if (key.PublicKeyBytes is not { } point || point.Length != 1 + (2 * size) || point[0] != 0x04 || signature.Length != 2 * size)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var ecdsa = ECDsa.Create(new ECParameters { Curve = curve, Q = new ECPoint { X = point[1..(1 + size)], Y = point[(1 + size)..] } });
+            return ecdsa.VerifyData(hashData, signature, hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        }
+        catch (CryptographicException)
+        {
+            // A point off the curve is refused at import: it can verify nothing.
+            return false;
+        }
+    }
+}

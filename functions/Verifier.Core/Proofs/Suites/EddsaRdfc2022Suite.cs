@@ -1,0 +1,24 @@
+using Verifier.Core.Keys;
+
+namespace Verifier.Core.Proofs.Suites;
+
+/// <summary>
+/// vc-di-eddsa §3.3 <c>eddsa-rdfc-2022</c> (DataIntegrityProof), also under its pre-standard name <c>eddsa-2022</c>
+/// (same algorithm; reported with a warning), and §4 legacy <c>Ed25519Signature2020</c> (same transformation and
+/// hashing, identified by the proof type alone).
+/// </summary>
+internal sealed class EddsaRdfc2022Suite(ILinkedDataConverter converter, DataIntegrityOptions options) : RdfcSuiteBase(converter, options)
+{
+    public const string Name = "eddsa-rdfc-2022";
+    public const string LegacyName = "eddsa-2022";
+    public const string Ed25519Signature2020 = "Ed25519Signature2020";
+
+    public override bool Accepts(ProofDescriptor proof) =>
+        proof.Type == Ed25519Signature2020
+        || (proof.Type == "DataIntegrityProof" && proof.Cryptosuite is Name or LegacyName);
+
+    public override bool AcceptsKey(KeyKind kind) => kind == KeyKind.Ed25519;
+
+    protected override bool VerifySignature(ResolvedKey key, byte[] hashData, byte[] signature) =>
+        Ed25519Signatures.Verify(key.PublicKeyBytes, hashData, signature);
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Verifier.Core.Keys;
+
+namespace Verifier.Core.Proofs.Suites;
+
+/// <summary>One cryptosuite (or legacy proof type): its transformation, hashing and signature check.</summary>
+internal interface IDataIntegritySuite
+{
+    /// <summary>Whether this suite verifies the proof (by type and cryptosuite).</summary>
+    bool Accepts(ProofDescriptor proof);
+
+    /// <summary>Whether a key of this kind can have made the suite's signatures.</summary>
+    bool AcceptsKey(KeyKind kind);
+
+    ValueTask<SuiteVerification> VerifyAsync(SuiteInput input, CancellationToken cancellationToken);
+}
+
+/// <param name="SecuredDocument">The credential as received (with its proof or proofs).</param>
+/// <param name="Proof">The proof being verified.</param>
+/// <param name="Signature">The decoded proofValue.</param>
+/// <param name="Key">The resolved verification method.</param>
+/// <param name="Verbose">Whether to return canonical forms and hashes in the details.</param>
+internal sealed record SuiteInput(JsonElement SecuredDocument, ProofDescriptor Proof, byte[] Signature, ResolvedKey Key, bool Verbose);
+
+internal sealed record SuiteVerification(bool Valid, string Message, bool Indeterminate = false, IReadOnlyDictionary<string, string>? Details = null)
+{
+    public static SuiteVerification Invalid(string message, IReadOnlyDictionary<string, string>? details = null) => new(false, message, false, details);
+}

@@ -1,0 +1,86 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Verifier.Core.Proofs.Suites;
+
+/// <summary>
+/// Builds the two inputs every suite hashes (VC Data Integrity §4.2 Verify Proof; vc-di-eddsa §3.3.2): the unsecured
+/// document (the credential without <c>proof</c>) and the proof configuration (the proof without <c>proofValue</c>,
+/// carrying the document's <c>@context</c>).
+/// </summary>
+internal static class ProofDocuments
+{
+    public static JsonElement Unsecured(JsonElement secured) => Rewrite(secured, static n => n == "proof", null, default);
+
+    /// <summary>
+    /// The proof configuration. When the proof has its own @context the document's must start with the same values
+    /// in order (vc-di-eddsa §3.3.2 step 4); otherwise verification fails and <paramref name="error"/> says why.
+    /// </summary>
+    public static JsonElement? ProofConfig(JsonElement secured, JsonElement proof, out string? error)
+    {
+        error = null;
+        var hasDocContext = secured.TryGetProperty("@context", out var docContext);
+        if (proof.TryGetProperty("@context", out var proofContext) && !StartsWith(docContext, proofContext))
+        {
+            error = "the proof's @context is not a prefix of the credential's @context";
+            return null;
+        }
+
+        return Rewrite(proof, static n => n is "proofValue" or "@context", hasDocContext ? "@context" : null, docContext);
+    }
+
+    private static bool StartsWith(JsonElement docContext, JsonElement proofContext)
+    {
+        var doc = AsList(docContext);
+        var prefix = AsList(proofContext);
+        if (prefix.Count > doc.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < prefix.Count; i++)
+        {
+            if (!JsonElement.DeepEquals(prefix[i], doc[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<JsonElement> AsList(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => [.. value.EnumerateArray()],
+        JsonValueKind.Undefined => [],
+        _ => [value],
+    };
+
+    /// <summary>A copy of an object without the dropped members, with one member set first when named.</summary>
+    private static JsonElement Rewrite(JsonElement obj, Func<string, bool> drop, string? setName, JsonElement setValue)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            if (setName is not null)
+            {
+                writer.WritePropertyName(setName);
+                setValue.WriteTo(writer);
+            }
+
+            foreach (var member in obj.EnumerateObject())
+            {
+                if (!drop(member.Name) && member.Name != setName)
+                {
+                    member.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Verifier.Core.Keys;
+using Verifier.LinkedData.Rdf.Canonicalization;
+
+namespace Verifier.Core.Proofs.Suites;
+
+/// <summary>
+/// The shared shape of the RDFC-based suites (eddsa-rdfc-2022 §3.3, Ed25519Signature2020, ecdsa-rdfc-2019 §3.3):
+/// JSON-LD → RDF → RDFC-1.0 for the document and the proof configuration, hash each, hashData = proofConfigHash ‖
+/// documentHash, then the suite's signature check over hashData.
+/// </summary>
+internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegrityOptions options) : IDataIntegritySuite
+{
+    public abstract bool Accepts(ProofDescriptor proof);
+
+    public abstract bool AcceptsKey(KeyKind kind);
+
+    public async ValueTask<SuiteVerification> VerifyAsync(SuiteInput input, CancellationToken cancellationToken)
+    {
+        var proofConfig = ProofDocuments.ProofConfig(input.SecuredDocument, input.Proof.Raw, out var configError);
+        if (proofConfig is null)
+        {
+            return SuiteVerification.Invalid(configError!);
+        }
+
+        var hash = HashFor(input.Key.Kind);
+        var config = await CanonicalHashAsync(proofConfig.Value, hash, "proof configuration", cancellationToken).ConfigureAwait(false);
+        if (config.Failure is not null)
+        {
+            return config.Failure;
+        }
+
+        var document = await CanonicalHashAsync(ProofDocuments.Unsecured(input.SecuredDocument), hash, "credential", cancellationToken).ConfigureAwait(false);
+        if (document.Failure is not null)
+        {
+            return document.Failure;
+        }
+
+        var hashData = new byte[config.Hash!.Length + document.Hash!.Length];
+        config.Hash.CopyTo(hashData, 0);
+        document.Hash.CopyTo(hashData, config.Hash.Length);
+        var valid = VerifySignature(input.Key, hashData, input.Signature);
+        var details = input.Verbose
+            ? new Dictionary<string, string>
+            {
+                ["proofConfiguration"] = proofConfig.Value.GetRawText(),
+                ["canonicalProofConfiguration"] = config.NQuads!,
+                ["proofConfigurationHash"] = Convert.ToHexStringLower(config.Hash),
+                ["canonicalDocument"] = document.NQuads!,
+                ["documentHash"] = Convert.ToHexStringLower(document.Hash),
+                ["hashAlgorithm"] = hash.Name!,
+            }
+            : null;
+        return valid
+            ? new SuiteVerification(true, "the signature verifies over the canonical credential and proof configuration", Details: details)
+            : SuiteVerification.Invalid("the signature does not verify: the credential or its proof was changed after signing, or another key signed it", details);
+    }
+
+    /// <summary>The hash over canonical forms: SHA-256, or SHA-384 for P-384 keys (vc-di-ecdsa §3.3.4).</summary>
+    protected virtual HashAlgorithmName HashFor(KeyKind kind) => HashAlgorithmName.SHA256;
+
+    protected abstract bool VerifySignature(ResolvedKey key, byte[] hashData, byte[] signature);
+
+    private async ValueTask<(string? NQuads, byte[]? Hash, SuiteVerification? Failure)> CanonicalHashAsync(
+        JsonElement json, HashAlgorithmName hash, string what, CancellationToken cancellationToken)
+    {
+        var rdf = await converter.ToRdfAsync(json, cancellationToken).ConfigureAwait(false);
+        if (rdf.Dataset is null)
+        {
+            return (null, null, new SuiteVerification(false, $"the {what} is not valid JSON-LD for signing: {rdf.Error}", rdf.Indeterminate));
+        }
+
+        var canonical = Rdfc10.Canonicalize(rdf.Dataset, new Rdfc10Options { MaxWork = options.MaxCanonicalizationWork }, cancellationToken);
+        if (!canonical.Succeeded)
+        {
+            return (null, null, SuiteVerification.Invalid($"the {what} cannot be canonicalized: {canonical.Error}"));
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(canonical.NQuads!);
+        var digest = hash == HashAlgorithmName.SHA384 ? SHA384.HashData(bytes) : SHA256.HashData(bytes);
+        return (canonical.NQuads, digest, null);
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Verifier.Http;
+
+/// <summary>
+/// One route of the contract. Hosts call <see cref="HandleAsync"/> for every method the route answers; CORS,
+/// method dispatch and the last-resort error boundary live here so both hosts behave identically.
+/// </summary>
+public abstract class ApiHandler(CorsPolicy cors, ILogger logger)
+{
+    /// <summary>The methods this route serves, besides OPTIONS (CORS preflight).</summary>
+    public abstract IReadOnlyList<string> Methods { get; }
+
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (HttpMethods.IsOptions(request.Method))
+        {
+            return cors.Preflight(request, [.. Methods, HttpMethods.Options]);
+        }
+
+        cors.Apply(request.HttpContext);
+        if (!Methods.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
+        {
+            request.HttpContext.Response.Headers.Allow = string.Join(", ", Methods);
+            return Problems.Create(StatusCodes.Status405MethodNotAllowed, "method-not-allowed", $"Use {string.Join(" or ", Methods)} on this route.");
+        }
+
+        try
+        {
+            return await HandleCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A bug, not a verdict: log it and answer a problem instead of an empty 500 or a stack trace.
+            logger.LogError(e, "Unhandled failure on {Method} {Path}", request.Method, request.Path);
+            return Problems.Create(StatusCodes.Status500InternalServerError, "internal-error", "The verifier failed unexpectedly; the failure was logged. Try again later.");
+        }
+    }
+
+    protected abstract Task<IResult> HandleCoreAsync(HttpRequest request, CancellationToken cancellationToken);
+}

@@ -1,0 +1,156 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using Verifier.Core.Baking;
+using Verifier.Core.Input;
+
+namespace Verifier.Http;
+
+/// <summary>The badge a request carries, with any form fields sent beside it; or the problem that stops it.</summary>
+internal sealed class BadgeBody
+{
+    private const int MaxFieldChars = 4096;
+
+    public VerificationInput? Input { get; private init; }
+
+    /// <summary>The badge bytes (the file part, or the text field as UTF-8).</summary>
+    public ReadOnlyMemory<byte> Bytes { get; private init; }
+
+    public IResult? Problem { get; private init; }
+
+    public Dictionary<string, string> Fields { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Reads the body under the cap and finds the badge: raw body, multipart field, or form field.</summary>
+    public static async Task<BadgeBody> ReadAsync(HttpRequest request, HttpOptions options, string[] fileFields, CancellationToken ct)
+    {
+        var (kind, mediaType) = MediaTypes.Classify(request.ContentType);
+        if (kind == BodyKind.Unsupported)
+        {
+            return Fail(Problems.UnsupportedMediaType(mediaType, MediaTypes.Accepted));
+        }
+
+        var bytes = await BodyReader.ReadAsync(request, options.MaxBodyBytes, ct).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return Fail(Problems.TooLarge(options.MaxBodyBytes));
+        }
+
+        return kind switch
+        {
+            BodyKind.Multipart => await FromMultipartAsync(request.ContentType!, bytes, fileFields, ct).ConfigureAwait(false),
+            BodyKind.Form => FromForm(bytes),
+            _ => FromBytes(bytes, mediaType, "The request body is empty: send a baked image, a badge document, a compact JWS or a badge URL."),
+        };
+    }
+
+    /// <summary>Refuses bodies that cannot hold a badge, so a 200 always means a verification ran.</summary>
+    private static BadgeBody FromBytes(byte[] bytes, string? mediaType, string emptyDetail)
+    {
+        if (bytes.Length == 0)
+        {
+            return Fail(Problems.NothingVerifiable(emptyDetail));
+        }
+
+        switch (ContentSniffer.Sniff(bytes))
+        {
+            case SniffedFormat.Png:
+            case SniffedFormat.Svg:
+                var unbaked = BadgeUnbaker.Unbake(bytes);
+                if (unbaked.Status != UnbakeStatus.Found)
+                {
+                    return Fail(Problems.NothingVerifiable(
+                        $"No badge could be read from this image ({unbaked.Error ?? "no badge is baked into it"}). Send the baked badge image you were given, or its assertion URL."));
+                }
+
+                break;
+            case SniffedFormat.Unknown:
+                return Fail(Problems.NothingVerifiable(
+                    "The body is neither a PNG or SVG image, a JSON document, a compact JWS/JWT nor an http(s) URL."));
+        }
+
+        return new BadgeBody { Input = VerificationInput.FromBytes(bytes, mediaType), Bytes = bytes };
+    }
+
+    private static async Task<BadgeBody> FromMultipartAsync(string contentType, byte[] body, string[] fileFields, CancellationToken ct)
+    {
+        var boundary = MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+            ? HeaderUtilities.RemoveQuotes(parsed.Boundary).Value
+            : null;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            return Fail(Problems.NothingVerifiable("multipart/form-data needs a boundary parameter in its Content-Type."));
+        }
+
+        var files = new Dictionary<string, (byte[] Bytes, string? Type)>(StringComparer.OrdinalIgnoreCase);
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            var reader = new MultipartReader(boundary, new MemoryStream(body, writable: false));
+            while (await reader.ReadNextSectionAsync(ct).ConfigureAwait(false) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 } name)
+                {
+                    continue;
+                }
+
+                using var buffer = new MemoryStream();
+                await section.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
+                if (disposition.IsFileDisposition() || Array.Exists(fileFields, f => f.Equals(name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    files[name] = (buffer.ToArray(), section.ContentType);
+                }
+                else if (buffer.Length <= MaxFieldChars * 4)
+                {
+                    fields[name] = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+                }
+            }
+        }
+        catch (IOException e)
+        {
+            return Fail(Problems.NothingVerifiable($"The multipart body could not be read: {e.Message}"));
+        }
+
+        return Choose(files, fields, fileFields);
+    }
+
+    private static BadgeBody FromForm(byte[] body)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)))
+        {
+            fields[key] = value.ToString();
+        }
+
+        return Choose([], fields, []);
+    }
+
+    private static BadgeBody Choose(Dictionary<string, (byte[] Bytes, string? Type)> files, Dictionary<string, string> fields, string[] fileFields)
+    {
+        BadgeBody result;
+        var file = Array.Find(fileFields, files.ContainsKey);
+        if (file is not null)
+        {
+            result = FromBytes(files[file].Bytes, files[file].Type, $"The '{file}' part is empty.");
+        }
+        else if ((fields.GetValueOrDefault("input") ?? fields.GetValueOrDefault("url")) is { } text && text.Trim().Length > 0)
+        {
+            result = FromBytes(Encoding.UTF8.GetBytes(text.Trim()), "text/plain", "The 'input' field is empty.");
+        }
+        else
+        {
+            return Fail(Problems.NothingVerifiable(
+                "The form has no badge: send the image or document in a 'file' part, or a URL, JSON or JWS in an 'input' field."));
+        }
+
+        foreach (var (key, value) in fields)
+        {
+            result.Fields[key] = value;
+        }
+
+        return result;
+    }
+
+    private static BadgeBody Fail(IResult problem) => new() { Problem = problem };
+}

@@ -1,0 +1,24 @@
+namespace Verifier.Http;
+
+/// <summary>
+/// The route table of the HTTP contract. Both hosts map exactly these: the Functions app through
+/// <c>[HttpTrigger(Route = …)]</c> under host.json's "api" prefix, the local host under "/api".
+/// </summary>
+public static class Routes
+{
+    public const string Prefix = "api";
+    public const string Verify = "verify";
+    public const string Unbake = "unbake";
+    public const string Bake = "bake";
+    public const string Health = "health";
+    public const string OpenApi = "openapi.json";
+
+    /// <summary>Every route with the methods it answers (OPTIONS is CORS preflight, handled by the same handler).</summary>
+    public static IReadOnlyList<(string Route, string[] Methods)> All { get; } =
+    [
+        (Verify, ["GET", "POST", "OPTIONS"]),
+        (Unbake, ["POST", "OPTIONS"]),
+        (Health, ["GET", "OPTIONS"]),
+        (OpenApi, ["GET", "OPTIONS"]),
+    ];
+}

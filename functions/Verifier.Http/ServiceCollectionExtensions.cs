@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Verifier.Core.Engine;
+
+namespace Verifier.Http;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the engine and the shared HTTP handlers, bound to configuration sections "Verifier" and "Verifier:Http".</summary>
+    public static IServiceCollection AddVerifierHttp(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        services.AddVerifierEngine(configuration);
+        var options = services.AddOptions<HttpOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(HttpOptions.SectionName));
+        }
+
+        services.AddSingleton<CorsPolicy>();
+        services.AddSingleton<VerifyHandler>();
+        services.AddSingleton<UnbakeHandler>();
+        services.AddSingleton<HealthHandler>();
+        services.AddSingleton<OpenApiHandler>();
+        return services;
+    }
+}

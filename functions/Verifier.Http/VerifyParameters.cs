@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace Verifier.Http;
+
+/// <summary>
+/// The options of a verification, from the query string (or, for forms, a field of the same name):
+/// <c>recipient</c>, <c>policy=strict</c>, <c>at</c> (ISO 8601 instant) and <c>verbose=true</c>.
+/// </summary>
+internal sealed record VerifyParameters(string? Recipient, bool Strict, DateTimeOffset? At, bool Verbose)
+{
+    private const int MaxRecipientChars = 512;
+
+    public static VerifyParameters? Parse(IQueryCollection query, IReadOnlyDictionary<string, string>? fields, out IResult? problem)
+    {
+        string? Get(string name) =>
+            query.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : fields?.GetValueOrDefault(name);
+
+        problem = null;
+        var recipient = Get("recipient")?.Trim();
+        if (recipient is { Length: > MaxRecipientChars })
+        {
+            problem = Problems.BadParameter($"'recipient' is longer than {MaxRecipientChars} characters.");
+            return null;
+        }
+
+        var strict = false;
+        switch (Get("policy")?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "default":
+                break;
+            case "strict":
+                strict = true;
+                break;
+            default:
+                problem = Problems.BadParameter("'policy' must be 'strict' or 'default'.");
+                return null;
+        }
+
+        DateTimeOffset? at = null;
+        if (Get("at") is { Length: > 0 } atText)
+        {
+            // An instant with an explicit offset, e.g. 2025-01-31T12:00:00Z; a bare date means midnight UTC.
+            if (!DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                problem = Problems.BadParameter($"'at' must be an ISO 8601 date-time such as 2025-01-31T12:00:00Z, not '{atText}'.");
+                return null;
+            }
+
+            at = parsed;
+        }
+
+        var verbose = false;
+        if (Get("verbose") is { Length: > 0 } verboseText && !TryParseFlag(verboseText, out verbose))
+        {
+            problem = Problems.BadParameter("'verbose' must be 'true' or 'false'.");
+            return null;
+        }
+
+        return new VerifyParameters(string.IsNullOrEmpty(recipient) ? null : recipient, strict, at, verbose);
+    }
+
+    private static bool TryParseFlag(string text, out bool value)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "true" or "1" or "yes":
+                value = true;
+                return true;
+            case "false" or "0" or "no":
+                value = false;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Verifier.LinkedData.Rdf.Canonicalization;
+
+/// <summary>
+/// RDF Dataset Canonicalization, RDFC-1.0 (https://www.w3.org/TR/rdf-canon/). One instance per run: it holds the
+/// state of §4.3 (blank node to quads map, hash to blank nodes map, canonical issuer) and the work counter.
+/// </summary>
+public sealed partial class Rdfc10
+{
+    private readonly Rdfc10Options _options;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<string, List<RdfQuad>> _blankNodeToQuads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _firstDegreeHashes = new(StringComparer.Ordinal);
+    private readonly IdentifierIssuer _canonicalIssuer = new("c14n");
+    private int _work;
+
+    private Rdfc10(Rdfc10Options options, CancellationToken cancellationToken)
+    {
+        _options = options;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Canonicalizes a dataset. Never throws for hostile input: too much work is an error result.</summary>
+    public static RdfcResult Canonicalize(RdfDataset dataset, Rdfc10Options? options = null, CancellationToken cancellationToken = default)
+    {
+        var run = new Rdfc10(options ?? Rdfc10Options.Default, cancellationToken);
+        try
+        {
+            return run.Run(dataset);
+        }
+        catch (WorkLimitExceededException e)
+        {
+            return RdfcResult.Fail(e.Message);
+        }
+    }
+
+    private RdfcResult Run(RdfDataset dataset)
+    {
+        // A dataset is a set: duplicate quads are one quad (RDF 1.1 Concepts §4).
+        var quads = new List<RdfQuad>(dataset.Quads.Count);
+        var seen = new HashSet<RdfQuad>();
+        foreach (var quad in dataset.Quads)
+        {
+            if (seen.Add(quad))
+            {
+                quads.Add(quad);
+            }
+        }
+
+        // §4.4.3 step 2: map each blank node to the quads that mention it.
+        foreach (var quad in quads)
+        {
+            AddMention(quad.Subject, quad);
+            AddMention(quad.Object, quad);
+            if (quad.Graph is not null)
+            {
+                AddMention(quad.Graph, quad);
+            }
+        }
+
+        // Step 3: hash first degree quads; group blank nodes by hash.
+        var hashToBlankNodes = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var node in _blankNodeToQuads.Keys)
+        {
+            var hash = HashFirstDegreeQuads(node);
+            if (!hashToBlankNodes.TryGetValue(hash, out var list))
+            {
+                hashToBlankNodes.Add(hash, list = []);
+            }
+
+            list.Add(node);
+        }
+
+        // Step 4: unique hashes name their blank node right away, in hash order.
+        foreach (var (_, nodes) in hashToBlankNodes)
+        {
+            if (nodes.Count == 1)
+            {
+                _canonicalIssuer.Issue(nodes[0]);
+            }
+        }
+
+        // Step 5: shared hashes are told apart by their N-degree neighbourhoods.
+        foreach (var (_, nodes) in hashToBlankNodes)
+        {
+            if (nodes.Count > 1)
+            {
+                IssueByNDegree(nodes);
+            }
+        }
+
+        return new RdfcResult(Serialize(quads), new Dictionary<string, string>(_canonicalIssuer.Issued), null);
+    }
+
+    private void IssueByNDegree(List<string> nodes)
+    {
+        var paths = new List<(string Hash, IdentifierIssuer Issuer)>();
+        foreach (var node in nodes)
+        {
+            if (_canonicalIssuer.Has(node))
+            {
+                continue;
+            }
+
+            var temporary = new IdentifierIssuer("b");
+            temporary.Issue(node);
+            paths.Add(HashNDegreeQuads(node, temporary, depth: 0));
+        }
+
+        foreach (var (_, issuer) in paths.OrderBy(p => p.Hash, StringComparer.Ordinal))
+        {
+            foreach (var existing in issuer.IssuedOrder)
+            {
+                _canonicalIssuer.Issue(existing);
+            }
+        }
+    }
+
+    private void AddMention(RdfTerm term, RdfQuad quad)
+    {
+        if (!term.IsBlank)
+        {
+            return;
+        }
+
+        if (!_blankNodeToQuads.TryGetValue(term.Value, out var list))
+        {
+            _blankNodeToQuads.Add(term.Value, list = []);
+        }
+
+        // A quad naming the same blank node twice is listed once (§4.4.3 step 2.1 adds per quad, not per position).
+        if (list.Count == 0 || !ReferenceEquals(list[^1], quad))
+        {
+            list.Add(quad);
+        }
+    }
+
+    /// <summary>§4.6 Hash First Degree Quads: the node's quads with itself as _:a and other blank nodes as _:z.</summary>
+    private string HashFirstDegreeQuads(string node)
+    {
+        if (_firstDegreeHashes.TryGetValue(node, out var cached))
+        {
+            return cached;
+        }
+
+        var quads = _blankNodeToQuads[node];
+        var lines = new string[quads.Count];
+        var sb = new StringBuilder();
+        for (var i = 0; i < quads.Count; i++)
+        {
+            sb.Clear();
+            NQuadsSerializer.AppendQuad(sb, Relabel(quads[i], t => t.Value == node ? "a" : "z"));
+            lines[i] = sb.ToString();
+        }
+
+        Array.Sort(lines, CodePointComparer.Instance);
+        var hash = Hash(string.Concat(lines));
+        _firstDegreeHashes.Add(node, hash);
+        return hash;
+    }
+
+    /// <summary>§4.4.3 step 6: the quads with canonical labels, serialized and sorted in code point order.</summary>
+    private string Serialize(List<RdfQuad> quads)
+    {
+        var lines = new string[quads.Count];
+        var sb = new StringBuilder();
+        for (var i = 0; i < quads.Count; i++)
+        {
+            sb.Clear();
+            NQuadsSerializer.AppendQuad(sb, Relabel(quads[i], t => _canonicalIssuer.Issue(t.Value)));
+            lines[i] = sb.ToString();
+        }
+
+        Array.Sort(lines, CodePointComparer.Instance);
+        return string.Concat(lines);
+    }
+
+    private static RdfQuad Relabel(RdfQuad quad, Func<RdfTerm, string> label)
+    {
+        if (!quad.Subject.IsBlank && !quad.Object.IsBlank && quad.Graph?.IsBlank != true)
+        {
+            return quad;
+        }
+
+        return new RdfQuad(
+            quad.Subject.IsBlank ? RdfTerm.Blank(label(quad.Subject)) : quad.Subject,
+            quad.Predicate,
+            quad.Object.IsBlank ? RdfTerm.Blank(label(quad.Object)) : quad.Object,
+            quad.Graph?.IsBlank == true ? RdfTerm.Blank(label(quad.Graph)) : quad.Graph);
+    }
+
+    private string Hash(string input)
+    {
+        var bytes = Encoding.UTF8.GetBytes(input);
+        return _options.HashAlgorithm == RdfcHashAlgorithm.Sha384
+            ? Convert.ToHexStringLower(SHA384.HashData(bytes))
+            : Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+
+    private void CountWork()
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (++_work > _options.MaxWork)
+        {
+            throw new WorkLimitExceededException(
+                $"RDF canonicalization exceeded its work bound ({_options.MaxWork} N-degree steps): the graph's blank nodes are too symmetric to label in reasonable time (a poison graph)");
+        }
+    }
+
+    private sealed class WorkLimitExceededException(string message) : Exception(message);
+}

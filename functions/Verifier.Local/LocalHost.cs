@@ -1,0 +1,36 @@
+using Verifier.Http;
+
+namespace Verifier.Local;
+
+/// <summary>Marker for <c>WebApplicationFactory&lt;LocalHostMarker&gt;</c> (the Functions app has a Program too).</summary>
+public sealed class LocalHostMarker;
+
+public static class LocalHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    /// <summary>Maps every route of <see cref="Routes.All"/> under /api to its shared handler.</summary>
+    public static IEndpointRouteBuilder MapVerifierRoutes(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/" + Routes.Prefix);
+        foreach (var (route, methods) in Routes.All)
+        {
+            var handler = route switch
+            {
+                Routes.Verify => typeof(VerifyHandler),
+                Routes.Unbake => typeof(UnbakeHandler),
+                Routes.Health => typeof(HealthHandler),
+                Routes.OpenApi => typeof(OpenApiHandler),
+                _ => throw new InvalidOperationException($"no handler for route {route}"),
+            };
+            api.MapMethods("/" + route, methods, async context =>
+            {
+                var target = (ApiHandler)context.RequestServices.GetRequiredService(handler);
+                var result = await target.HandleAsync(context.Request, context.RequestAborted);
+                await result.ExecuteAsync(context);
+            });
+        }
+
+        return endpoints;
+    }
+}

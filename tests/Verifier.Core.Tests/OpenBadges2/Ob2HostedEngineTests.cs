@@ -1,0 +1,294 @@
+using System.Text.Json.Nodes;
+using Verifier.Core.Input;
+using Verifier.Core.OpenBadges2;
+using Verifier.Core.Reporting;
+using static Verifier.Core.Tests.OpenBadges2.Ob2TestIssuer;
+
+namespace Verifier.Core.Tests.OpenBadges2;
+
+/// <summary>End to end through BadgeVerifier: hosted assertions served by a real loopback server.</summary>
+public class Ob2HostedEngineTests
+{
+    private static async Task<(Ob2TestIssuer Issuer, JsonObject Assertion)> HostedAsync(Action<JsonObject>? change = null)
+    {
+        var issuer = await StartAsync();
+        var assertion = Assertion();
+        change?.Invoke(assertion);
+        issuer.Publish();
+        issuer.Serve(AssertionUrl, assertion);
+        return (issuer, assertion);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_HostedUrl_IsValidWithSummary()
+    {
+        var (issuer, _) = await HostedAsync();
+        await using var _ = issuer;
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
+
+        ReportAssert.Valid(report);
+        Assert.Equal("2.0", report.OpenBadgesVersion);
+        Assert.Equal("hosted", report.Verification?.Method);
+        Assert.Equal("Robotics", report.Badge?.Name);
+        Assert.Equal("Example Issuer", report.Badge?.IssuerName);
+        Assert.Equal(IssuerId, report.Badge?.IssuerId);
+        Assert.StartsWith("sha256$", report.Badge?.Recipient, StringComparison.Ordinal);
+        ReportAssert.Has(report, Ob2CheckIds.ScopeOrigin, CheckOutcome.Passed);
+        ReportAssert.Has(report, Ob2CheckIds.HostedRevoked, CheckOutcome.Passed);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_HostedJsonInput_VerifiesTheFetchedCopy()
+    {
+        var (issuer, assertion) = await HostedAsync();
+        await using var _ = issuer;
+        var forged = assertion.DeepClone().AsObject();
+        forged["issuedOn"] = "2025-01-01T00:00:00Z";
+        forged["recipient"]!["identity"] = HashedEmail("mallory@example.org");
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromText(forged.ToJsonString()), recipient: Email);
+
+        ReportAssert.Valid(report);
+        Assert.Equal(1, issuer.Server.Hits("/assertions/1.json"));
+        Assert.Equal(new DateTimeOffset(2026, 1, 15, 10, 0, 0, TimeSpan.Zero), report.Badge?.IssuedOn);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_Hosted410_IsRevoked()
+    {
+        var (issuer, _) = await HostedAsync();
+        await using var _ = issuer;
+        issuer.Serve(AssertionUrl, new JsonObject { ["id"] = AssertionUrl, ["revoked"] = true, ["revocationReason"] = "Cheated" }, 410);
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromText(Assertion().ToJsonString()));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob2CheckIds.HostedRevoked, CheckOutcome.Failed);
+        Assert.Contains(report.Checks, c => c.Id == Ob2CheckIds.HostedRevoked && c.Message.Contains("Cheated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_Hosted410UrlInput_IsRevoked()
+    {
+        var (issuer, _) = await HostedAsync();
+        await using var _ = issuer;
+        issuer.Server.MapStatus("/assertions/1.json", 410);
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob2CheckIds.HostedRevoked, CheckOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_HostedBodyRevokedTrue_IsRevoked()
+    {
+        var (issuer, _) = await HostedAsync(a => a["revoked"] = true);
+        await using var _ = issuer;
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob2CheckIds.HostedRevoked, CheckOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_Hosted404_IsInvalid()
+    {
+        var (issuer, _) = await HostedAsync();
+        await using var _ = issuer;
+        issuer.Server.MapStatus("/assertions/1.json", 404);
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromText(Assertion().ToJsonString()));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob2CheckIds.AssertionFetch, CheckOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_Expired_IsInvalid()
+    {
+        var (issuer, _) = await HostedAsync(a => a["expires"] = "2026-03-01T00:00:00Z");
+        await using var _ = issuer;
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob2CheckIds.Expires, CheckOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ExpiredButAskedAsOfBefore_IsValid()
+    {
+        var (issuer, _) = await HostedAsync(a => a["expires"] = "2026-03-01T00:00:00Z");
+        await using var _ = issuer;
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)), at: new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero));
+
+        ReportAssert.Valid(report);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_IssuedInFuture_IsInvalid()
+    {
+        var (issuer, _) = await HostedAsync(a => a["issuedOn"] = "2027-01-01T00:00:00Z");
+        await using var _ = issuer;
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob2CheckIds.IssuedOn, CheckOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_AssertionOnOtherOrigin_FailsScope()
+    {
+        await using var issuer = await StartAsync();
+        issuer.Publish();
+        var assertion = Assertion();
+        assertion["id"] = "https://other.example/assertions/1.json";
+        issuer.Serve("https://other.example/assertions/1.json", assertion);
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri("https://other.example/assertions/1.json")));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob2CheckIds.ScopeOrigin, CheckOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_AllowedOriginsListsOtherHost_Passes()
+    {
+        await using var issuer = await StartAsync();
+        issuer.Issuer["verification"] = new JsonObject { ["allowedOrigins"] = new JsonArray("badges.example", "other.example") };
+        issuer.Publish();
+        var assertion = Assertion();
+        assertion["id"] = "https://other.example/assertions/1.json";
+        issuer.Serve("https://other.example/assertions/1.json", assertion);
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri("https://other.example/assertions/1.json")));
+
+        ReportAssert.Valid(report);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_StartsWithMismatch_FailsScope()
+    {
+        var (issuer, _) = await HostedAsync();
+        await using var _ = issuer;
+        issuer.Issuer["verification"] = new JsonObject { ["startsWith"] = Origin + "/badges/" };
+        issuer.Publish();
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob2CheckIds.ScopeStartsWith, CheckOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_StartsWithListMatch_Passes()
+    {
+        var (issuer, _) = await HostedAsync();
+        await using var _ = issuer;
+        issuer.Issuer["verification"] = new JsonObject { ["startsWith"] = new JsonArray(Origin + "/badges/", Origin + "/assertions/") };
+        issuer.Publish();
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
+
+        ReportAssert.Valid(report);
+        ReportAssert.Has(report, Ob2CheckIds.ScopeStartsWith, CheckOutcome.Passed);
+    }
+
+    [Theory]
+    [InlineData(true, "learner@example.org", CheckOutcome.Passed)]
+    [InlineData(true, "LEARNER@example.ORG", CheckOutcome.Passed)]
+    [InlineData(true, "someone@example.org", CheckOutcome.Failed)]
+    [InlineData(false, "Learner@example.org", CheckOutcome.Passed)]
+    [InlineData(false, "someone@example.org", CheckOutcome.Failed)]
+    public async Task VerifyAsync_Recipient_MatchesHashedAndPlain(bool hashed, string expected, CheckOutcome outcome)
+    {
+        var (issuer, _) = await HostedAsync(a =>
+        {
+            if (!hashed)
+            {
+                a["recipient"] = new JsonObject { ["type"] = "email", ["hashed"] = false, ["identity"] = "learner@example.org" };
+            }
+        });
+        await using var _ = issuer;
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)), recipient: expected);
+
+        ReportAssert.Has(report, Ob2CheckIds.Recipient, outcome);
+        ReportAssert.Outcome(report, outcome == CheckOutcome.Passed ? VerificationOutcome.Valid : VerificationOutcome.Invalid);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_UnreachableIssuer_IsIndeterminate()
+    {
+        var (issuer, _) = await HostedAsync();
+        await using var _ = issuer;
+        issuer.Server.MapStatus("/issuer.json", 503);
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Indeterminate);
+        Assert.Contains(report.Checks, c => c.Id == Ob2CheckIds.IssuerFetch && c.Indeterminate);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_MissingBadgeClass_IsInvalid()
+    {
+        var (issuer, _) = await HostedAsync();
+        await using var _ = issuer;
+        issuer.Server.MapStatus("/badge.json", 404);
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob2CheckIds.BadgeClassFetch, CheckOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_DateTimeWithoutZone_FailsStructure()
+    {
+        var (issuer, _) = await HostedAsync(a => a["issuedOn"] = "2026-01-15T10:00:00");
+        await using var _ = issuer;
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob2CheckIds.StructureAssertion, CheckOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_EmbeddedBadgeAndIssuer_IsValid()
+    {
+        var (issuer, _) = await HostedAsync();
+        await using var _ = issuer;
+        var badge = issuer.BadgeClass.DeepClone().AsObject();
+        badge["issuer"] = issuer.Issuer.DeepClone();
+        var assertion = Assertion();
+        assertion["badge"] = badge;
+        issuer.Serve(AssertionUrl, assertion);
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
+
+        ReportAssert.Valid(report);
+        Assert.Equal(0, issuer.Server.Hits("/badge.json"));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_FetchedIdDiffersFromUrl_Warns()
+    {
+        var (issuer, _) = await HostedAsync();
+        await using var _ = issuer;
+        var badge = issuer.BadgeClass.DeepClone().AsObject();
+        badge["id"] = Origin + "/elsewhere.json";
+        issuer.Serve(BadgeId, badge);
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
+
+        ReportAssert.Valid(report);
+        ReportAssert.Has(report, Ob2CheckIds.NodeId, CheckOutcome.Warning);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Verifier.Core.Engine;
+using Verifier.Core.Input;
+using Verifier.Core.Reporting;
+using Verifier.Core.Tests.TestSupport;
+
+namespace Verifier.Core.Tests.OpenBadges2;
+
+/// <summary>
+/// A test issuer at https://issuer.example with its own RSA key, BadgeClass and revocation list, served by a real
+/// loopback server through the fetcher's HostMap. Tests change documents before verifying.
+/// </summary>
+public sealed class Ob2TestIssuer : IAsyncDisposable
+{
+    public const string Host = "issuer.example";
+    public const string Origin = "https://issuer.example";
+    public const string IssuerId = Origin + "/issuer.json";
+    public const string BadgeId = Origin + "/badge.json";
+    public const string KeyId = Origin + "/key.json";
+    public const string RevocationListId = Origin + "/revocations.json";
+    public const string AssertionUrl = Origin + "/assertions/1.json";
+    public const string Email = "Learner@Example.org";
+    public const string Salt = "deadsea";
+
+    private Ob2TestIssuer(LoopbackServer server)
+    {
+        Server = server;
+        Key = RSA.Create(2048);
+        Issuer = new JsonObject
+        {
+            ["@context"] = "https://w3id.org/openbadges/v2",
+            ["type"] = "Issuer",
+            ["id"] = IssuerId,
+            ["name"] = "Example Issuer",
+            ["url"] = Origin,
+            ["email"] = "badges@issuer.example",
+            ["publicKey"] = KeyId,
+            ["revocationList"] = RevocationListId,
+        };
+        BadgeClass = new JsonObject
+        {
+            ["@context"] = "https://w3id.org/openbadges/v2",
+            ["type"] = "BadgeClass",
+            ["id"] = BadgeId,
+            ["name"] = "Robotics",
+            ["description"] = "Built a robot.",
+            ["image"] = Origin + "/badge.png",
+            ["criteria"] = new JsonObject { ["narrative"] = "Build a robot." },
+            ["issuer"] = IssuerId,
+        };
+        KeyDocument = KeyDoc(KeyId, IssuerId, Key);
+        RevocationList = new JsonObject
+        {
+            ["@context"] = "https://w3id.org/openbadges/v2",
+            ["type"] = "RevocationList",
+            ["id"] = RevocationListId,
+            ["issuer"] = IssuerId,
+            ["revokedAssertions"] = new JsonArray(),
+        };
+    }
+
+    public LoopbackServer Server { get; }
+
+    public RSA Key { get; }
+
+    public JsonObject Issuer { get; }
+
+    public JsonObject BadgeClass { get; }
+
+    public JsonObject KeyDocument { get; }
+
+    public JsonObject RevocationList { get; }
+
+    public static async Task<Ob2TestIssuer> StartAsync() => new(await LoopbackServer.StartAsync());
+
+    public static string HashedEmail(string email, string salt = Salt) =>
+        "sha256$" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email + salt)));
+
+    public static JsonObject KeyDoc(string id, string owner, RSA key) => new()
+    {
+        ["@context"] = "https://w3id.org/openbadges/v2",
+        ["type"] = "CryptographicKey",
+        ["id"] = id,
+        ["owner"] = owner,
+        ["publicKeyPem"] = key.ExportSubjectPublicKeyInfoPem(),
+    };
+
+    /// <summary>A valid 2.0 assertion; hosted at <see cref="AssertionUrl"/> or signed (urn:uuid id, creator key).</summary>
+    public static JsonObject Assertion(bool signed = false) => new()
+    {
+        ["@context"] = "https://w3id.org/openbadges/v2",
+        ["type"] = "Assertion",
+        ["id"] = signed ? "urn:uuid:2a0c84ce-9b5e-4c59-a5b8-111111111111" : AssertionUrl,
+        ["recipient"] = new JsonObject { ["type"] = "email", ["hashed"] = true, ["salt"] = Salt, ["identity"] = HashedEmail(Email.ToLowerInvariant()) },
+        ["badge"] = BadgeId,
+        ["issuedOn"] = "2026-01-15T10:00:00Z",
+        ["verification"] = signed
+            ? new JsonObject { ["type"] = "SignedBadge", ["creator"] = KeyId }
+            : new JsonObject { ["type"] = "HostedBadge" },
+    };
+
+    /// <summary>Publishes the issuer documents (call again after changing them).</summary>
+    public void Publish()
+    {
+        Serve(IssuerId, Issuer);
+        Serve(BadgeId, BadgeClass);
+        Serve(KeyId, KeyDocument);
+        Serve(RevocationListId, RevocationList);
+    }
+
+    public void Serve(string url, JsonNode document, int status = 200) =>
+        Server.MapJson(new Uri(url).AbsolutePath, document.ToJsonString(), status, "application/ld+json");
+
+    public static string Sign(JsonObject payload, RSA key, string alg = "RS256")
+    {
+        var header = B64(Encoding.UTF8.GetBytes($"{{\"alg\":\"{alg}\",\"typ\":\"JWT\"}}"));
+        var body = B64(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        var signature = key.SignData(Encoding.ASCII.GetBytes($"{header}.{body}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return $"{header}.{body}.{B64(signature)}";
+    }
+
+    public static string B64(ReadOnlySpan<byte> bytes) => Base64Url.EncodeToString(bytes);
+
+    public async Task<VerificationReport> VerifyAsync(VerificationInput input, string? recipient = null, DateTimeOffset? at = null)
+    {
+        using var sp = EngineFactory.Build(Server, [Host, "other.example"]);
+        return await sp.GetRequiredService<BadgeVerifier>().VerifyAsync(new VerificationRequest
+        {
+            Input = input,
+            Recipient = recipient,
+            At = at,
+        });
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Key.Dispose();
+        return Server.DisposeAsync();
+    }
+}
+
+/// <summary>Assertions on reports by check id and outcome, never by message wording.</summary>
+public static class ReportAssert
+{
+    public static void Has(VerificationReport report, string id, CheckOutcome outcome) =>
+        Assert.True(report.Checks.Any(c => c.Id == id && c.Outcome == outcome),
+            $"expected {id} {outcome}; got:\n{string.Join("\n", report.Checks.Select(c => $"{c.Id} {c.Outcome} {c.Message}"))}");
+
+    public static void Valid(VerificationReport report) =>
+        Assert.True(report.Outcome == VerificationOutcome.Valid,
+            $"expected valid; got {report.Outcome}:\n{string.Join("\n", report.Checks.Select(c => $"{c.Id} {c.Outcome} {c.Message}"))}");
+
+    public static void Outcome(VerificationReport report, VerificationOutcome outcome) =>
+        Assert.True(report.Outcome == outcome,
+            $"expected {outcome}; got {report.Outcome}:\n{string.Join("\n", report.Checks.Select(c => $"{c.Id} {c.Outcome} {c.Message}"))}");
+}

@@ -1,0 +1,214 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Verifier.Hosts.Tests.TestSupport;
+
+namespace Verifier.Hosts.Tests.Local;
+
+/// <summary>POST /api/verify over a real socket, for every content type the contract names.</summary>
+public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<LocalHostFactory>
+{
+    private readonly HttpClient _client = host.CreateSocketClient();
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/ld+json")]
+    [InlineData("application/vc+ld+json")]
+    [InlineData("application/json; charset=utf-8")]
+    public async Task Post_JsonDocument_ReturnsReport(string mediaType)
+    {
+        using var response = await _client.PostAsync("/api/verify", HttpBodies.Text(Fixtures.Ob2Assertion, mediaType));
+
+        var report = await HttpBodies.AssertReportAsync(response);
+        Assert.Equal("json", report.GetProperty("input").GetProperty("format").GetString());
+        Assert.Equal(mediaType.Split(';')[0], report.GetProperty("input").GetProperty("declaredMediaType").GetString());
+    }
+
+    [Fact]
+    public async Task Post_Ob3Credential_IsRoutedToTheOb3Family()
+    {
+        using var response = await _client.PostAsync("/api/verify", HttpBodies.Text(Fixtures.Ob3Credential, "application/vc+ld+json"));
+
+        var report = await HttpBodies.AssertReportAsync(response);
+        Assert.Equal("3.0", report.GetProperty("openBadgesVersion").GetString());
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/jwt")]
+    [InlineData("application/jose")]
+    public async Task Post_CompactJws_ReturnsReport(string mediaType)
+    {
+        using var response = await _client.PostAsync("/api/verify", HttpBodies.Text(Fixtures.CompactJws, mediaType));
+
+        var report = await HttpBodies.AssertReportAsync(response);
+        Assert.Equal("jws", report.GetProperty("input").GetProperty("format").GetString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("application/octet-stream")]
+    public async Task Post_GenericOrMissingContentType_SniffsTheBody(string? mediaType)
+    {
+        using var response = await _client.PostAsync("/api/verify", HttpBodies.Bytes(Encoding.UTF8.GetBytes(Fixtures.Ob2Assertion), mediaType));
+
+        var report = await HttpBodies.AssertReportAsync(response);
+        Assert.Equal("json", report.GetProperty("input").GetProperty("format").GetString());
+    }
+
+    [Fact]
+    public async Task Post_MultipartFile_VerifiesThePart()
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(HttpBodies.Text(Fixtures.Ob2Assertion, "application/json"), "file", "badge.json");
+        form.Add(new StringContent("ada@example.org"), "recipient");
+
+        using var response = await _client.PostAsync("/api/verify", form);
+
+        var report = await HttpBodies.AssertReportAsync(response);
+        Assert.Equal("json", report.GetProperty("input").GetProperty("format").GetString());
+    }
+
+    [Fact]
+    public async Task Post_MultipartInputField_VerifiesTheText()
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(Fixtures.CompactJws), "input" } };
+
+        using var response = await _client.PostAsync("/api/verify", form);
+
+        var report = await HttpBodies.AssertReportAsync(response);
+        Assert.Equal("jws", report.GetProperty("input").GetProperty("format").GetString());
+    }
+
+    [Fact]
+    public async Task Post_FormUrlEncodedInput_VerifiesTheText()
+    {
+        using var form = new FormUrlEncodedContent([new("input", Fixtures.Ob2Assertion)]);
+
+        using var response = await _client.PostAsync("/api/verify", form);
+
+        var report = await HttpBodies.AssertReportAsync(response);
+        Assert.Equal("json", report.GetProperty("input").GetProperty("format").GetString());
+    }
+
+    [Fact]
+    public async Task Post_StrictAtAndVerbose_AreAccepted()
+    {
+        using var response = await _client.PostAsync(
+            "/api/verify?policy=strict&at=2025-01-31T12:00:00Z&verbose=true&recipient=ada%40example.org",
+            HttpBodies.Text(Fixtures.Ob2Assertion, "application/json"));
+
+        await HttpBodies.AssertReportAsync(response);
+    }
+
+    [Theory]
+    [InlineData("at=yesterday", "'at'")]
+    [InlineData("policy=lenient", "'policy'")]
+    [InlineData("verbose=maybe", "'verbose'")]
+    public async Task Post_BadParameter_Returns400NamingIt(string query, string named)
+    {
+        using var response = await _client.PostAsync("/api/verify?" + query, HttpBodies.Text(Fixtures.Ob2Assertion, "application/json"));
+
+        var problem = await HttpBodies.AssertProblemAsync(response, 400, "bad-parameter");
+        Assert.Contains(named, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Post_EmptyBody_Returns400()
+    {
+        using var response = await _client.PostAsync("/api/verify", HttpBodies.Bytes([], "application/json"));
+
+        await HttpBodies.AssertProblemAsync(response, 400, "nothing-verifiable");
+    }
+
+    [Fact]
+    public async Task Post_NeitherJsonNorJwsNorUrl_Returns400()
+    {
+        using var response = await _client.PostAsync("/api/verify", HttpBodies.Text("hello, is this a badge?", "text/plain"));
+
+        await HttpBodies.AssertProblemAsync(response, 400, "nothing-verifiable");
+    }
+
+    [Theory]
+    [InlineData("image/png")]
+    [InlineData(null)]
+    public async Task Post_PngWithoutBadge_Returns400(string? mediaType)
+    {
+        using var response = await _client.PostAsync("/api/verify", HttpBodies.Bytes(Fixtures.Png(), mediaType));
+
+        var problem = await HttpBodies.AssertProblemAsync(response, 400, "nothing-verifiable");
+        Assert.Contains("image", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Post_SvgWithoutBadge_Returns400()
+    {
+        using var response = await _client.PostAsync("/api/verify", HttpBodies.Text(Fixtures.Svg(), "image/svg+xml"));
+
+        await HttpBodies.AssertProblemAsync(response, 400, "nothing-verifiable");
+    }
+
+    [Fact]
+    public async Task Post_MultipartWithoutBadge_Returns400()
+    {
+        using var form = new MultipartFormDataContent { { new StringContent("ada@example.org"), "recipient" } };
+
+        using var response = await _client.PostAsync("/api/verify", form);
+
+        await HttpBodies.AssertProblemAsync(response, 400, "nothing-verifiable");
+    }
+
+    [Theory]
+    [InlineData("image/jpeg")]
+    [InlineData("text/html")]
+    [InlineData("application/xml")]
+    public async Task Post_UnsupportedMediaType_Returns415(string mediaType)
+    {
+        using var response = await _client.PostAsync("/api/verify", HttpBodies.Bytes([1, 2, 3], mediaType));
+
+        var problem = await HttpBodies.AssertProblemAsync(response, 415, "unsupported-media-type");
+        Assert.Contains(mediaType, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Post_DeclaredLengthOverLimit_Returns413()
+    {
+        var body = new byte[LocalHostFactory.MaxBodyBytes + 1];
+        body[0] = (byte)'{';
+
+        using var response = await _client.PostAsync("/api/verify", HttpBodies.Bytes(body, "application/json"));
+
+        await HttpBodies.AssertProblemAsync(response, 413, "body-too-large");
+    }
+
+    [Fact]
+    public async Task Post_ChunkedBodyOverLimit_Returns413()
+    {
+        // No Content-Length: the cap must stop the read itself.
+        var content = new StreamContent(new MemoryStream(new byte[LocalHostFactory.MaxBodyBytes * 2]));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/verify") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await _client.SendAsync(request);
+
+        await HttpBodies.AssertProblemAsync(response, 413, "body-too-large");
+    }
+
+    [Fact]
+    public async Task Post_BodyJustUnderLimit_IsVerified()
+    {
+        var json = Fixtures.Ob2Assertion.TrimEnd('}') + ",\"pad\":\"" + new string('x', LocalHostFactory.MaxBodyBytes - Fixtures.Ob2Assertion.Length - 16) + "\"}";
+
+        using var response = await _client.PostAsync("/api/verify", HttpBodies.Text(json, "application/json"));
+
+        await HttpBodies.AssertReportAsync(response);
+    }
+
+    [Fact]
+    public async Task Put_IsRefusedWith405AndAllow()
+    {
+        using var response = await _client.PutAsync("/api/verify", HttpBodies.Text(Fixtures.Ob2Assertion, "application/json"));
+
+        Assert.Equal(405, (int)response.StatusCode);
+    }
+}

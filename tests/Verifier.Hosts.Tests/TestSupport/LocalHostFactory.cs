@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using Verifier.Local;
+
+namespace Verifier.Hosts.Tests.TestSupport;
+
+/// <summary>
+/// The real local host on a real socket (Kestrel on 127.0.0.1, random port), with a small body limit so 413 is cheap
+/// to provoke and loopback fetches allowed so GET ?url= can reach a <see cref="Core.Tests.TestSupport.LoopbackServer"/>.
+/// </summary>
+public class LocalHostFactory : WebApplicationFactory<LocalHostMarker>
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public LocalHostFactory()
+        : this([])
+    {
+    }
+
+    protected LocalHostFactory(Dictionary<string, string?> settings)
+    {
+        _settings = settings;
+        UseKestrel(0);
+        StartServer();
+    }
+
+    /// <summary>The address Kestrel actually listens on, e.g. http://127.0.0.1:41234.</summary>
+    public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+    /// <summary>A plain HttpClient over the real socket: nothing in-memory between the test and Kestrel.</summary>
+    public HttpClient CreateSocketClient() => new(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Verifier:Http:MaxBodyBytes", MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Verifier:Fetch:AllowLoopback", "true");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.ClearProviders());
+    }
+}
+
+/// <summary>The local host configured to allow one origin only.</summary>
+public sealed class RestrictedCorsFactory() : LocalHostFactory(new() { ["Verifier:Http:AllowedOrigins:0"] = AllowedOrigin })
+{
+    public const string AllowedOrigin = "https://displayer.example";
+}
