@@ -9,8 +9,7 @@ builder.ConfigureFunctionsWebApplication();
 // App settings arrive as environment variables (Verifier__Http__MaxBodyBytes, Verifier__RequestDeadline, …).
 builder.Services.AddVerifierHttp(builder.Configuration);
 
-// Deployed instances share fetched documents through the blob container infra/ creates (Verifier__Cache__…);
-// without that configuration the in-memory cache works alone.
+// The shared blob tier of the document cache when Verifier:Cache is configured (docs/fetching.md); else memory only.
 builder.Services.AddVerifierBlobCache(builder.Configuration);
 
 builder.Build().Run();
