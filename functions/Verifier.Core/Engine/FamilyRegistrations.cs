@@ -16,6 +16,7 @@ internal static class FamilyRegistrations
         services.TryAddSingleton<Status.StatusChecker>();
         services.AddSingleton<IBadgeFamilyVerifier, OpenBadges3.Ob3Verifier>();
         services.AddSingleton<OpenBadges2.Signed.RsaKeyCache>();
+        services.AddSingleton<OpenBadges2.ParsedDocumentCache>();
         services.AddSingleton<IBadgeFamilyVerifier, OpenBadges2.Ob2Verifier>();
         services.AddOptions<Proofs.DataIntegrityOptions>();
         services.TryAddSingleton<LinkedData.Contexts.IContextLoader>(Proofs.ContextLoaderFactory.Create);

@@ -7,6 +7,10 @@ namespace Verifier.Core.Input;
 /// <summary>Tells JSON from JWS from URL text, and OB 2.0-family documents from OB 3.0 credentials.</summary>
 public static class PayloadClassifier
 {
+    // Vectorized scan: a baked JWS is a few KB and is classified on every verification.
+    private static readonly System.Buffers.SearchValues<char> Base64UrlOrDot =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
+
     /// <summary>Classifies trimmed text; null when it is none of JSON, compact JWS or an http(s) URL.</summary>
     public static PayloadKind? KindOf(string text)
     {
@@ -47,12 +51,9 @@ public static class PayloadClassifier
             return false;
         }
 
-        foreach (var c in t)
+        if (t.ContainsAnyExcept(Base64UrlOrDot))
         {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-            {
-                return false;
-            }
+            return false;
         }
 
         // A JOSE header always starts with '{' which base64url-encodes to "ey".
@@ -108,6 +109,12 @@ public static class PayloadClassifier
         {
             return BadgeFamily.Unknown;
         }
+        catch (InvalidOperationException)
+        {
+            // Found by fuzzing: JsonDocument defers UTF-8 validation of string values, and GetString throws on a
+            // payload that decodes to invalid UTF-8 (RFC 8259 §8.1 requires UTF-8): not a recognisable badge.
+            return BadgeFamily.Unknown;
+        }
     }
 
     public static BadgeFamily FamilyOfJsonText(string json)
@@ -118,6 +125,10 @@ public static class PayloadClassifier
             return FamilyOfJson(doc.RootElement);
         }
         catch (JsonException)
+        {
+            return BadgeFamily.Unknown;
+        }
+        catch (InvalidOperationException)
         {
             return BadgeFamily.Unknown;
         }

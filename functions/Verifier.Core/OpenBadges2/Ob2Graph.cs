@@ -11,6 +11,10 @@ public sealed class Ob2Graph(JsonObject assertion)
 
     public JsonObject? BadgeClass { get; private set; }
 
+    private LoadedDocument? _badgeDocument;
+
+    private LoadedDocument? _issuerDocument;
+
     /// <summary>The issuer used for data: fetched when referenced by IRI, embedded otherwise.</summary>
     public JsonObject? Issuer { get; private set; }
 
@@ -39,6 +43,7 @@ public sealed class Ob2Graph(JsonObject assertion)
             }
 
             BadgeClass = loaded.Node!;
+            _badgeDocument = loaded;
             LegacyUpgrader.UpgradeBadgeClass(BadgeClass, session.Version, new Uri(badgeId), []);
         }
         else
@@ -47,8 +52,9 @@ public sealed class Ob2Graph(JsonObject assertion)
             return false;
         }
 
+        var legacy = session.Legacy;
         StructureValidator.Report(checks, Ob2CheckIds.StructureBadgeClass, "BadgeClass", JsonAccess.String(BadgeClass, "id"),
-            StructureValidator.BadgeClass(BadgeClass, session.Legacy));
+            _badgeDocument?.Validate("BadgeClass", n => StructureValidator.BadgeClass(n, legacy)) ?? StructureValidator.BadgeClass(BadgeClass, legacy));
 
         var issuerRef = BadgeClass["issuer"];
         var issuerId = JsonAccess.IdOf(issuerRef);
@@ -66,6 +72,7 @@ public sealed class Ob2Graph(JsonObject assertion)
             }
 
             Issuer = HostedIssuer = loaded.Node!;
+            _issuerDocument = loaded;
             LegacyUpgrader.UpgradeIssuer(Issuer, session.Version, new Uri(issuerId), []);
         }
         else
@@ -75,7 +82,7 @@ public sealed class Ob2Graph(JsonObject assertion)
         }
 
         StructureValidator.Report(checks, Ob2CheckIds.StructureIssuer, "issuer Profile", JsonAccess.String(Issuer, "id"),
-            StructureValidator.Issuer(Issuer, session.Legacy));
+            _issuerDocument?.Validate("Issuer", n => StructureValidator.Issuer(n, legacy)) ?? StructureValidator.Issuer(Issuer, legacy));
         return true;
     }
 

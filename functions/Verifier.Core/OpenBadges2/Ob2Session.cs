@@ -21,13 +21,20 @@ public enum LoadStatus
 public sealed record LoadedDocument(LoadStatus Status, JsonObject? Node, FetchResult? Fetch, string? Error)
 {
     public bool IsLoaded => Status == LoadStatus.Loaded && Node is not null;
+
+    /// <summary>Set when the node is shared through <see cref="ParsedDocumentCache"/>: read it, never change it.</summary>
+    public ParsedDocumentCache.Entry? Shared { get; init; }
+
+    /// <summary>Structure issues of the node, memoized when it is shared.</summary>
+    public IReadOnlyList<Checks.StructureIssue> Validate(string kind, Func<JsonObject, IReadOnlyList<Checks.StructureIssue>> validate) =>
+        Shared is { } entry ? entry.Issues(kind, validate) : validate(Node!);
 }
 
 /// <summary>
 /// One OB 2.0 verification in progress: the context, the fetcher and the documents fetched so far (each URL is
 /// fetched at most once per verification, so the issuer read for data is the one read for keys).
 /// </summary>
-public sealed class Ob2Session(VerificationContext context, IDocumentFetcher fetcher, CancellationToken cancellationToken)
+public sealed class Ob2Session(VerificationContext context, IDocumentFetcher fetcher, CancellationToken cancellationToken, ParsedDocumentCache? cache = null)
 {
     private readonly Dictionary<string, FetchResult> _fetched = new(StringComparer.Ordinal);
 
@@ -87,7 +94,9 @@ public sealed class Ob2Session(VerificationContext context, IDocumentFetcher fet
             return new(LoadStatus.Failed, JsonAccess.ParseObject(result.Body.Span), result, result.Describe());
         }
 
-        var node = JsonAccess.ParseObject(result.Body.Span);
+        // Legacy documents are rewritten by the upgrade, so only 2.0 documents are shared between verifications.
+        var shared = cache is not null && !Legacy ? cache.GetOrParse(url, result.Body.Span) : null;
+        var node = shared?.Node ?? JsonAccess.ParseObject(result.Body.Span);
         if (node is null)
         {
             Fail(checkId, $"the {what} at {url} is not a JSON object", url, soft);
@@ -96,7 +105,7 @@ public sealed class Ob2Session(VerificationContext context, IDocumentFetcher fet
 
         Checks.Pass(checkId, $"fetched the {what} from {url}", url);
         WarnOnIdMismatch(node, url, what);
-        return new(LoadStatus.Loaded, node, result, null);
+        return new(LoadStatus.Loaded, node, result, null) { Shared = shared };
     }
 
     private void Fail(string checkId, string message, string url, bool soft)

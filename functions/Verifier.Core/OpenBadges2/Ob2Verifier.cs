@@ -15,7 +15,7 @@ namespace Verifier.Core.OpenBadges2;
 /// the 2.0 model, then runs the 2.0 Verification steps (data validation, issuer scope or signature, revocation,
 /// expiry, recipient) and fills the report's version, verification method and badge summary.
 /// </summary>
-public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys) : IBadgeFamilyVerifier
+public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, ParsedDocumentCache documents) : IBadgeFamilyVerifier
 {
     private readonly SignedVerification _signed = new(keys);
 
@@ -23,7 +23,7 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys) : IB
 
     public Task VerifyAsync(ResolvedPayload payload, VerificationContext context, CancellationToken cancellationToken)
     {
-        var session = new Ob2Session(context, fetcher, cancellationToken);
+        var session = new Ob2Session(context, fetcher, cancellationToken, documents);
         switch (payload.Kind)
         {
             case PayloadKind.Jws:

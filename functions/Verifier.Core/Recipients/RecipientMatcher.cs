@@ -19,6 +19,8 @@ public enum RecipientKind
 /// </summary>
 public static class RecipientMatcher
 {
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
     /// <summary>True when <paramref name="expected"/> is the recipient the badge names.</summary>
     public static bool Matches(string expected, string identity, bool hashed, string? salt) =>
         Matches(expected, Classify(expected), identity, hashed, salt);
@@ -147,7 +149,7 @@ public static class RecipientMatcher
             return false;
         }
 
-        return hex.Length == length && hex.All(char.IsAsciiHexDigit);
+        return hex.Length == length && !hex.AsSpan().ContainsAnyExcept(HexDigits);
     }
 
     private static bool HashEquals(string value, string salt, HashAlgorithmName algorithm, string hex)

@@ -68,6 +68,18 @@ public class Ob2ConformanceTests(ITestOutputHelper output)
     private static Task<VerificationReport> FromUrl(SharedFixtureSite site, string url = Assertion, string? recipient = null) =>
         site.VerifyAsync(VerificationInput.FromUrl(new Uri(url)), recipient);
 
+    private static Task<VerificationReport> FromImage(SharedFixtureSite site, string relative) =>
+        site.VerifyAsync(VerificationInput.FromBytes(site.Read(relative)));
+
+    private static SharedFixtureSite WithBadgeImage(SharedFixtureSite site, string image, string mediaType)
+    {
+        var badge = System.Text.Json.Nodes.JsonNode.Parse(site.Read("validator-core/2_0_basic_badgeclass.json"))!.AsObject();
+        badge["image"] = $"data:{mediaType};base64,{Convert.ToBase64String(site.Read(image))}";
+        return site.Serve(Assertion, "validator-core/2_0_basic_assertion.json")
+            .ServeBytes(Badge, Encoding.UTF8.GetBytes(badge.ToJsonString()), "application/ld+json")
+            .Serve(Issuer, "validator-core/2_0_basic_issuer.json");
+    }
+
     private static Task<VerificationReport> FromFile(SharedFixtureSite site, string relative, string? recipient = null) =>
         site.VerifyAsync(VerificationInput.FromText(Encoding.UTF8.GetString(site.Read(relative))), recipient);
 
@@ -90,7 +102,7 @@ public class Ob2ConformanceTests(ITestOutputHelper output)
         new("1.0 basic JSON input switches to verify.url", s => FromFile(s.Serve("http://a.com/instance", "validator-core/1_0_basic_assertion.json")
                 .Serve("http://a.com/badgeclass", "validator-core/1_0_basic_badgeclass.json").Serve("http://a.com/issuer", "validator-core/1_0_basic_issuer.json"),
                 "validator-core/1_0_basic_assertion.json", "test@example.com"),
-            r => Valid(r) && r.OpenBadgesVersion == "1.0" && s_hit(r)),
+            r => Valid(r) && r.OpenBadgesVersion == "1.0" && AssertionFetched(r)),
         new("0.5 JSON without a URL cannot be verified", s => FromFile(s, "validator-core/0_5_assertion.json"),
             r => Fails(Ob2CheckIds.Method)(r) && r.OpenBadgesVersion == "0.5"),
         new("0.5.1 hosted at its issuer origin, hashed recipient", s => FromUrl(s.Serve("http://oldstyle.com/assertion.json", "validator-core/0_5_1_assertion.json"),
@@ -128,13 +140,37 @@ public class Ob2ConformanceTests(ITestOutputHelper output)
         new("signed tampered", s => FromFile(Signed(s), "derived/signed/assertion_tampered.jws"), Fails(Ob2CheckIds.SignatureVerify)),
         new("signed with wrong key", s => FromFile(Signed(s), "derived/signed/assertion_wrong_key.jws"), Fails(Ob2CheckIds.SignatureVerify)),
         new("HS256 rejected", s => FromFile(Signed(s), "derived/signed/assertion_alg_hs256_unsigned.jws"),
-            r => Fails(Ob2CheckIds.SignatureAlgorithm)(r) && s_noKeyFetch(r)),
+            r => Fails(Ob2CheckIds.SignatureAlgorithm)(r) && NoKeyFetched(r)),
         new("key not listed by issuer", s => FromFile(Signed(s, issuer: "derived/signed/issuer_key_not_listed.json"), "derived/signed/assertion_valid.jws"),
             Fails(Ob2CheckIds.SignatureKey)),
         new("issuer with several keys", s => FromFile(Signed(s, issuer: "derived/signed/issuer_multiple_keys.json"), "derived/signed/assertion_valid.jws"), Valid),
         new("no creator: try issuer keys", s => FromFile(Signed(s, issuer: "derived/signed/issuer_multiple_keys.json"), "derived/signed/assertion_no_creator.jws"), Valid),
         new("expired with valid signature", s => FromFile(Signed(s), "derived/signed/assertion_expired_valid_sig.jws"),
             r => Fails(Ob2CheckIds.Expires)(r) && Has(Ob2CheckIds.SignatureVerify, CheckOutcome.Passed)(r)),
+
+        // derived/png and derived/svg: baked forms of the same badges (after unbaking, the same verification).
+        new("PNG iTXt with 2.0 JSON", s => FromImage(Hosted(s, "validator-core/2_0_basic_assertion.json"), "derived/png/baked_2_0_assertion_itxt.png"), Valid),
+        new("PNG iTXt with assertion URL", s => FromImage(Hosted(s, "validator-core/2_0_basic_assertion.json"), "derived/png/baked_2_0_url_itxt.png"), Valid),
+        new("PNG iTXt before IEND", s => FromImage(Hosted(s, "validator-core/2_0_basic_assertion.json"), "derived/png/baked_itxt_before_iend.png"), Valid),
+        new("PNG iTXt with signed JWS", s => FromImage(Signed(s), "derived/png/baked_jws_itxt.png"), r => Valid(r) && r.Verification?.Method == "signed"),
+        new("PNG 1.0 tEXt URL", s => FromImage(s.Serve("http://a.com/instance", "validator-core/1_0_basic_assertion.json")
+                .Serve("http://a.com/badgeclass", "validator-core/1_0_basic_badgeclass.json").Serve("http://a.com/issuer", "validator-core/1_0_basic_issuer.json"),
+                "derived/png/baked_1_0_url_text_legacy.png"),
+            r => Valid(r) && r.OpenBadgesVersion == "1.0"),
+        new("PNG without a badge", s => FromImage(s, "derived/png/unbaked_other_itxt_only.png"), r => r.Outcome == VerificationOutcome.Invalid),
+        new("SVG verify attribute", s => FromImage(Hosted(s, "validator-core/2_0_basic_assertion.json"), "derived/svg/baked_hosted_verify_attr_only.svg"), Valid),
+        new("SVG verify and CDATA", s => FromImage(Hosted(s, "validator-core/2_0_basic_assertion.json"), "derived/svg/baked_hosted_verify_and_cdata.svg"), Valid),
+        new("SVG CDATA only", s => FromImage(Hosted(s, "validator-core/2_0_basic_assertion.json"), "derived/svg/baked_cdata_only.svg"), Valid),
+        new("SVG other prefix, same namespace", s => FromImage(Hosted(s, "validator-core/2_0_basic_assertion.json"), "derived/svg/baked_other_prefix_same_ns.svg"), Valid),
+        new("SVG signed verify attribute", s => FromImage(Signed(s), "derived/svg/baked_signed_verify_attr.svg"), r => Valid(r) && r.Verification?.Method == "signed"),
+        new("SVG with script still verifies its badge", s => FromImage(Hosted(s, "validator-core/2_0_basic_assertion.json"), "derived/svg/baked_with_script_XSS.svg"), Valid),
+        new("SVG with external entity is refused", s => FromImage(Hosted(s, "validator-core/2_0_basic_assertion.json"), "derived/svg/baked_xxe_INVALID.svg"),
+            r => r.Outcome == VerificationOutcome.Invalid && !r.Checks.Any(c => c.Message.Contains("root:", StringComparison.Ordinal))),
+
+        // validator-core image data URIs as the BadgeClass image: PNG and SVG pass, JPEG fails.
+        new("BadgeClass image data URI PNG", s => FromUrl(WithBadgeImage(s, "validator-core/datauri_1x1.png", "image/png")), Valid),
+        new("BadgeClass image data URI SVG", s => FromUrl(WithBadgeImage(s, "validator-core/datauri_circle.svg", "image/svg+xml")), Valid),
+        new("BadgeClass image data URI JPEG", s => FromUrl(WithBadgeImage(s, "validator-core/datauri_1x1.jpg", "image/jpeg")), Fails(Ob2CheckIds.StructureBadgeClass)),
 
         // spec-v2 examples.
         new("spec hosted example (expired 2017-06-30)", s => FromUrl(s.Serve(Assertion, "spec-v2/hosted_assertion_example.json")
@@ -146,7 +182,7 @@ public class Ob2ConformanceTests(ITestOutputHelper output)
             r => r.Outcome == VerificationOutcome.Invalid),
     ];
 
-    private static bool s_hit(VerificationReport r) => r.Checks.Any(c => c.Id == Ob2CheckIds.AssertionFetch && c.Outcome == CheckOutcome.Passed);
+    private static bool AssertionFetched(VerificationReport r) => r.Checks.Any(c => c.Id == Ob2CheckIds.AssertionFetch && c.Outcome == CheckOutcome.Passed);
 
-    private static bool s_noKeyFetch(VerificationReport r) => !r.Checks.Any(c => c.Id == Ob2CheckIds.KeyFetch);
+    private static bool NoKeyFetched(VerificationReport r) => !r.Checks.Any(c => c.Id == Ob2CheckIds.KeyFetch);
 }

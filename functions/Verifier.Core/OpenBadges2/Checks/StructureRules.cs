@@ -175,23 +175,5 @@ internal sealed class StructureRules(JsonObject node, string pointer)
 
     public static bool IsIri(JsonNode? value) => JsonAccess.IsString(value) && IsIri(value!.GetValue<string>());
 
-    /// <summary>An explicit scheme is required: on Unix "/path" would otherwise parse as an absolute file URI.</summary>
-    public static bool IsIri(string text)
-    {
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 2 || !char.IsAsciiLetter(text[0]))
-        {
-            return false;
-        }
-
-        foreach (var c in text.AsSpan(0, colon))
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return Uri.TryCreate(text, UriKind.Absolute, out _);
-    }
+    public static bool IsIri(string text) => IriSyntax.IsIri(text);
 }

@@ -6,32 +6,10 @@ namespace Verifier.Core.OpenBadges2.Model;
 /// <summary>Small readers over <see cref="JsonObject"/> for the OB 2.0 value shapes ("@id: X", multiple values).</summary>
 internal static class JsonAccess
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+    /// <summary>Parses a JSON object; null when the text is not one (or repeats a property name).</summary>
+    public static JsonObject? ParseObject(ReadOnlySpan<byte> utf8) => JsonTreeReader.ParseObject(utf8);
 
-    /// <summary>Parses a JSON object; null when the text is not a JSON object.</summary>
-    public static JsonObject? ParseObject(ReadOnlySpan<byte> utf8)
-    {
-        try
-        {
-            return JsonNode.Parse(utf8, documentOptions: DocumentOptions) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    public static JsonObject? ParseObject(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text, documentOptions: DocumentOptions) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static JsonObject? ParseObject(string text) => JsonTreeReader.ParseObject(text);
 
     /// <summary>The property's value when it is a JSON string.</summary>
     public static string? String(JsonObject? node, string name) =>
@@ -98,6 +76,5 @@ internal static class JsonAccess
 
     public static JsonValueKind Kind(JsonNode? value) => value?.GetValueKind() ?? JsonValueKind.Null;
 
-    public static bool IsHttpUrl(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    public static bool IsHttpUrl(string? value) => IriSyntax.IsHttpUrl(value);
 }

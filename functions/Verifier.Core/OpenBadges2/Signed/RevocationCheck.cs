@@ -39,7 +39,8 @@ public static class RevocationCheck
             return;
         }
 
-        StructureValidator.Report(checks, Ob2CheckIds.StructureRevocationList, "RevocationList", url, StructureValidator.RevocationList(list));
+        StructureValidator.Report(checks, Ob2CheckIds.StructureRevocationList, "RevocationList", url,
+            loaded.Validate("RevocationList", StructureValidator.RevocationList));
         var listIssuer = JsonAccess.String(list, "issuer");
         if (listIssuer is not null && !string.Equals(listIssuer, JsonAccess.String(hostedIssuer, "id"), StringComparison.Ordinal))
         {

@@ -162,7 +162,8 @@ public sealed class SignedVerification(RsaKeyCache keys)
             }
 
             key = loaded.Node!;
-            StructureValidator.Report(session.Checks, Ob2CheckIds.StructureKey, "CryptographicKey", candidate.Id, StructureValidator.CryptographicKey(key));
+            StructureValidator.Report(session.Checks, Ob2CheckIds.StructureKey, "CryptographicKey", candidate.Id,
+                loaded.Validate("CryptographicKey", StructureValidator.CryptographicKey));
         }
 
         // "There should be a two-way connection between this Profile and the CryptographicKey through owner and publicKey."
