@@ -3,11 +3,7 @@ using System.Text.Json;
 
 namespace Verifier.Hosts.Tests.TestSupport;
 
-<<<<<<<< HEAD:tests/Verifier.Hosts.Tests/TestSupport/HttpBodies.cs
-internal static class HttpBodies
-========
 internal static class Api
->>>>>>>> hosts:tests/Verifier.Hosts.Tests/TestSupport/Api.cs
 {
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
