@@ -85,6 +85,8 @@ public sealed class DataIntegrityEndToEndTests(ITestOutputHelper output)
     [SkippableTheory]
     [InlineData("signedProofSet1.json", 1)]
     [InlineData("signedProofSet2.json", 2)]
+    [InlineData("signedProofChain1.json", 3)]
+    [InlineData("signedProofChain2.json", 4)]
     public async Task VcDiEddsaProofSet_EveryProofVerifies(string file, int proofs)
     {
         var root = SharedFolder.Require("vectors/vc-di-eddsa/TestVectors/proof-set-chain");

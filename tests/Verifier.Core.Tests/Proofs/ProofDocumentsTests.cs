@@ -48,4 +48,30 @@ public sealed class ProofDocumentsTests
         Assert.Equal(accepted, config is not null);
         Assert.Equal(accepted, error is null);
     }
+
+    [Fact]
+    public void Unsecured_ChainedProof_KeepsNamedPreviousProofs()
+    {
+        using var doc = JsonDocument.Parse("""
+            {"name": "x", "proof": [{"id": "urn:p1", "proofValue": "z1"}, {"id": "urn:p2", "proofValue": "z2"},
+             {"id": "urn:p3", "previousProof": "urn:p1", "proofValue": "z3"}]}
+            """);
+
+        var unsecured = ProofDocuments.Unsecured(doc.RootElement, doc.RootElement.GetProperty("proof")[2], out var error);
+
+        Assert.Null(error);
+        var kept = Assert.Single(unsecured!.Value.GetProperty("proof").EnumerateArray());
+        Assert.Equal("urn:p1", kept.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void Unsecured_PreviousProofMissing_IsError()
+    {
+        using var doc = JsonDocument.Parse("""{"proof": [{"id": "urn:p3", "previousProof": ["urn:gone"], "proofValue": "z3"}]}""");
+
+        var unsecured = ProofDocuments.Unsecured(doc.RootElement, doc.RootElement.GetProperty("proof")[0], out var error);
+
+        Assert.Null(unsecured);
+        Assert.Contains("urn:gone", error, StringComparison.Ordinal);
+    }
 }
