@@ -240,6 +240,28 @@ public class StatusVerificationTests
         Assert.Equal(1, f.Server.Hits("/status/1"));
     }
 
+    [Fact]
+    public async Task VerifyAsync_ListKeyUnreachable_IsIndeterminateAndNotCached()
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.P256();
+        using var listKey = TestKey.P256();
+        var kid = f.HostJwk(key);
+        f.Server.MapStatus("/keys/list", 503);
+        var list = f.HostStatusListJwt(listKey, "https://issuer.example/keys/list", "/status/1", "revocation", Ob3Fixtures.EncodedList(ListBits));
+        using var sp = f.Build();
+        var engine = sp.GetRequiredService<BadgeVerifier>();
+        var jwt = Signed(f, key, kid, Entry("BitstringStatusListEntry", list, "revocation", 1));
+
+        var first = await engine.VerifyAsync(new VerificationRequest { Input = VerificationInput.FromText(jwt) });
+        f.HostJwk(listKey, "/keys/list");
+        var second = await engine.VerifyAsync(new VerificationRequest { Input = VerificationInput.FromText(jwt) });
+
+        ReportAssert.Outcome(first, VerificationOutcome.Indeterminate);
+        // The second verification judged the list afresh: an unverified list was not kept.
+        ReportAssert.Outcome(second, VerificationOutcome.Valid);
+    }
+
     private static JsonObject Entry(string type, string list, string purpose, int index) => new()
     {
         ["id"] = list + "#" + index,
