@@ -45,7 +45,7 @@ for target in "${targets[@]}"; do
   dict=fuzz/dict/$target.dict
   [ -f "$dict" ] || dict=$out/all.dict
   findings=$out/findings/$target
-  rm -rf "$findings"
+  rm -rf "$findings"; mkdir -p "$out/findings"
   echo "== fuzzing $target for ${seconds}s"
   AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 timeout -s INT $((seconds + 60)) \
     afl-fuzz -V "$seconds" -i "$out/seeds/$target" -o "$findings" -t 5000 -m none -x "$dict" \

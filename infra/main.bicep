@@ -130,6 +130,7 @@ module api 'app/api.bicep' = {
         Verifier__Http__MaxBodyBytes: string(maxBodyBytes)
         Verifier__Cache__BlobServiceUri: storage.outputs.blobEndpoint
         Verifier__Cache__ContainerName: cacheContainerName
+        Verifier__Cache__ManagedIdentityClientId: identity.outputs.clientId
       })
   }
 }

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 version=3.37.0
-home=${AZURITE_HOME:-$HOME/.cache/verifier-azurite}
+home=${AZURITE_HOME:-${HOME:-/root}/.cache/verifier-azurite}
 pid_file=${AZURITE_PID_FILE:-.ci/out/azurite.pid}
 log_file=$home/azurite-blob.log
 endpoint=http://127.0.0.1:10000/

@@ -11,6 +11,8 @@ public static class ObverifyApp
         {
             VerifyCommand.Create(stdin),
             UnbakeCommand.Create(),
+            BakeCommand.Create(stdin),
+            ContextsCommand.Create(),
         };
 
         var parse = root.Parse(args);
@@ -25,7 +27,16 @@ public static class ObverifyApp
             return ExitCodes.UsageOrUnreadable;
         }
 
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return await parse.InvokeAsync(config).ConfigureAwait(false);
+        // A crash must not look like a verdict (System.CommandLine would exit 1, "invalid"): report it and exit 2.
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(config).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await stderr.WriteLineAsync($"obverify: internal error: {e}").ConfigureAwait(false);
+            return ExitCodes.UsageOrUnreadable;
+        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
 using Verifier.Core.Baking;
 using Verifier.Core.Input;
 
@@ -10,8 +9,6 @@ namespace Verifier.Http;
 /// <summary>The badge a request carries, with any form fields sent beside it; or the problem that stops it.</summary>
 internal sealed class BadgeBody
 {
-    private const int MaxFieldChars = 4096;
-
     public VerificationInput? Input { get; private init; }
 
     /// <summary>The badge bytes (the file part, or the text field as UTF-8).</summary>
@@ -74,45 +71,10 @@ internal sealed class BadgeBody
 
     private static async Task<BadgeBody> FromMultipartAsync(string contentType, byte[] body, string[] fileFields, CancellationToken ct)
     {
-        var boundary = MediaTypeHeaderValue.TryParse(contentType, out var parsed)
-            ? HeaderUtilities.RemoveQuotes(parsed.Boundary).Value
-            : null;
-        if (string.IsNullOrEmpty(boundary))
-        {
-            return Fail(Problems.NothingVerifiable("multipart/form-data needs a boundary parameter in its Content-Type."));
-        }
-
-        var files = new Dictionary<string, (byte[] Bytes, string? Type)>(StringComparer.OrdinalIgnoreCase);
-        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        try
-        {
-            var reader = new MultipartReader(boundary, new MemoryStream(body, writable: false));
-            while (await reader.ReadNextSectionAsync(ct).ConfigureAwait(false) is { } section)
-            {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                    || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 } name)
-                {
-                    continue;
-                }
-
-                using var buffer = new MemoryStream();
-                await section.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
-                if (disposition.IsFileDisposition() || Array.Exists(fileFields, f => f.Equals(name, StringComparison.OrdinalIgnoreCase)))
-                {
-                    files[name] = (buffer.ToArray(), section.ContentType);
-                }
-                else if (buffer.Length <= MaxFieldChars * 4)
-                {
-                    fields[name] = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-                }
-            }
-        }
-        catch (IOException e)
-        {
-            return Fail(Problems.NothingVerifiable($"The multipart body could not be read: {e.Message}"));
-        }
-
-        return Choose(files, fields, fileFields);
+        var form = await MultipartForm.ReadAsync(contentType, body, fileFields, ct).ConfigureAwait(false);
+        return form.Error is not null
+            ? Fail(Problems.NothingVerifiable(form.Error))
+            : Choose(form.Files, form.Fields, fileFields);
     }
 
     private static BadgeBody FromForm(byte[] body)
@@ -129,7 +91,8 @@ internal sealed class BadgeBody
     private static BadgeBody Choose(Dictionary<string, (byte[] Bytes, string? Type)> files, Dictionary<string, string> fields, string[] fileFields)
     {
         BadgeBody result;
-        var file = Array.Find(fileFields, files.ContainsKey);
+        // curl -F input=@badge.json sends the input field as a file part: it is still the input.
+        var file = Array.Find([.. fileFields, "input"], files.ContainsKey);
         if (file is not null)
         {
             result = FromBytes(files[file].Bytes, files[file].Type, $"The '{file}' part is empty.");

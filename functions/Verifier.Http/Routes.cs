@@ -18,6 +18,7 @@ public static class Routes
     [
         (Verify, ["GET", "POST", "OPTIONS"]),
         (Unbake, ["POST", "OPTIONS"]),
+        (Bake, ["POST", "OPTIONS"]),
         (Health, ["GET", "OPTIONS"]),
         (OpenApi, ["GET", "OPTIONS"]),
     ];

@@ -19,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CorsPolicy>();
         services.AddSingleton<VerifyHandler>();
         services.AddSingleton<UnbakeHandler>();
+        services.AddSingleton<BakeHandler>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<OpenApiHandler>();
         return services;

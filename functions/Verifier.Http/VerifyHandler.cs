@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,9 @@ public sealed class VerifyHandler(BadgeVerifier verifier, IOptions<HttpOptions> 
     : ApiHandler(cors, logger)
 {
     private static readonly string[] FileFields = ["file"];
+
+    /// <summary>The report's one JSON shape (<see cref="ReportJson.Options"/>), without indentation: clients are programs.</summary>
+    private static readonly JsonSerializerOptions Compact = new(ReportJson.Options) { WriteIndented = false };
 
     public override IReadOnlyList<string> Methods { get; } = [HttpMethods.Get, HttpMethods.Post];
 
@@ -62,6 +66,6 @@ public sealed class VerifyHandler(BadgeVerifier verifier, IOptions<HttpOptions> 
                 Verbose = parameters.Verbose,
             },
             ct).ConfigureAwait(false);
-        return TypedResults.Json(report, ReportJson.Options);
+        return TypedResults.Json(report, Compact);
     }
 }

@@ -19,6 +19,7 @@ public static class LocalHost
             {
                 Routes.Verify => typeof(VerifyHandler),
                 Routes.Unbake => typeof(UnbakeHandler),
+                Routes.Bake => typeof(BakeHandler),
                 Routes.Health => typeof(HealthHandler),
                 Routes.OpenApi => typeof(OpenApiHandler),
                 _ => throw new InvalidOperationException($"no handler for route {route}"),

@@ -17,7 +17,7 @@ public sealed class BlobCacheOptions
     public string ContainerName { get; set; } = "verifier-cache";
 
     /// <summary>Per-call network timeout: a slow cache must cost less than the fetch it saves.</summary>
-    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     public bool IsConfigured => BlobServiceUri is not null || !string.IsNullOrWhiteSpace(ConnectionString);
 }

@@ -33,7 +33,8 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         var clientOptions = new BlobClientOptions();
-        clientOptions.Retry.MaxRetries = 1;
+        // A cache read sits in front of a fetch: a miss is cheaper than a retry, so storage calls are not retried.
+        clientOptions.Retry.MaxRetries = 0;
         clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
 
         var service = options.BlobServiceUri is { } uri

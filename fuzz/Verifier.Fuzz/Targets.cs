@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Verifier.Core.Baking;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
@@ -14,6 +15,8 @@ namespace Verifier.Fuzz;
 internal static class Targets
 {
     public static readonly string[] Names = ["png", "svg", "jws", "engine"];
+
+    private static readonly LastErrorLogger Errors = new();
 
     private static readonly Lazy<BadgeVerifier> Engine = new(BuildEngine);
 
@@ -72,7 +75,8 @@ internal static class Targets
     private static void Jws(byte[] data)
     {
         var format = ContentSniffer.Sniff(data);
-        var text = Encoding.UTF8.GetString(data);
+        // As the input resolver does: a UTF-8 byte order mark is not part of the text.
+        var text = Encoding.UTF8.GetString(data).Trim().TrimStart('\uFEFF');
         var kind = PayloadClassifier.KindOf(text);
         _ = PayloadClassifier.LooksLikeCompactJws(text);
         _ = PayloadClassifier.FamilyOfJws(text);
@@ -86,18 +90,19 @@ internal static class Targets
     /// <summary>The whole engine on raw bytes, with every network fetch refused: it must always answer with a report.</summary>
     private static void EngineTarget(byte[] data)
     {
+        Errors.LastException = null;
         var report = Engine.Value.VerifyAsync(new VerificationRequest { Input = VerificationInput.FromBytes(data) }).GetAwaiter().GetResult();
         var internalError = report.Checks.FirstOrDefault(c => c.Id == BadgeVerifier.EngineCheckId);
         if (internalError is not null)
         {
-            throw new FuzzPropertyException($"the engine hit an internal error: {internalError.Message}");
+            throw new FuzzPropertyException($"the engine hit an internal error: {internalError.Message}", Errors.LastException);
         }
     }
 
     private static BadgeVerifier BuildEngine()
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddProvider(Errors));
         services.AddSingleton<IDocumentFetcher, RefusingFetcher>();
         services.AddVerifierEngine(); // default options: loopback closed, so even a stray fetch could not leave the machine
         return services.BuildServiceProvider().GetRequiredService<BadgeVerifier>();
@@ -123,4 +128,4 @@ internal static class Targets
     }
 }
 
-internal sealed class FuzzPropertyException(string message) : Exception(message);
+internal sealed class FuzzPropertyException(string message, Exception? inner = null) : Exception(message, inner);

@@ -92,7 +92,7 @@ public class InfraSecurityTests
     {
         var text = T.OfType("Microsoft.Web/sites/config").Single().GetProperty("properties").GetRawText();
 
-        foreach (var key in new[] { "Verifier__StrictPolicy", "Verifier__RequestDeadline", "Verifier__Http__MaxBodyBytes", "Verifier__Http__AllowedOrigins__", "Verifier__Cache__BlobServiceUri" })
+        foreach (var key in new[] { "Verifier__StrictPolicy", "Verifier__RequestDeadline", "Verifier__Http__MaxBodyBytes", "Verifier__Http__AllowedOrigins__", "Verifier__Cache__BlobServiceUri", "Verifier__Cache__ManagedIdentityClientId" })
         {
             Assert.Contains(key, T.Json, StringComparison.Ordinal);
         }

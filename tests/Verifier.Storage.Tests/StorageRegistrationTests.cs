@@ -13,6 +13,14 @@ namespace Verifier.Storage.Tests;
 public sealed class StorageRegistrationTests
 {
     [Fact]
+    public void VerifierCore_ReferencesNoAzurePackage()
+    {
+        var references = typeof(GuardedFetcher).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "");
+
+        Assert.DoesNotContain(references, name => name.StartsWith("Azure", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AddVerifierBlobCache_NotConfigured_RegistersNoStore()
     {
         using var services = Build(new Dictionary<string, string?>());
@@ -60,6 +68,13 @@ public sealed class StorageRegistrationTests
             using (var first = Build(settings, time))
             {
                 await first.GetRequiredService<IDocumentFetcher>().FetchAsync(server.Url("/issuer.json"), FetchKind.Document, CancellationToken.None);
+            }
+
+            // The store write runs in the background (it must not delay the verification): wait until it landed.
+            var blob = container.GetBlobClient(BlobDocumentCacheStore.BlobName(CachedDocument.KeyFor(server.Url("/issuer.json"), FetchKind.Document)));
+            for (var i = 0; i < 300 && !(await blob.ExistsAsync()).Value; i++)
+            {
+                await Task.Delay(100);
             }
 
             using var second = Build(settings, time);

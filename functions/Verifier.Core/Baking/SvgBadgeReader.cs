@@ -48,6 +48,13 @@ public static class SvgBadgeReader
         {
             return UnbakeResult.Malformed($"the SVG is not well-formed XML or breaks a safety limit: {e.Message}");
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+        {
+            // Found by fuzzing: an XML declaration with invalid bytes before encoding="UTF-8" makes System.Xml's
+            // encoding switch throw ArgumentOutOfRangeException instead of XmlException. Whatever the parser's own
+            // bug, hostile bytes are a malformed image, never a crash.
+            return UnbakeResult.Malformed($"the SVG's XML could not be parsed ({e.GetType().Name}); its declaration or encoding is malformed");
+        }
     }
 
     private static UnbakeResult ReadDocument(XmlReader reader)

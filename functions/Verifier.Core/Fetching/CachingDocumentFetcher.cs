@@ -22,6 +22,9 @@ public sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDisposab
     private readonly MemoryCache _memory;
     private readonly SharedFetches _shared = new();
 
+    /// <summary>Bound on a background write to the shared store.</summary>
+    private static readonly TimeSpan StoreWriteTimeout = TimeSpan.FromSeconds(30);
+
     public CachingDocumentFetcher(
         IDocumentFetcher inner,
         IOptions<VerifierOptions> options,
@@ -68,7 +71,8 @@ public sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDisposab
             Remember(key, document);
             if (_store is not null)
             {
-                await WriteStoreAsync(key, document, ct).ConfigureAwait(false);
+                // Not awaited: the caller has its answer, and a slow store must not spend its deadline.
+                _ = WriteStoreAsync(key, document);
             }
         }
 
@@ -124,13 +128,14 @@ public sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDisposab
         }
     }
 
-    private async Task WriteStoreAsync(string key, CachedDocument document, CancellationToken ct)
+    private async Task WriteStoreAsync(string key, CachedDocument document)
     {
+        using var timeout = new CancellationTokenSource(StoreWriteTimeout);
         try
         {
-            await _store!.SetAsync(key, document, ct).ConfigureAwait(false);
+            await _store!.SetAsync(key, document, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e)
         {
             LogStoreFailure(_logger, e, "write", key);
         }

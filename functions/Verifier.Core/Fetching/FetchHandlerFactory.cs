@@ -36,9 +36,18 @@ public static class FetchHandlerFactory
         DnsEndPoint endPoint, IHostResolver resolver, bool allowLoopback, CancellationToken ct)
     {
         var host = endPoint.Host.Trim('[', ']');
-        var candidates = IPAddress.TryParse(host, out var literal)
-            ? [literal]
-            : await resolver.ResolveAsync(host, ct).ConfigureAwait(false);
+        var bare = host.TrimEnd('.');
+        IPAddress[] candidates;
+        try
+        {
+            candidates = IPAddress.TryParse(bare, out var literal)
+                ? [literal]
+                : await resolver.ResolveAsync(host, ct).ConfigureAwait(false);
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData)
+        {
+            throw new HostNotFoundException($"{host} does not resolve: {e.Message}", e);
+        }
 
         // Refused addresses are dropped, not tried: a name answering both a public and a private address only ever
         // reaches the public one.
@@ -87,3 +96,6 @@ public static class FetchHandlerFactory
 
 /// <summary>Raised inside the connect callback when every resolved address is refused by policy.</summary>
 public sealed class AddressRefusedException(string message) : IOException(message);
+
+/// <summary>Raised inside the connect callback when the name does not exist (not worth a retry).</summary>
+public sealed class HostNotFoundException(string message, Exception inner) : IOException(message, inner);

@@ -59,6 +59,10 @@ public sealed partial class GuardedFetcher
         {
             return new(Result(FetchStatus.Refused, url, current, refused.Message), false);
         }
+        catch (HttpRequestException e) when (e.InnerException is HostNotFoundException notFound)
+        {
+            return new(Result(FetchStatus.Unavailable, url, current, notFound.Message), false);
+        }
         catch (HttpRequestException e)
         {
             return e.HttpRequestError switch

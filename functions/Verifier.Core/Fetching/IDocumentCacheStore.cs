@@ -29,10 +29,14 @@ public sealed record CachedDocument(
             FromCache = true,
         };
 
-    /// <summary>The cache key of a URL fetched as a kind (the kind chooses Accept headers and size caps).</summary>
+    /// <summary>
+    /// The cache key of a URL fetched as a kind (the kind chooses Accept headers and size caps). The fragment is
+    /// dropped — it is never sent, so "issuer#key-1" and "issuer#key-2" are one document — but everything that is
+    /// sent, user information included, stays: a URL the policy refuses can never match a cached entry.
+    /// </summary>
     public static string KeyFor(Uri url, FetchKind kind)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return $"{kind}|{url.AbsoluteUri}";
+        return $"{kind}|{url.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped)}";
     }
 }

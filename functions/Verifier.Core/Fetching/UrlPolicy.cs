@@ -44,7 +44,8 @@ public static class UrlPolicy
             return "IPv6 zone identifiers are never fetched";
         }
 
-        if (IPAddress.TryParse(host.Trim('[', ']'), out var literal))
+        // A trailing dot ("127.0.0.1.", "0x7f.0.0.1.") makes System.Uri call it a name; it is still an address.
+        if (IPAddress.TryParse(host.Trim('[', ']').TrimEnd('.'), out var literal))
         {
             var refusal = AddressPolicy.Refusal(literal, allowLoopback);
             return refusal is null ? null : $"{host} is a {refusal}, which is never fetched";

@@ -109,6 +109,12 @@ public static class PayloadClassifier
         {
             return BadgeFamily.Unknown;
         }
+        catch (InvalidOperationException)
+        {
+            // Found by fuzzing: JsonDocument defers UTF-8 validation of string values, and GetString throws on a
+            // payload that decodes to invalid UTF-8 (RFC 8259 §8.1 requires UTF-8): not a recognisable badge.
+            return BadgeFamily.Unknown;
+        }
     }
 
     public static BadgeFamily FamilyOfJsonText(string json)
@@ -119,6 +125,10 @@ public static class PayloadClassifier
             return FamilyOfJson(doc.RootElement);
         }
         catch (JsonException)
+        {
+            return BadgeFamily.Unknown;
+        }
+        catch (InvalidOperationException)
         {
             return BadgeFamily.Unknown;
         }

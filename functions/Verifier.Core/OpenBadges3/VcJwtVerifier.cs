@@ -208,7 +208,12 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
     {
         try
         {
-            return JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(segment));
+            // Found by fuzzing: invalid UTF-8 string values threw later, on GetString; duplicate names are refused
+            // here (RFC 7515 §4 for the header) rather than silently resolved.
+            var bytes = Base64UrlEncoder.DecodeBytes(segment);
+            return System.Text.Unicode.Utf8.IsValid(bytes)
+                ? JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false })
+                : null;
         }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
         {

@@ -45,16 +45,23 @@ public sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
             verdicts.Add(await _evaluator.EvaluateAsync(credential, proof, issuerId, context, cancellationToken).ConfigureAwait(false));
         }
 
-        var chosen = verdicts.Find(v => v.Status == ProofStatus.Valid && v.IssuerBound != false)
+        // The issuer's own proof first; then one that at least does not contradict the issuer; then any valid one.
+        var chosen = verdicts.Find(v => v.Status == ProofStatus.Valid && v.Binding?.Level is null or IssuerBindingLevel.Bound)
+            ?? verdicts.Find(v => v.Status == ProofStatus.Valid && v.Binding?.Level != IssuerBindingLevel.Contradiction)
             ?? verdicts.Find(v => v.Status == ProofStatus.Valid);
         foreach (var verdict in verdicts)
         {
             Report(verdict, anyValid: chosen is not null, context);
         }
 
-        return chosen is null
-            ? new EmbeddedProofOutcome(false, null, null, null)
-            : new EmbeddedProofOutcome(true, chosen.Proof.VerificationMethod, chosen.Proof.SuiteName, chosen.IssuerBound);
+        if (chosen is null)
+        {
+            return new EmbeddedProofOutcome(false, null, null, null);
+        }
+
+        // Same check and policy as VC-JWT: unproven bindings warn (fail when strict), contradictions fail.
+        var bound = chosen.Binding is null ? (bool?)null : IssuerBinding.Report(chosen.Binding, context, OpenBadges3.Ob3CheckIds.IssuerKey, chosen.Proof.Subject);
+        return new EmbeddedProofOutcome(true, chosen.Proof.VerificationMethod, chosen.Proof.SuiteName, bound);
     }
 
     private static void Report(ProofVerdict verdict, bool anyValid, VerificationContext context)

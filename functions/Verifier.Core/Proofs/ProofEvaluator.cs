@@ -67,7 +67,7 @@ internal sealed class ProofEvaluator(IKeyResolver keys, IReadOnlyList<IDataInteg
 
         var result = await suite.VerifyAsync(new SuiteInput(credential, proof, signature, key, context.Request.Verbose), cancellationToken).ConfigureAwait(false);
         var status = result.Valid ? ProofStatus.Valid : result.Indeterminate ? ProofStatus.Indeterminate : ProofStatus.Invalid;
-        return new ProofVerdict(proof, status, result.Message, key, IsIssuerKey(issuerId, proof.VerificationMethod, key), WithMethod(result.Details, proof));
+        return new ProofVerdict(proof, status, result.Message, key, issuerId is null ? null : IssuerBinding.Evaluate(issuerId, proof.VerificationMethod, key), WithMethod(result.Details, proof));
     }
 
     /// <summary>created/expires (VC Data Integrity §2.1): a proof made in the future or already expired is refused.</summary>
@@ -124,22 +124,6 @@ internal sealed class ProofEvaluator(IKeyResolver keys, IReadOnlyList<IDataInteg
         {
             return null;
         }
-    }
-
-    /// <summary>
-    /// Whether the key is provably the issuer's: the verification method lives in the issuer's own document
-    /// (issuer id + fragment, as did:key and hosted issuer profiles do) or its controller is the issuer.
-    /// </summary>
-    private static bool? IsIssuerKey(string? issuerId, string? method, ResolvedKey key)
-    {
-        if (issuerId is null)
-        {
-            return null;
-        }
-
-        var hash = method?.IndexOf('#', StringComparison.Ordinal) ?? -1;
-        var document = hash >= 0 ? method![..hash] : method;
-        return document == issuerId || key.Controller == issuerId;
     }
 
     private static Dictionary<string, string>? WithMethod(IReadOnlyDictionary<string, string>? details, ProofDescriptor proof)

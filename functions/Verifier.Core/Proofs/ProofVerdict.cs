@@ -17,5 +17,9 @@ internal sealed record ProofVerdict(
     ProofStatus Status,
     string Message,
     ResolvedKey? Key = null,
-    bool? IssuerBound = null,
-    IReadOnlyDictionary<string, string>? Details = null);
+    IssuerBindingResult? Binding = null,
+    IReadOnlyDictionary<string, string>? Details = null)
+{
+    /// <summary>Whether the key is provably the issuer's (null when there is no issuer to compare with).</summary>
+    public bool? IssuerBound => Binding?.IssuerKeyBound;
+}

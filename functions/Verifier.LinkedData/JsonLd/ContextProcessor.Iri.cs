@@ -45,7 +45,7 @@ internal sealed partial class ContextProcessor
             }
 
             creator?.EnsureDefined(prefix);
-            if (active.Terms.TryGetValue(prefix, out var p) && p.IriMapping is not null && p.Prefix)
+            if (active.Terms.TryGetValue(prefix, out var p) && p.IriMapping is not null && (p.Prefix || (active.Mode10 && !Keywords.IsKeyword(p.IriMapping))))
             {
                 return string.Concat(p.IriMapping, suffix);
             }

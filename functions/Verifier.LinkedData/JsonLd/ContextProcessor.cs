@@ -5,9 +5,16 @@ namespace Verifier.LinkedData.JsonLd;
 /// <summary>Context Processing Algorithm (JSON-LD 1.1 API §4.1.2).</summary>
 internal sealed partial class ContextProcessor(Session session)
 {
+    /// <summary>Bound on contexts processed inside contexts (scoped contexts within scoped contexts, remote chains).</summary>
+    private const int MaxNesting = 64;
+
+    private int depth;
+
     private static readonly string[] ContextKeys =
         [Keywords.Base, Keywords.Direction, Keywords.Import, Keywords.Language, Keywords.Propagate, Keywords.Protected,
          Keywords.Version, Keywords.Vocab];
+
+    public void Step() => session.Step();
 
     public ActiveContext Process(
         ActiveContext active, JsonElement local, string? baseUrl, List<string>? remoteContexts = null,
@@ -15,6 +22,25 @@ internal sealed partial class ContextProcessor(Session session)
     {
         session.Step();
         remoteContexts ??= [];
+        if (++depth > MaxNesting)
+        {
+            throw new JsonLdException(JsonLdErrorCodes.ContextOverflow, $"contexts nested deeper than {MaxNesting}");
+        }
+
+        try
+        {
+            return ProcessCore(active, local, baseUrl, remoteContexts, overrideProtected, propagate, validateScoped);
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    private ActiveContext ProcessCore(
+        ActiveContext active, JsonElement local, string? baseUrl, List<string> remoteContexts,
+        bool overrideProtected, bool propagate, bool validateScoped)
+    {
 
         // Step 2-3.
         if (local.ValueKind == JsonValueKind.Object && local.TryGetProperty(Keywords.Propagate, out var prop))
@@ -205,6 +231,12 @@ internal sealed partial class ContextProcessor(Session session)
             else if (v.ValueKind == JsonValueKind.String)
             {
                 var s = v.GetString()!;
+                if (result.Mode10 && !Iri.IsAbsolute(s) && !Iri.IsBlankNode(s))
+                {
+                    // JSON-LD 1.0 §8.7.2 (context processing step 3.6): @vocab must be an absolute IRI or blank node.
+                    throw new JsonLdException("invalid vocab mapping", "@vocab must be absolute in json-ld-1.0");
+                }
+
                 var expanded = ExpandIri(result, s, documentRelative: true, vocab: true);
                 if (expanded is null || (!Iri.IsAbsolute(expanded) && !Iri.IsBlankNode(expanded) && !(result.Mode10 == false && s.Length == 0)))
                 {

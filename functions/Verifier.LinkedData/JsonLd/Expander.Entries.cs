@@ -5,13 +5,11 @@ namespace Verifier.LinkedData.JsonLd;
 internal sealed partial class Expander
 {
     // API §5.1.2 steps 13-14.
-    private void ExpandEntries(ActiveContext active, ActiveContext typeScoped, string? activeProperty, JsonElement element, Dictionary<string, object?> result, string? inputType, string? baseUrl)
+    private void ExpandEntries(ActiveContext active, ActiveContext typeScoped, string? activeProperty, (string Name, JsonElement Value)[] element, Dictionary<string, object?> result, string? inputType, string? baseUrl)
     {
         List<string>? nests = null;
-        foreach (var entry in element.EnumerateObject())
+        foreach (var (key, value) in element)
         {
-            var key = entry.Name;
-            var value = entry.Value;
             if (key == Keywords.Context)
             {
                 continue;
@@ -59,7 +57,7 @@ internal sealed partial class Expander
         nests.Sort(StringComparer.Ordinal);
         foreach (var nestKey in nests)
         {
-            var nested = element.GetProperty(nestKey);
+            var nested = Find(element, nestKey);
 
             // Step 14.2.2 repeats steps 3 and 8: the nesting key's own scoped context applies inside it.
             var nestActive = active.Term(nestKey) is { LocalContext: not null } nestDef ? ApplyPropertyScoped(active, nestDef) : active;
@@ -70,15 +68,16 @@ internal sealed partial class Expander
                     throw new JsonLdException("invalid @nest value", "@nest values must be objects");
                 }
 
-                foreach (var p in nv.EnumerateObject())
+                var nestedProps = Properties(nv);
+                foreach (var (name, _) in nestedProps)
                 {
-                    if (ContextProcessor.ExpandIri(nestActive, p.Name, vocab: true) == Keywords.Value)
+                    if (ContextProcessor.ExpandIri(nestActive, name, vocab: true) == Keywords.Value)
                     {
                         throw new JsonLdException("invalid @nest value", "@nest values cannot be value objects");
                     }
                 }
 
-                ExpandEntries(nestActive, typeScoped, activeProperty, nv, result, inputType, baseUrl);
+                ExpandEntries(nestActive, typeScoped, activeProperty, nestedProps, result, inputType, baseUrl);
             }
         }
     }
@@ -161,7 +160,7 @@ internal sealed partial class Expander
             return map;
         }
 
-        map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        map = new Dictionary<string, object?>();
         result[key] = map;
         return map;
     }

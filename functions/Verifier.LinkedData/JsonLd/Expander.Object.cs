@@ -8,9 +8,10 @@ internal sealed partial class Expander
     private object? ExpandObject(ActiveContext active, string? activeProperty, TermDefinition? apDef, TermDefinition? scoped, JsonElement element, string? baseUrl, bool fromMap)
     {
         _ = apDef;
+        var props = Properties(element);
 
         // Step 7: a non-propagated (type-scoped) context does not reach into nested node objects.
-        if (active.PreviousContext is not null && !fromMap && !KeepsTypeScopedContext(active, element))
+        if (active.PreviousContext is not null && !fromMap && !KeepsTypeScopedContext(active, props))
         {
             active = active.PreviousContext;
         }
@@ -30,11 +31,11 @@ internal sealed partial class Expander
         var typeScoped = active;
         string? firstTypeKey = null;
         List<string>? typeKeys = null;
-        foreach (var p in element.EnumerateObject())
+        foreach (var (name, _) in props)
         {
-            if (ContextProcessor.ExpandIri(active, p.Name, vocab: true) == Keywords.Type)
+            if (ContextProcessor.ExpandIri(active, name, vocab: true) == Keywords.Type)
             {
-                (typeKeys ??= []).Add(p.Name);
+                (typeKeys ??= []).Add(name);
             }
         }
 
@@ -45,7 +46,7 @@ internal sealed partial class Expander
             firstTypeKey = typeKeys[0];
             foreach (var key in typeKeys)
             {
-                var value = element.GetProperty(key);
+                var value = Find(props, key);
                 var terms = new List<string>();
                 if (value.ValueKind == JsonValueKind.String)
                 {
@@ -73,7 +74,7 @@ internal sealed partial class Expander
             }
 
             // Step 12: the input type is the last value of the first @type entry.
-            var first = element.GetProperty(firstTypeKey);
+            var first = Find(props, firstTypeKey);
             var last = first.ValueKind == JsonValueKind.Array && first.GetArrayLength() > 0 ? first[first.GetArrayLength() - 1] : first;
             if (last.ValueKind == JsonValueKind.String)
             {
@@ -81,19 +82,45 @@ internal sealed partial class Expander
             }
         }
 
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        ExpandEntries(active, typeScoped, activeProperty, element, result, inputType, baseUrl);
+        var result = new Dictionary<string, object?>(props.Length);
+        ExpandEntries(active, typeScoped, activeProperty, props, result, inputType, baseUrl);
         return Finish(active, activeProperty, result);
     }
 
-    private static bool KeepsTypeScopedContext(ActiveContext active, JsonElement element)
+    /// <summary>The entries of an object, read once: JsonProperty.Name allocates a string on every access.</summary>
+    internal static (string Name, JsonElement Value)[] Properties(JsonElement element)
+    {
+        var props = new (string, JsonElement)[element.GetPropertyCount()];
+        var i = 0;
+        foreach (var p in element.EnumerateObject())
+        {
+            props[i++] = (p.Name, p.Value);
+        }
+
+        return props;
+    }
+
+    internal static JsonElement Find((string Name, JsonElement Value)[] props, string name)
+    {
+        foreach (var (n, v) in props)
+        {
+            if (n == name)
+            {
+                return v;
+            }
+        }
+
+        return default;
+    }
+
+    private static bool KeepsTypeScopedContext(ActiveContext active, (string Name, JsonElement Value)[] props)
     {
         var count = 0;
         var onlyId = false;
-        foreach (var p in element.EnumerateObject())
+        foreach (var (name, _) in props)
         {
             count++;
-            var expanded = ContextProcessor.ExpandIri(active, p.Name, vocab: true);
+            var expanded = ContextProcessor.ExpandIri(active, name, vocab: true);
             if (expanded == Keywords.Value)
             {
                 return true;
@@ -175,6 +202,7 @@ internal sealed partial class Expander
 
         if (result.Count == 1 && result.ContainsKey(Keywords.Language))
         {
+            Safe(activeProperty ?? "@language", "an object with only @language would be dropped");
             return null;
         }
 
@@ -200,6 +228,12 @@ internal sealed partial class Expander
             return null;
         }
 
-        return result.Count == 1 && result.ContainsKey(Keywords.Id) ? null : result;
+        if (result.Count == 1 && result.ContainsKey(Keywords.Id))
+        {
+            Safe(activeProperty ?? "@id", "a top-level object with only @id would be dropped");
+            return null;
+        }
+
+        return result;
     }
 }

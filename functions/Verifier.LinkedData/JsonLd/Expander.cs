@@ -59,6 +59,11 @@ internal sealed partial class Expander(Session session, ContextProcessor context
                         expanded = new Dictionary<string, object?>(1) { [Keywords.List] = nested };
                     }
 
+                    if (isList && active.Mode10 && IsListObject(expanded))
+                    {
+                        throw new JsonLdException("list of lists", "lists of lists need json-ld-1.1");
+                    }
+
                     if (expanded is List<object?> many)
                     {
                         result.AddRange(many);
@@ -147,7 +152,9 @@ internal sealed partial class Expander(Session session, ContextProcessor context
     internal static object? Scalar(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.Number => value.TryGetDouble(out var d) && double.IsFinite(d)
+            ? d
+            : throw new JsonLdException(JsonLdErrorCodes.InvalidNumber, $"number {value.GetRawText()} is out of range"),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

@@ -41,23 +41,21 @@ internal static class Iri
             return false;
         }
 
-        var hashes = 0;
-        foreach (var c in value)
+        var span = value.AsSpan();
+        if (span.IndexOfAny(NotInIri) >= 0)
         {
-            if (c <= ' ' || c is '<' or '>' or '"' or '{' or '}' or '|' or '\\' or '^' or '`')
-            {
-                return false;
-            }
-
-            // RFC 3987: a fragment cannot contain '#'.
-            if (c == '#' && ++hashes > 1)
-            {
-                return false;
-            }
+            return false;
         }
 
-        return true;
+        // RFC 3987: a fragment cannot contain '#'.
+        var hash = span.IndexOf('#');
+        return hash < 0 || span[(hash + 1)..].IndexOf('#') < 0;
     }
+
+    private static readonly System.Buffers.SearchValues<char> NotInIri = System.Buffers.SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f" +
+        " <>\"{}|\\^`");
 
     public static bool IsBlankNode(string value) => value.StartsWith("_:", StringComparison.Ordinal);
 

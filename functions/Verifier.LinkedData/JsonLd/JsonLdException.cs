@@ -45,6 +45,7 @@ public static class JsonLdErrorCodes
     public const string LoadingRemoteContextFailed = "loading remote context failed";
     public const string ContextOverflow = "context overflow";
     public const string ProcessingLimit = "processing limit exceeded";
+    public const string InvalidNumber = "invalid number";
     public const string SafeModeViolation = "safe mode violation";
     public const string ContextNotPinned = "context not pinned";
     public const string ContextDigestMismatch = "context digest mismatch";

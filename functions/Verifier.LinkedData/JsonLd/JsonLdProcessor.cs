@@ -88,6 +88,11 @@ public sealed class JsonLdProcessor(IContextLoader loader)
                     throw new JsonLdException(JsonLdErrorCodes.ContextOverflow, $"more than {options.MaxRemoteContexts} remote contexts");
                 }
 
+                if (loaded.ContainsKey(need.Url))
+                {
+                    throw new InvalidOperationException($"context {need.Url} was loaded but not found"); // a bug, not input
+                }
+
                 var remote = await LoadAsync(need.Url, cancellationToken).ConfigureAwait(false);
                 loaded[need.Url] = remote;
             }

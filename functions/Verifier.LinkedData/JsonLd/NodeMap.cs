@@ -64,6 +64,17 @@ internal sealed class NodeMap
             }
         }
 
+        if ((map.ContainsKey(Keywords.Value) || map.ContainsKey(Keywords.List)) && list is null && (activeSubject is not string || activeProperty is null))
+        {
+            // A value or list with no subject (e.g. put in a graph by a @graph container): it has no triple.
+            if (session.Options.SafeMode)
+            {
+                throw new JsonLdException(JsonLdErrorCodes.SafeModeViolation, "a value outside any node would be dropped") { Property = activeProperty ?? Keywords.Graph };
+            }
+
+            return;
+        }
+
         if (map.ContainsKey(Keywords.Value))
         {
             // Step 3.
@@ -103,7 +114,7 @@ internal sealed class NodeMap
         var id = map.TryGetValue(Keywords.Id, out var rawId) && rawId is string s ? (Iri.IsBlankNode(s) ? Label(s) : s) : Label(null);
         if (!graph.TryGetValue(id, out var node))
         {
-            node = new Dictionary<string, object?>(StringComparer.Ordinal) { [Keywords.Id] = id };
+            node = new Dictionary<string, object?>(map.Count + 1) { [Keywords.Id] = id };
             graph[id] = node;
         }
 

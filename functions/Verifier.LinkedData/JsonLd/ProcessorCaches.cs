@@ -10,6 +10,7 @@ namespace Verifier.LinkedData.JsonLd;
 internal sealed class ProcessorCaches
 {
     private const int MaxInitialContexts = 256;
+    private const int MaxDocuments = 1024;
 
     private readonly ConcurrentDictionary<string, RemoteContext> documents = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<ActiveContext, ConcurrentDictionary<string, ActiveContext>> remote = new();
@@ -17,7 +18,14 @@ internal sealed class ProcessorCaches
 
     public bool TryGetDocument(string url, out RemoteContext context) => documents.TryGetValue(url, out context!);
 
-    public void AddDocument(string url, RemoteContext context) => documents[url] = context;
+    /// <summary>Caches a loaded context; bounded, so a stream of ever-new context URLs cannot grow memory without end.</summary>
+    public void AddDocument(string url, RemoteContext context)
+    {
+        if (documents.Count < MaxDocuments)
+        {
+            documents[url] = context;
+        }
+    }
 
     public bool TryGetRemote(ActiveContext active, string url, out ActiveContext result)
     {

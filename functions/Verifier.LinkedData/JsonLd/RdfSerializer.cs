@@ -157,7 +157,7 @@ internal sealed class RdfSerializer(Session session, NodeMap nodeMap)
         string lexical;
         if (datatype == Keywords.Json)
         {
-            lexical = value is JsonElement e ? JsonCanonicalizer.Canonicalize(e) : "null";
+            lexical = value is JsonElement e ? Canonical(e) : "null";
             datatype = Rdf + "JSON";
         }
         else if (value is bool b)
@@ -186,6 +186,18 @@ internal sealed class RdfSerializer(Session session, NodeMap nodeMap)
         }
 
         return RdfTerm.Literal(lexical, datatype, language);
+    }
+
+    private static string Canonical(JsonElement e)
+    {
+        try
+        {
+            return JsonCanonicalizer.Canonicalize(e);
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or InvalidOperationException or FormatException)
+        {
+            throw new JsonLdException(JsonLdErrorCodes.InvalidNumber, $"@json value cannot be canonicalized: {ex.Message}", ex);
+        }
     }
 
     private RdfTerm DirectionLiteral(string lexical, string? language, string direction, string mode)

@@ -53,7 +53,7 @@ internal sealed partial class TermCreator
             {
                 processor.Process(active, scoped, baseUrl, [.. remoteContexts], overrideProtected: true, validateScoped: false);
             }
-            catch (JsonLdException e) when (e.Code is not (JsonLdErrorCodes.ProcessingLimit or JsonLdErrorCodes.ContextNotPinned or JsonLdErrorCodes.ContextDigestMismatch or JsonLdErrorCodes.LoadingRemoteContextFailed))
+            catch (JsonLdException e) when (e.Code is not (JsonLdErrorCodes.ProcessingLimit or JsonLdErrorCodes.ContextOverflow or JsonLdErrorCodes.ContextNotPinned or JsonLdErrorCodes.ContextDigestMismatch or JsonLdErrorCodes.LoadingRemoteContextFailed))
             {
                 throw new JsonLdException("invalid scoped context", $"{term}: {e.Message}", e);
             }

@@ -128,7 +128,7 @@ internal sealed partial class TermCreator
 
             def.IriMapping = iri;
             var colon = term.IndexOf(':', StringComparison.Ordinal);
-            if ((colon > 0 && colon < term.Length - 1) || term.Contains('/', StringComparison.Ordinal))
+            if (!active.Mode10 && ((colon > 0 && colon < term.Length - 1) || term.Contains('/', StringComparison.Ordinal)))
             {
                 // Step 14.2.4: a term that looks like an IRI must expand to that same IRI.
                 defined[term] = true;

@@ -24,6 +24,7 @@ internal sealed partial class TermCreator(
 
     public void Create(string term)
     {
+        processor.Step();
         // Step 1-2.
         if (defined.TryGetValue(term, out var done))
         {

@@ -81,6 +81,37 @@ public sealed class CachingDocumentFetcherTests
     }
 
     [Fact]
+    public async Task FetchAsync_UrlsDifferingOnlyInFragment_ShareOneEntry()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Map("/issuer", ctx => Json(ctx, "{}", "max-age=600"));
+        using var services = FetchTestHost.Build(o => o.AllowLoopback = true, time: _time);
+        var fetcher = services.Fetcher();
+
+        await fetcher.FetchAsync(server.Url("/issuer#key-1"), FetchKind.Document, CancellationToken.None);
+        var second = await fetcher.FetchAsync(server.Url("/issuer#key-2"), FetchKind.Document, CancellationToken.None);
+
+        Assert.True(second.FromCache);
+        Assert.Equal(server.Url("/issuer#key-2"), second.RequestedUrl);
+        Assert.Equal(1, server.Hits("/issuer"));
+    }
+
+    [Fact]
+    public async Task FetchAsync_CachedUrlWithUserInfoAdded_IsStillRefused()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Map("/doc", ctx => Json(ctx, "{}", "max-age=600"));
+        using var services = FetchTestHost.Build(o => o.AllowLoopback = true, time: _time);
+        var fetcher = services.Fetcher();
+
+        await fetcher.FetchAsync(server.Url("/doc"), FetchKind.Document, CancellationToken.None);
+        var sneaky = new UriBuilder(server.Url("/doc")) { UserName = "example.org" }.Uri;
+        var result = await fetcher.FetchAsync(sneaky, FetchKind.Document, CancellationToken.None);
+
+        Assert.Equal(FetchStatus.Refused, result.Status);
+    }
+
+    [Fact]
     public async Task FetchAsync_SameUrlDifferentKind_AreSeparateEntries()
     {
         await using var server = await LoopbackServer.StartAsync();

@@ -166,71 +166,6 @@ public sealed class FaultInjectionTests
         Assert.Equal(FetchStatus.Unavailable, result.Status);
     }
 
-    [Theory]
-    [InlineData(500, 3)]
-    [InlineData(502, 3)]
-    [InlineData(503, 3)]
-    [InlineData(504, 3)]
-    [InlineData(501, 1)]
-    [InlineData(429, 1)]
-    [InlineData(408, 1)]
-    public async Task FetchAsync_ServerCannotAnswer_IsUnavailableAndRetriedOnlyWhenWorthIt(int status, int expectedHits)
-    {
-        await using var server = await LoopbackServer.StartAsync();
-        server.MapStatus("/x", status);
-        using var services = FetchTestHost.Build(o => { o.AllowLoopback = true; o.RetryCount = 2; });
-
-        var result = await services.Guarded().FetchAsync(server.Url("/x"), FetchKind.Document, CancellationToken.None);
-
-        Assert.Equal(FetchStatus.Unavailable, result.Status);
-        Assert.Equal(status, result.HttpStatusCode);
-        Assert.Equal(expectedHits, server.Hits("/x"));
-    }
-
-    [Theory]
-    [InlineData(404)]
-    [InlineData(410)]
-    [InlineData(400)]
-    [InlineData(403)]
-    public async Task FetchAsync_ClientError_IsHttpErrorNeverRetried(int status)
-    {
-        await using var server = await LoopbackServer.StartAsync();
-        server.MapJson("/x", "{\"revoked\":true}", status);
-        using var services = FetchTestHost.Build(o => { o.AllowLoopback = true; o.RetryCount = 2; });
-
-        var result = await services.Guarded().FetchAsync(server.Url("/x"), FetchKind.Document, CancellationToken.None);
-
-        Assert.Equal(FetchStatus.HttpError, result.Status);
-        Assert.False(result.IsTransient);
-        Assert.Equal(status, result.HttpStatusCode);
-        Assert.Equal("{\"revoked\":true}", Encoding.UTF8.GetString(result.Body.Span));
-        Assert.Equal(1, server.Hits("/x"));
-    }
-
-    [Fact]
-    public async Task FetchAsync_TransientThenOk_ReturnsOk()
-    {
-        await using var server = await LoopbackServer.StartAsync();
-        var calls = 0;
-        server.Map("/flaky", async ctx =>
-        {
-            if (Interlocked.Increment(ref calls) == 1)
-            {
-                ctx.Response.StatusCode = 503;
-                return;
-            }
-
-            ctx.Response.ContentType = "application/json";
-            await ctx.Response.WriteAsync("{}");
-        });
-        using var services = FetchTestHost.Build(o => o.AllowLoopback = true);
-
-        var result = await services.Guarded().FetchAsync(server.Url("/flaky"), FetchKind.Document, CancellationToken.None);
-
-        Assert.Equal(FetchStatus.Ok, result.Status);
-        Assert.Equal(2, server.Hits("/flaky"));
-    }
-
     [Fact]
     public async Task FetchAsync_HtmlPageForDocument_IsUnavailable()
     {
@@ -270,6 +205,33 @@ public sealed class FaultInjectionTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             services.Guarded().FetchAsync(server.Url(), FetchKind.Document, cts.Token));
+    }
+
+    [Fact]
+    public async Task FetchAsync_TlsHandshakeFails_IsUnavailableAndNotRetried()
+    {
+        // A plain-HTTP server on an https URL: the TLS handshake fails.
+        await using var server = RawServer.Start((stream, _, ct) => RawServer.WriteAsync(stream, "HTTP/1.1 400 Bad Request\r\n\r\n", ct), readHead: false);
+        using var services = FetchTestHost.Build(o => { o.AllowLoopback = true; o.RetryCount = 2; });
+
+        var result = await services.Guarded().FetchAsync(new Uri($"https://127.0.0.1:{server.Port}/"), FetchKind.Document, CancellationToken.None);
+
+        Assert.Equal(FetchStatus.Unavailable, result.Status);
+        Assert.Contains("TLS", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, server.Accepted);
+    }
+
+    [Fact]
+    public async Task FetchAsync_UnknownHost_IsUnavailableAndNotRetried()
+    {
+        var resolver = new StaticResolver([]);
+        using var services = FetchTestHost.Build(o => o.RetryCount = 2, resolver);
+
+        var result = await services.Guarded().FetchAsync(new Uri("https://no-such-host.test/"), FetchKind.Document, CancellationToken.None);
+
+        Assert.Equal(FetchStatus.Unavailable, result.Status);
+        Assert.Contains("does not resolve", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, resolver.Lookups);
     }
 
     [Fact]

@@ -18,11 +18,22 @@ internal sealed class RawServer : IAsyncDisposable
     private int _accepted;
     private long _bytesSent;
 
-    private RawServer(Func<NetworkStream, Socket, CancellationToken, Task> handler)
+    private readonly bool _readHead;
+
+    private RawServer(Func<NetworkStream, Socket, CancellationToken, Task> handler, bool readHead)
     {
         _handler = handler;
-        _listener = new TcpListener(IPAddress.IPv6Any, 0);
-        _listener.Server.DualMode = true;
+        _readHead = readHead;
+        if (Socket.OSSupportsIPv6)
+        {
+            _listener = new TcpListener(IPAddress.IPv6Any, 0);
+            _listener.Server.DualMode = true;
+        }
+        else
+        {
+            _listener = new TcpListener(IPAddress.Loopback, 0);
+        }
+
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _loop = AcceptLoopAsync();
@@ -34,8 +45,9 @@ internal sealed class RawServer : IAsyncDisposable
 
     public long BytesSent => Interlocked.Read(ref _bytesSent);
 
-    /// <summary>A server whose handler runs after the request head was read.</summary>
-    public static RawServer Start(Func<NetworkStream, Socket, CancellationToken, Task> handler) => new(handler);
+    /// <summary>A server whose handler runs after the request head was read (or at once, for non-HTTP clients).</summary>
+    public static RawServer Start(Func<NetworkStream, Socket, CancellationToken, Task> handler, bool readHead = true) =>
+        new(handler, readHead);
 
     /// <summary>A server answering every request with a small JSON 200: reaching it would make a fetch succeed.</summary>
     public static RawServer Recorder() => Start((stream, _, ct) =>
@@ -77,7 +89,11 @@ internal sealed class RawServer : IAsyncDisposable
         using var stream = new NetworkStream(socket, ownsSocket: true);
         try
         {
-            await ReadHeadAsync(stream, _stop.Token);
+            if (_readHead)
+            {
+                await ReadHeadAsync(stream, _stop.Token);
+            }
+
             await _handler(stream, socket, _stop.Token);
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)

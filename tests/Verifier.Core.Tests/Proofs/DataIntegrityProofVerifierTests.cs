@@ -162,14 +162,24 @@ public sealed class DataIntegrityProofVerifierTests : IDisposable
     }
 
     [Fact]
-    public async Task VerifyAsync_KeyOfAnotherController_ValidButNotBound()
+    public async Task VerifyAsync_KeyOfAnotherDid_SignatureValidButBindingFails()
     {
         var stranger = _keys.AddEd25519("did:example:stranger#key-1", controller: "did:example:stranger");
 
-        var (outcome, _) = await VerifyAsync(await SignAsync(Credential(), stranger));
+        var (outcome, checks) = await VerifyAsync(await SignAsync(Credential(), stranger));
 
         Assert.True(outcome.AnyValid);
         Assert.False(outcome.IssuerKeyBound);
+        Assert.Equal(CheckOutcome.Failed, Single(checks, "ob3.issuer-key").Outcome);
+        Assert.Equal(VerificationOutcome.Invalid, CheckCollector.Decide(checks));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_IssuerDidKey_BindingPasses()
+    {
+        var (_, checks) = await VerifyAsync(await SignAsync(Credential(), _issuerKey));
+
+        Assert.Equal(CheckOutcome.Passed, Single(checks, "ob3.issuer-key").Outcome);
     }
 
     [Fact]

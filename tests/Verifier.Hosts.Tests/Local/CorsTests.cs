@@ -28,7 +28,7 @@ public sealed class CorsTests(LocalHostFactory host) : IClassFixture<LocalHostFa
     [Fact]
     public async Task Post_WithOrigin_CarriesAllowOrigin()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/verify") { Content = HttpBodies.Text(Fixtures.Ob2Assertion, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/verify") { Content = Api.Text(Fixtures.Ob2Assertion, "application/json") };
         request.Headers.Add("Origin", "https://displayer.example");
 
         using var response = await _client.SendAsync(request);
@@ -40,7 +40,7 @@ public sealed class CorsTests(LocalHostFactory host) : IClassFixture<LocalHostFa
     [Fact]
     public async Task Problem_WithOrigin_CarriesAllowOrigin()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/verify") { Content = HttpBodies.Bytes([], "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/verify") { Content = Api.Bytes([], "application/json") };
         request.Headers.Add("Origin", "https://displayer.example");
 
         using var response = await _client.SendAsync(request);

@@ -14,7 +14,7 @@ public sealed class OtherRoutesTests(LocalHostFactory host) : IClassFixture<Loca
         using var response = await _client.GetAsync("/api/health");
 
         Assert.Equal(200, (int)response.StatusCode);
-        var body = await HttpBodies.ReadAsync(response);
+        var body = await Api.ReadAsync(response);
         Assert.Equal("ok", body.GetProperty("status").GetString());
     }
 
@@ -25,40 +25,40 @@ public sealed class OtherRoutesTests(LocalHostFactory host) : IClassFixture<Loca
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var body = await HttpBodies.ReadAsync(response);
+        var body = await Api.ReadAsync(response);
         Assert.StartsWith("3.1", body.GetProperty("openapi").GetString());
     }
 
     [Fact]
     public async Task Unbake_PngWithoutBadge_Returns400()
     {
-        using var response = await _client.PostAsync("/api/unbake", HttpBodies.Bytes(Fixtures.Png(), "image/png"));
+        using var response = await _client.PostAsync("/api/unbake", Api.Bytes(Fixtures.Png(), "image/png"));
 
-        await HttpBodies.AssertProblemAsync(response, 400, "nothing-verifiable");
+        await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
     }
 
     [Fact]
     public async Task Unbake_JsonDocument_Returns400PointingToVerify()
     {
-        using var response = await _client.PostAsync("/api/unbake", HttpBodies.Text(Fixtures.Ob2Assertion, "application/json"));
+        using var response = await _client.PostAsync("/api/unbake", Api.Text(Fixtures.Ob2Assertion, "application/json"));
 
-        var problem = await HttpBodies.AssertProblemAsync(response, 400, "nothing-verifiable");
+        var problem = await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
         Assert.Contains("/api/verify", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
     public async Task Unbake_OverLimit_Returns413()
     {
-        using var response = await _client.PostAsync("/api/unbake", HttpBodies.Bytes(new byte[LocalHostFactory.MaxBodyBytes + 1], "image/png"));
+        using var response = await _client.PostAsync("/api/unbake", Api.Bytes(new byte[LocalHostFactory.MaxBodyBytes + 1], "image/png"));
 
-        await HttpBodies.AssertProblemAsync(response, 413, "body-too-large");
+        await Api.AssertProblemAsync(response, 413, "body-too-large");
     }
 
     [Fact]
     public async Task Unbake_UnsupportedMediaType_Returns415()
     {
-        using var response = await _client.PostAsync("/api/unbake", HttpBodies.Bytes(Encoding.ASCII.GetBytes("GIF89a"), "image/gif"));
+        using var response = await _client.PostAsync("/api/unbake", Api.Bytes(Encoding.ASCII.GetBytes("GIF89a"), "image/gif"));
 
-        await HttpBodies.AssertProblemAsync(response, 415, "unsupported-media-type");
+        await Api.AssertProblemAsync(response, 415, "unsupported-media-type");
     }
 }

@@ -24,7 +24,7 @@ public sealed class VerifyGetTests(LocalHostFactory host) : IClassFixture<LocalH
 
         using var response = await _client.GetAsync("/api/verify?url=" + Uri.EscapeDataString(url.AbsoluteUri));
 
-        var report = await HttpBodies.AssertReportAsync(response);
+        var report = await Api.AssertReportAsync(response);
         Assert.Equal(url.AbsoluteUri, report.GetProperty("input").GetProperty("url").GetString());
         Assert.True(_issuer.Hits("/assertion.json") >= 1);
     }
@@ -34,9 +34,9 @@ public sealed class VerifyGetTests(LocalHostFactory host) : IClassFixture<LocalH
     {
         var url = _issuer.Url("/assertion.json");
 
-        using var response = await _client.PostAsync("/api/verify", HttpBodies.Text(url.AbsoluteUri, "text/plain"));
+        using var response = await _client.PostAsync("/api/verify", Api.Text(url.AbsoluteUri, "text/plain"));
 
-        var report = await HttpBodies.AssertReportAsync(response);
+        var report = await Api.AssertReportAsync(response);
         Assert.Equal(url.AbsoluteUri, report.GetProperty("input").GetProperty("url").GetString());
         Assert.True(_issuer.Hits("/assertion.json") >= 1);
     }
@@ -46,7 +46,7 @@ public sealed class VerifyGetTests(LocalHostFactory host) : IClassFixture<LocalH
     {
         using var response = await _client.GetAsync("/api/verify?url=" + Uri.EscapeDataString(_issuer.Url("/missing.json").AbsoluteUri));
 
-        var report = await HttpBodies.AssertReportAsync(response);
+        var report = await Api.AssertReportAsync(response);
         Assert.NotEqual("valid", report.GetProperty("outcome").GetString());
     }
 
@@ -55,7 +55,7 @@ public sealed class VerifyGetTests(LocalHostFactory host) : IClassFixture<LocalH
     {
         using var response = await _client.GetAsync("/api/verify");
 
-        await HttpBodies.AssertProblemAsync(response, 400, "nothing-verifiable");
+        await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
     }
 
     [Theory]
@@ -66,7 +66,7 @@ public sealed class VerifyGetTests(LocalHostFactory host) : IClassFixture<LocalH
     {
         using var response = await _client.GetAsync("/api/verify?url=" + Uri.EscapeDataString(url));
 
-        await HttpBodies.AssertProblemAsync(response, 400, "bad-parameter");
+        await Api.AssertProblemAsync(response, 400, "bad-parameter");
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class VerifyGetTests(LocalHostFactory host) : IClassFixture<LocalH
     {
         using var response = await _client.GetAsync("/api/verify?at=soon&url=" + Uri.EscapeDataString(_issuer.Url("/assertion.json").AbsoluteUri));
 
-        await HttpBodies.AssertProblemAsync(response, 400, "bad-parameter");
+        await Api.AssertProblemAsync(response, 400, "bad-parameter");
         Assert.Equal(0, _issuer.Hits("/assertion.json"));
     }
 }

@@ -16,9 +16,9 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [InlineData("application/json; charset=utf-8")]
     public async Task Post_JsonDocument_ReturnsReport(string mediaType)
     {
-        using var response = await _client.PostAsync("/api/verify", HttpBodies.Text(Fixtures.Ob2Assertion, mediaType));
+        using var response = await _client.PostAsync("/api/verify", Api.Text(Fixtures.Ob2Assertion, mediaType));
 
-        var report = await HttpBodies.AssertReportAsync(response);
+        var report = await Api.AssertReportAsync(response);
         Assert.Equal("json", report.GetProperty("input").GetProperty("format").GetString());
         Assert.Equal(mediaType.Split(';')[0], report.GetProperty("input").GetProperty("declaredMediaType").GetString());
     }
@@ -26,9 +26,9 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Post_Ob3Credential_IsRoutedToTheOb3Family()
     {
-        using var response = await _client.PostAsync("/api/verify", HttpBodies.Text(Fixtures.Ob3Credential, "application/vc+ld+json"));
+        using var response = await _client.PostAsync("/api/verify", Api.Text(Fixtures.Ob3Credential, "application/vc+ld+json"));
 
-        var report = await HttpBodies.AssertReportAsync(response);
+        var report = await Api.AssertReportAsync(response);
         Assert.Equal("3.0", report.GetProperty("openBadgesVersion").GetString());
     }
 
@@ -38,9 +38,9 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [InlineData("application/jose")]
     public async Task Post_CompactJws_ReturnsReport(string mediaType)
     {
-        using var response = await _client.PostAsync("/api/verify", HttpBodies.Text(Fixtures.CompactJws, mediaType));
+        using var response = await _client.PostAsync("/api/verify", Api.Text(Fixtures.CompactJws, mediaType));
 
-        var report = await HttpBodies.AssertReportAsync(response);
+        var report = await Api.AssertReportAsync(response);
         Assert.Equal("jws", report.GetProperty("input").GetProperty("format").GetString());
     }
 
@@ -49,9 +49,9 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [InlineData("application/octet-stream")]
     public async Task Post_GenericOrMissingContentType_SniffsTheBody(string? mediaType)
     {
-        using var response = await _client.PostAsync("/api/verify", HttpBodies.Bytes(Encoding.UTF8.GetBytes(Fixtures.Ob2Assertion), mediaType));
+        using var response = await _client.PostAsync("/api/verify", Api.Bytes(Encoding.UTF8.GetBytes(Fixtures.Ob2Assertion), mediaType));
 
-        var report = await HttpBodies.AssertReportAsync(response);
+        var report = await Api.AssertReportAsync(response);
         Assert.Equal("json", report.GetProperty("input").GetProperty("format").GetString());
     }
 
@@ -59,12 +59,12 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     public async Task Post_MultipartFile_VerifiesThePart()
     {
         using var form = new MultipartFormDataContent();
-        form.Add(HttpBodies.Text(Fixtures.Ob2Assertion, "application/json"), "file", "badge.json");
+        form.Add(Api.Text(Fixtures.Ob2Assertion, "application/json"), "file", "badge.json");
         form.Add(new StringContent("ada@example.org"), "recipient");
 
         using var response = await _client.PostAsync("/api/verify", form);
 
-        var report = await HttpBodies.AssertReportAsync(response);
+        var report = await Api.AssertReportAsync(response);
         Assert.Equal("json", report.GetProperty("input").GetProperty("format").GetString());
     }
 
@@ -75,7 +75,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
 
         using var response = await _client.PostAsync("/api/verify", form);
 
-        var report = await HttpBodies.AssertReportAsync(response);
+        var report = await Api.AssertReportAsync(response);
         Assert.Equal("jws", report.GetProperty("input").GetProperty("format").GetString());
     }
 
@@ -86,7 +86,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
 
         using var response = await _client.PostAsync("/api/verify", form);
 
-        var report = await HttpBodies.AssertReportAsync(response);
+        var report = await Api.AssertReportAsync(response);
         Assert.Equal("json", report.GetProperty("input").GetProperty("format").GetString());
     }
 
@@ -95,9 +95,9 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     {
         using var response = await _client.PostAsync(
             "/api/verify?policy=strict&at=2025-01-31T12:00:00Z&verbose=true&recipient=ada%40example.org",
-            HttpBodies.Text(Fixtures.Ob2Assertion, "application/json"));
+            Api.Text(Fixtures.Ob2Assertion, "application/json"));
 
-        await HttpBodies.AssertReportAsync(response);
+        await Api.AssertReportAsync(response);
     }
 
     [Theory]
@@ -106,26 +106,26 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [InlineData("verbose=maybe", "'verbose'")]
     public async Task Post_BadParameter_Returns400NamingIt(string query, string named)
     {
-        using var response = await _client.PostAsync("/api/verify?" + query, HttpBodies.Text(Fixtures.Ob2Assertion, "application/json"));
+        using var response = await _client.PostAsync("/api/verify?" + query, Api.Text(Fixtures.Ob2Assertion, "application/json"));
 
-        var problem = await HttpBodies.AssertProblemAsync(response, 400, "bad-parameter");
+        var problem = await Api.AssertProblemAsync(response, 400, "bad-parameter");
         Assert.Contains(named, problem.GetProperty("detail").GetString());
     }
 
     [Fact]
     public async Task Post_EmptyBody_Returns400()
     {
-        using var response = await _client.PostAsync("/api/verify", HttpBodies.Bytes([], "application/json"));
+        using var response = await _client.PostAsync("/api/verify", Api.Bytes([], "application/json"));
 
-        await HttpBodies.AssertProblemAsync(response, 400, "nothing-verifiable");
+        await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
     }
 
     [Fact]
     public async Task Post_NeitherJsonNorJwsNorUrl_Returns400()
     {
-        using var response = await _client.PostAsync("/api/verify", HttpBodies.Text("hello, is this a badge?", "text/plain"));
+        using var response = await _client.PostAsync("/api/verify", Api.Text("hello, is this a badge?", "text/plain"));
 
-        await HttpBodies.AssertProblemAsync(response, 400, "nothing-verifiable");
+        await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
     }
 
     [Theory]
@@ -133,18 +133,18 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [InlineData(null)]
     public async Task Post_PngWithoutBadge_Returns400(string? mediaType)
     {
-        using var response = await _client.PostAsync("/api/verify", HttpBodies.Bytes(Fixtures.Png(), mediaType));
+        using var response = await _client.PostAsync("/api/verify", Api.Bytes(Fixtures.Png(), mediaType));
 
-        var problem = await HttpBodies.AssertProblemAsync(response, 400, "nothing-verifiable");
+        var problem = await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
         Assert.Contains("image", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
     public async Task Post_SvgWithoutBadge_Returns400()
     {
-        using var response = await _client.PostAsync("/api/verify", HttpBodies.Text(Fixtures.Svg(), "image/svg+xml"));
+        using var response = await _client.PostAsync("/api/verify", Api.Text(Fixtures.Svg(), "image/svg+xml"));
 
-        await HttpBodies.AssertProblemAsync(response, 400, "nothing-verifiable");
+        await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
 
         using var response = await _client.PostAsync("/api/verify", form);
 
-        await HttpBodies.AssertProblemAsync(response, 400, "nothing-verifiable");
+        await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
     }
 
     [Theory]
@@ -163,9 +163,9 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [InlineData("application/xml")]
     public async Task Post_UnsupportedMediaType_Returns415(string mediaType)
     {
-        using var response = await _client.PostAsync("/api/verify", HttpBodies.Bytes([1, 2, 3], mediaType));
+        using var response = await _client.PostAsync("/api/verify", Api.Bytes([1, 2, 3], mediaType));
 
-        var problem = await HttpBodies.AssertProblemAsync(response, 415, "unsupported-media-type");
+        var problem = await Api.AssertProblemAsync(response, 415, "unsupported-media-type");
         Assert.Contains(mediaType, problem.GetProperty("detail").GetString());
     }
 
@@ -175,9 +175,9 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
         var body = new byte[LocalHostFactory.MaxBodyBytes + 1];
         body[0] = (byte)'{';
 
-        using var response = await _client.PostAsync("/api/verify", HttpBodies.Bytes(body, "application/json"));
+        using var response = await _client.PostAsync("/api/verify", Api.Bytes(body, "application/json"));
 
-        await HttpBodies.AssertProblemAsync(response, 413, "body-too-large");
+        await Api.AssertProblemAsync(response, 413, "body-too-large");
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
 
         using var response = await _client.SendAsync(request);
 
-        await HttpBodies.AssertProblemAsync(response, 413, "body-too-large");
+        await Api.AssertProblemAsync(response, 413, "body-too-large");
     }
 
     [Fact]
@@ -199,15 +199,15 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     {
         var json = Fixtures.Ob2Assertion.TrimEnd('}') + ",\"pad\":\"" + new string('x', LocalHostFactory.MaxBodyBytes - Fixtures.Ob2Assertion.Length - 16) + "\"}";
 
-        using var response = await _client.PostAsync("/api/verify", HttpBodies.Text(json, "application/json"));
+        using var response = await _client.PostAsync("/api/verify", Api.Text(json, "application/json"));
 
-        await HttpBodies.AssertReportAsync(response);
+        await Api.AssertReportAsync(response);
     }
 
     [Fact]
     public async Task Put_IsRefusedWith405AndAllow()
     {
-        using var response = await _client.PutAsync("/api/verify", HttpBodies.Text(Fixtures.Ob2Assertion, "application/json"));
+        using var response = await _client.PutAsync("/api/verify", Api.Text(Fixtures.Ob2Assertion, "application/json"));
 
         Assert.Equal(405, (int)response.StatusCode);
     }

@@ -27,9 +27,13 @@ public class LocalHostFactory : WebApplicationFactory<LocalHostMarker>
     protected LocalHostFactory(Dictionary<string, string?> settings)
     {
         _settings = settings;
+        Site = Ob2Site.StartAsync().GetAwaiter().GetResult();
         UseKestrel(0);
         StartServer();
     }
+
+    /// <summary>An OB 2.0 issuer that the host's fetcher reaches as https://issuer.example.</summary>
+    public Ob2Site Site { get; }
 
     /// <summary>The address Kestrel actually listens on, e.g. http://127.0.0.1:41234.</summary>
     public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
@@ -41,12 +45,20 @@ public class LocalHostFactory : WebApplicationFactory<LocalHostMarker>
     {
         builder.UseSetting("Verifier:Http:MaxBodyBytes", MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Verifier:Fetch:AllowLoopback", "true");
+        builder.UseSetting($"Verifier:Fetch:HostMap:{Ob2Site.Host}", Site.MappedTo);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Site.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
 

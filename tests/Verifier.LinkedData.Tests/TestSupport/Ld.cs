@@ -10,39 +10,12 @@ public static class Ld
 {
     public const string ExampleContext = "https://example.test/ctx/v1";
 
-    /// <summary>A small context shaped like the OB 3.0 one: protected terms, type-scoped contexts, @id and @json types.</summary>
-    public const string ExampleContextJson = """
-        {
-          "@context": {
-            "@protected": true,
-            "id": "@id",
-            "type": "@type",
-            "xsd": "http://www.w3.org/2001/XMLSchema#",
-            "Credential": {
-              "@id": "https://example.test/vocab#Credential",
-              "@context": {
-                "@protected": true,
-                "issuer": {"@id": "https://example.test/vocab#issuer", "@type": "@id"},
-                "validFrom": {"@id": "https://example.test/vocab#validFrom", "@type": "xsd:dateTime"},
-                "subject": {"@id": "https://example.test/vocab#subject", "@type": "@id"}
-              }
-            },
-            "Achievement": {
-              "@id": "https://example.test/vocab#Achievement",
-              "@context": {
-                "@protected": true,
-                "name": {"@id": "https://example.test/vocab#name"},
-                "score": {"@id": "https://example.test/vocab#score", "@type": "xsd:double"},
-                "data": {"@id": "https://example.test/vocab#data", "@type": "@json"},
-                "tags": {"@id": "https://example.test/vocab#tags", "@container": "@list"}
-              }
-            },
-            "achievement": {"@id": "https://example.test/vocab#achievement", "@type": "@id"}
-          }
-        }
-        """;
-
-    public static InMemoryContextLoader Loader() => new InMemoryContextLoader().Add(ExampleContext, ExampleContextJson);
+    /// <summary>
+    /// The project's own small context (an embedded resource, TestSupport/Contexts/example-v1.jsonld), shaped like the
+    /// OB 3.0 one: protected terms, type-scoped contexts, @id, @json, list and typed terms.
+    /// </summary>
+    public static InMemoryContextLoader Loader() =>
+        new InMemoryContextLoader().AddEmbedded(ExampleContext, typeof(Ld).Assembly, "Verifier.LinkedData.Tests.Contexts.example-v1.jsonld");
 
     public static async Task<RdfDataset> ToRdfAsync(string json, JsonLdOptions? options = null, IContextLoader? loader = null, string? documentUrl = null)
     {

@@ -21,6 +21,12 @@ internal static class JsonTreeReader
             utf8 = utf8[3..];
         }
 
+        // Found by fuzzing: strings are transcoded when read, and invalid UTF-8 (RFC 8259 §8.1) throws there.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            return null;
+        }
+
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
         try
         {

@@ -58,7 +58,14 @@ public sealed class CompactJws
             var header = Base64Url.DecodeFromChars(text.AsSpan(0, first));
             var payload = Base64Url.DecodeFromChars(text.AsSpan(first + 1, second - first - 1));
             var signature = Base64Url.DecodeFromChars(text.AsSpan(second + 1));
-            using var doc = JsonDocument.Parse(header, new JsonDocumentOptions { MaxDepth = 8 });
+            // Found by fuzzing: invalid UTF-8 threw on GetString. RFC 7515 §4: header names MUST be unique.
+            if (!System.Text.Unicode.Utf8.IsValid(header) || !System.Text.Unicode.Utf8.IsValid(payload))
+            {
+                error = "the JWS header or payload is not UTF-8 text (RFC 7515 §7.1, RFC 8259 §8.1)";
+                return null;
+            }
+
+            using var doc = JsonDocument.Parse(header, new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false });
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
                 error = "the JWS header is not a JSON object";

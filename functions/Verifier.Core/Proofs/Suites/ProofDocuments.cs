@@ -80,7 +80,6 @@ internal static class ProofDocuments
             writer.WriteEndObject();
         }
 
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
+        return JsonElement.Parse(buffer.WrittenSpan);
     }
 }

@@ -38,14 +38,21 @@ public sealed partial class Rdfc10
 
     private RdfcResult Run(RdfDataset dataset)
     {
-        // A dataset is a set: duplicate quads are one quad (RDF 1.1 Concepts §4).
+        // A dataset is a set: duplicate quads are one quad (RDF 1.1 Concepts §4). Each quad is serialized once here;
+        // quads without blank nodes keep that line in the output, so only blank node quads are written again.
         var quads = new List<RdfQuad>(dataset.Quads.Count);
-        var seen = new HashSet<RdfQuad>();
+        var lines = new List<string>(dataset.Quads.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var sb = new StringBuilder();
         foreach (var quad in dataset.Quads)
         {
-            if (seen.Add(quad))
+            sb.Clear();
+            NQuadsSerializer.AppendQuad(sb, quad);
+            var line = sb.ToString();
+            if (seen.Add(line))
             {
                 quads.Add(quad);
+                lines.Add(line);
             }
         }
 
@@ -91,7 +98,7 @@ public sealed partial class Rdfc10
             }
         }
 
-        return new RdfcResult(Serialize(quads), new Dictionary<string, string>(_canonicalIssuer.Issued), null);
+        return new RdfcResult(Serialize(quads, lines), new Dictionary<string, string>(_canonicalIssuer.Issued), null);
     }
 
     private void IssueByNDegree(List<string> nodes)
@@ -162,19 +169,26 @@ public sealed partial class Rdfc10
     }
 
     /// <summary>§4.4.3 step 6: the quads with canonical labels, serialized and sorted in code point order.</summary>
-    private string Serialize(List<RdfQuad> quads)
+    private string Serialize(List<RdfQuad> quads, List<string> lines)
     {
-        var lines = new string[quads.Count];
+        var output = new string[quads.Count];
         var sb = new StringBuilder();
         for (var i = 0; i < quads.Count; i++)
         {
+            var relabelled = Relabel(quads[i], t => _canonicalIssuer.Issue(t.Value));
+            if (ReferenceEquals(relabelled, quads[i]))
+            {
+                output[i] = lines[i];
+                continue;
+            }
+
             sb.Clear();
-            NQuadsSerializer.AppendQuad(sb, Relabel(quads[i], t => _canonicalIssuer.Issue(t.Value)));
-            lines[i] = sb.ToString();
+            NQuadsSerializer.AppendQuad(sb, relabelled);
+            output[i] = sb.ToString();
         }
 
-        Array.Sort(lines, CodePointComparer.Instance);
-        return string.Concat(lines);
+        Array.Sort(output, CodePointComparer.Instance);
+        return string.Concat(output);
     }
 
     private static RdfQuad Relabel(RdfQuad quad, Func<RdfTerm, string> label)

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Verifier.Hosts.Tests.TestSupport;
 
-internal static class HttpBodies
+internal static class Api
 {
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {

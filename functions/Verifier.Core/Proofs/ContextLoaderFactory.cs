@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Verifier.Core.Engine;
+using Verifier.Core.Fetching;
+using Verifier.LinkedData.Contexts;
+
+namespace Verifier.Core.Proofs;
+
+/// <summary>
+/// The engine's JSON-LD context loader: the configured folder (<c>Verifier:Contexts:Path</c>, an index.json beside the
+/// files) first, else the context's URL through the guarded fetcher — and, whichever answers, only a context whose
+/// JCS SHA-256 digest is pinned for its URL is used (an unpinned URL is never fetched). The JSON-LD processor caches
+/// what it loads for the life of the process.
+/// </summary>
+internal static class ContextLoaderFactory
+{
+    public static IContextLoader Create(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<VerifierOptions>>().Value;
+        var fetcher = services.GetRequiredService<IDocumentFetcher>();
+        var loaders = new List<IContextLoader>();
+        if (options.Contexts.Path is { Length: > 0 } path && File.Exists(Path.Combine(path, "index.json")))
+        {
+            loaders.Add(FolderContextLoader.Open(path));
+        }
+
+        loaders.Add(new DelegateContextLoader((url, ct) => FetchAsync(fetcher, url, ct)));
+        return new PinnedContextLoader(new ChainedContextLoader([.. loaders]), PinnedContexts.Default);
+    }
+
+    private static async ValueTask<ContextLoadResult> FetchAsync(IDocumentFetcher fetcher, string url, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return ContextLoadResult.Fail("loading remote context failed", $"'{url}' is not an absolute URL");
+        }
+
+        var result = await fetcher.FetchAsync(uri, FetchKind.Document, cancellationToken).ConfigureAwait(false);
+        return result.IsOk
+            ? ContextDocuments.Parse(url, result.Body)
+            : ContextLoadResult.Fail("loading remote context failed", result.Describe());
+    }
+}
