@@ -8,4 +8,10 @@ if (args is ["ob2-cpu", ..])
     return;
 }
 
+if (args is ["ob3-cpu"])
+{
+    await Verifier.Benchmarks.OpenBadges3.Ob3CpuProbe.RunAsync();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
