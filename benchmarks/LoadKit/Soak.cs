@@ -28,8 +28,14 @@ internal static class Soak
         var total = seconds * rate;
         var inFlight = new List<Task>(total);
         var clock = Stopwatch.StartNew();
+        var rssSamples = new List<long> { rssStart };
         for (var i = 0; i < total; i++)
         {
+            if (i > 0 && i % (rate * 10) == 0)
+            {
+                rssSamples.Add(Rss(pid));
+            }
+
             var due = TimeSpan.FromSeconds((double)i / rate);
             if (due > clock.Elapsed)
             {
@@ -63,7 +69,8 @@ internal static class Soak
 
         var all = latencies.Values.SelectMany(b => b).Order().ToArray();
         Console.WriteLine($"latency all      p50 {Percentile(all, 0.50),7:0.0} ms, p99 {Percentile(all, 0.99),7:0.0} ms");
-        Console.WriteLine($"host RSS: start {rssStart / 1024.0:0.0} MB, end {rssEnd / 1024.0:0.0} MB");
+        rssSamples.Add(rssEnd);
+        Console.WriteLine($"host RSS: start {rssStart / 1024.0:0.0} MB, end {rssEnd / 1024.0:0.0} MB; every 10 s: {string.Join(" ", rssSamples.Select(r => (r / 1024.0).ToString("0", System.Globalization.CultureInfo.InvariantCulture)))} MB");
         return fiveXx == 0 && wrong == 0 ? 0 : 1;
     }
 
@@ -129,7 +136,7 @@ internal static class Soak
             new("huge png chunk", "hostile", () => Post("/api/verify", hugeChunk, "image/png")),
             new("metadata ssrf", "hostile", () => new HttpRequestMessage(HttpMethod.Get, "/api/verify?url=" + Uri.EscapeDataString("http://169.254.169.254/latest/meta-data/"))),
             new("private ssrf", "hostile", () => new HttpRequestMessage(HttpMethod.Get, "/api/verify?url=" + Uri.EscapeDataString("http://10.0.0.1/badge.json"))),
-            new("hex ip ssrf", "hostile", () => new HttpRequestMessage(HttpMethod.Get, "/api/verify?url=" + Uri.EscapeDataString("http://0x7f000001/"))),
+            new("hex ip ssrf", "hostile", () => new HttpRequestMessage(HttpMethod.Get, "/api/verify?url=" + Uri.EscapeDataString("http://0x0a000001/badge.json"))),
             new("oversized body", "oversize", () => Post("/api/verify", new byte[11 * 1024 * 1024], "application/json")),
             new("wrong media type", "hostile", () => Post("/api/verify", png, "image/jpeg")),
             new("broken multipart", "hostile", () =>

@@ -1,4 +1,17 @@
 using BenchmarkDotNet.Running;
 
 // Run with: dotnet run -c Release --project benchmarks/Verifier.Benchmarks -- --filter '*'
+if (args is ["ob2-cpu", ..])
+{
+    // OB 2.0 signed-badge figures in CPU time (docs/benchmarks/ob2.md): robust on a shared, loaded machine.
+    Verifier.Benchmarks.OpenBadges2.CpuTimeRatio.Run();
+    return;
+}
+
+if (args is ["ob3-cpu"])
+{
+    await Verifier.Benchmarks.OpenBadges3.Ob3CpuProbe.RunAsync();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -7,7 +7,7 @@ namespace Verifier.Http;
 /// One route of the contract. Hosts call <see cref="HandleAsync"/> for every method the route answers; CORS,
 /// method dispatch and the last-resort error boundary live here so both hosts behave identically.
 /// </summary>
-public abstract class ApiHandler(CorsPolicy cors, ILogger logger)
+public abstract class ApiHandler(CorsPolicy cors, ILogger logger, RequestGate? gate = null)
 {
     /// <summary>The methods this route serves, besides OPTIONS (CORS preflight).</summary>
     public abstract IReadOnlyList<string> Methods { get; }
@@ -24,6 +24,13 @@ public abstract class ApiHandler(CorsPolicy cors, ILogger logger)
         {
             request.HttpContext.Response.Headers.Allow = string.Join(", ", Methods);
             return Problems.Create(StatusCodes.Status405MethodNotAllowed, "method-not-allowed", $"Use {string.Join(" or ", Methods)} on this route.");
+        }
+
+        using var lease = gate is null ? null : await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        if (gate is not null && lease is null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "1";
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, "busy", "The verifier is busy with other badges; retry in a second.");
         }
 
         try

@@ -10,7 +10,7 @@ namespace Verifier.Http;
 /// <c>POST /api/bake</c>, multipart with an <c>image</c> part (PNG or SVG) and a <c>badge</c> part or field (JSON,
 /// compact JWS or URL): answers the baked image. Only the badge is inserted; every other byte of the image stays.
 /// </summary>
-public sealed class BakeHandler(IOptions<HttpOptions> options, CorsPolicy cors, ILogger<BakeHandler> logger) : ApiHandler(cors, logger)
+public sealed class BakeHandler(IOptions<HttpOptions> options, CorsPolicy cors, RequestGate gate, ILogger<BakeHandler> logger) : ApiHandler(cors, logger, gate)
 {
     private static readonly string[] FileFields = ["image"];
 

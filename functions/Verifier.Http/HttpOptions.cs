@@ -16,4 +16,10 @@ public sealed class HttpOptions
 
     /// <summary>How long a browser may cache a preflight answer.</summary>
     public TimeSpan PreflightMaxAge { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Verifications (verify, unbake, bake) one instance runs at once; 0 = unbounded.</summary>
+    public int MaxConcurrentRequests { get; set; } = 64;
+
+    /// <summary>How long a request waits for a slot before it gets 503 with Retry-After.</summary>
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -17,6 +17,7 @@ public static class ServiceCollectionExtensions
         }
 
         services.AddSingleton<CorsPolicy>();
+        services.AddSingleton<RequestGate>();
         services.AddSingleton<VerifyHandler>();
         services.AddSingleton<UnbakeHandler>();
         services.AddSingleton<BakeHandler>();

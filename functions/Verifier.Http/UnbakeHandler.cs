@@ -7,8 +7,8 @@ using Verifier.Core.Input;
 namespace Verifier.Http;
 
 /// <summary><c>POST /api/unbake</c>: the payload baked into a PNG or SVG (raw body or multipart <c>file</c>/<c>image</c>) and where it was found.</summary>
-public sealed class UnbakeHandler(IOptions<HttpOptions> options, CorsPolicy cors, ILogger<UnbakeHandler> logger)
-    : ApiHandler(cors, logger)
+public sealed class UnbakeHandler(IOptions<HttpOptions> options, CorsPolicy cors, RequestGate gate, ILogger<UnbakeHandler> logger)
+    : ApiHandler(cors, logger, gate)
 {
     private static readonly string[] FileFields = ["file", "image"];
 

@@ -12,8 +12,8 @@ namespace Verifier.Http;
 /// <c>POST /api/verify</c> (the body is the badge) and <c>GET /api/verify?url=…</c>. Every verification outcome is a
 /// 200 with the report; only requests with nothing verifiable in them get a problem.
 /// </summary>
-public sealed class VerifyHandler(BadgeVerifier verifier, IOptions<HttpOptions> options, CorsPolicy cors, ILogger<VerifyHandler> logger)
-    : ApiHandler(cors, logger)
+public sealed class VerifyHandler(BadgeVerifier verifier, IOptions<HttpOptions> options, CorsPolicy cors, RequestGate gate, ILogger<VerifyHandler> logger)
+    : ApiHandler(cors, logger, gate)
 {
     private static readonly string[] FileFields = ["file"];
 

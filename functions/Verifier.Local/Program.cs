@@ -14,4 +14,5 @@ builder.Services.AddVerifierHttp(builder.Configuration);
 
 var app = builder.Build();
 app.MapVerifierRoutes();
+app.UseVerifierUi();
 app.Run();

@@ -8,6 +8,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using Verifier.Core.Baking;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
 using Verifier.Core.Input;
@@ -30,6 +33,8 @@ public class Ob3JwtBenchmarks
     private BadgeVerifier _engine = null!;
     private string _rsJwt = null!;
     private string _esJwt = null!;
+    private byte[] _rsPng = null!;
+    private byte[] _esPng = null!;
     private TokenValidationParameters _rsBare = null!;
     private TokenValidationParameters _esBare = null!;
     private RSA _rsa = null!;
@@ -49,6 +54,8 @@ public class Ob3JwtBenchmarks
         };
         _rsJwt = Sign("RS256", Kid, data => _rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
         _esJwt = Sign("ES256", "https://issuer.example/keys/2", data => _ec.SignData(data, HashAlgorithmName.SHA256));
+        _rsPng = Baked(_rsJwt);
+        _esPng = Baked(_esJwt);
         rsaJwk.KeyId = Kid;
         ecJwk.KeyId = "https://issuer.example/keys/2";
         _rsBare = Bare(rsaJwk, "RS256");
@@ -61,7 +68,7 @@ public class Ob3JwtBenchmarks
         services.AddVerifierEngine();
         _services = services.BuildServiceProvider();
         _engine = _services.GetRequiredService<BadgeVerifier>();
-        if (!EngineRs256().Result || !EngineEs256().Result || !BareRs256().Result || !BareEs256().Result)
+        if (!EngineRs256().Result || !EngineEs256().Result || !BareRs256().Result || !BareEs256().Result || !PngRs256().Result || !PngEs256().Result)
         {
             throw new InvalidOperationException("a benchmark token does not verify");
         }
@@ -86,6 +93,21 @@ public class Ob3JwtBenchmarks
 
     [Benchmark, BenchmarkCategory("ES256")]
     public async Task<bool> EngineEs256() => (await _engine.VerifyAsync(new VerificationRequest { Input = VerificationInput.FromText(_esJwt) })).Valid;
+
+    [Benchmark, BenchmarkCategory("RS256")]
+    public async Task<bool> PngRs256() => (await _engine.VerifyAsync(new VerificationRequest { Input = VerificationInput.FromBytes(_rsPng) })).Valid;
+
+    [Benchmark, BenchmarkCategory("ES256")]
+    public async Task<bool> PngEs256() => (await _engine.VerifyAsync(new VerificationRequest { Input = VerificationInput.FromBytes(_esPng) })).Valid;
+
+    /// <summary>A 16×16 PNG with the VC-JWT baked in an openbadgecredential iTXt chunk (OB 3.0 §5.3.2.1).</summary>
+    private static byte[] Baked(string jwt)
+    {
+        using var image = new Image<Rgba32>(16, 16);
+        using var png = new MemoryStream();
+        image.SaveAsPng(png);
+        return PngBaker.Bake(png.ToArray(), jwt, PngBadgeReader.OpenBadgeCredentialKeyword);
+    }
 
     private static TokenValidationParameters Bare(JsonWebKey key, string alg) => new()
     {

@@ -61,7 +61,7 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
                     return (null, KeyResolutionStatus.Unsupported, $"key type {kty}{(crv is null ? string.Empty : "/" + crv)} is not supported (RSA, EC P-256/P-384 and OKP Ed25519 are)");
             }
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
             return (null, KeyResolutionStatus.Invalid, "the JWK has a member that is not base64url");
         }

@@ -46,6 +46,12 @@ public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IO
         }
 
         var lifetime = options.Value.Fetch.DefaultCacheAge;
+        var (keyBase, keyFragment) = DidResolvers.SplitFragment(keyId);
+        if (!keyId.StartsWith("did:", StringComparison.Ordinal) && keyFragment is ['z', ..] && KeyMaterial.FromMultibase(keyFragment).Key is { } fragmentKey)
+        {
+            return (await ResolveFragmentKeyAsync(keyId, keyBase, fragmentKey, ct).ConfigureAwait(false), lifetime);
+        }
+
         if (keyId.StartsWith("did:web:", StringComparison.Ordinal))
         {
             return (await ResolveDidWebAsync(keyId, ct).ConfigureAwait(false), lifetime);
@@ -145,6 +151,31 @@ public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IO
             var controller = KeyMaterial.Str(root, "controller") ?? KeyMaterial.Str(root, "owner");
             return new KeyResolution(KeyResolutionStatus.Resolved, key.ToResolved(keyId, controller, null), null);
         }
+    }
+
+    /// <summary>
+    /// "https://issuer.example/profile#z6Mk…" (and "urn:…#z6Mk…"): the fragment is itself a Multikey value, the form the
+    /// 1EdTech examples use. The key is taken from the fragment; whether the base's document lists it for assertions is
+    /// asked of that document when it can be fetched, and stays unknown otherwise (the issuer binding judges that).
+    /// </summary>
+    private async Task<KeyResolution> ResolveFragmentKeyAsync(string keyId, string keyBase, KeyMaterial fragmentKey, CancellationToken ct)
+    {
+        bool? listed = null;
+        if (Uri.TryCreate(keyBase, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+        {
+            var (doc, failure) = await FetchJsonAsync(url, ct).ConfigureAwait(false);
+            if (failure is null)
+            {
+                using (doc)
+                {
+                    var root = doc!.RootElement;
+                    var docId = root.ValueKind == JsonValueKind.Object ? KeyMaterial.Str(root, "id") ?? keyBase : keyBase;
+                    listed = root.ValueKind == JsonValueKind.Object && VerificationMethodReader.ListedForAssertion(root, docId, keyId);
+                }
+            }
+        }
+
+        return new KeyResolution(KeyResolutionStatus.Resolved, fragmentKey.ToResolved(keyId, keyBase, listed), null);
     }
 
     private static KeyResolution FromKeySet(JsonElement keys, string keyId, string? fragment)

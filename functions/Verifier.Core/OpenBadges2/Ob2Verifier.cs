@@ -97,12 +97,33 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         Upgrade(session, assertion, new Uri(url));
         var graph = new Ob2Graph(assertion);
         ValidateAssertion(session, assertion);
-        if (await graph.LoadAsync(session).ConfigureAwait(false))
+        if (await graph.LoadAsync(session).ConfigureAwait(false) && await PolicyIssuerAsync(session, graph).ConfigureAwait(false) is { } policy)
         {
-            ScopeCheck.Run(JsonAccess.String(assertion, "id") ?? url, graph.Issuer!, session.Checks);
+            ScopeCheck.Run(JsonAccess.String(assertion, "id") ?? url, policy, session.Checks);
         }
 
         Finish(session, graph);
+    }
+
+    /// <summary>
+    /// The Profile whose verification policy bounds the hosted scope. An embedded issuer is data from the assertion's
+    /// own host, so its allowedOrigins / startsWith could widen the scope at will (or drop a narrowing policy): the
+    /// policy is read from the Profile hosted at the issuer id. 0.5 and 1.0 issuers have no hosted 2.0 policy.
+    /// </summary>
+    private static async Task<JsonObject?> PolicyIssuerAsync(Ob2Session session, Ob2Graph graph)
+    {
+        if (graph.HostedIssuer is not null || session.Version is Ob2Version.V05 or Ob2Version.V10)
+        {
+            return graph.HostedIssuer ?? graph.Issuer;
+        }
+
+        var hosted = await graph.LoadHostedIssuerAsync(session).ConfigureAwait(false);
+        if (hosted.Status == LoadStatus.Failed)
+        {
+            session.Checks.Fail(Ob2CheckIds.ScopeOrigin, "the hosted scope is set by the issuer Profile hosted at its id, which could not be loaded");
+        }
+
+        return hosted.IsLoaded ? hosted.Node : null;
     }
 
     private async Task VerifySignedAsync(Ob2Session session, string text)

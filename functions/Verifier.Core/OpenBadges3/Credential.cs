@@ -12,17 +12,25 @@ public sealed class Credential
     public const string VcV2Context = "https://www.w3.org/ns/credentials/v2";
     public const string VcV1Context = "https://www.w3.org/2018/credentials/v1";
 
+    private IReadOnlyList<string>? _types;
+    private IReadOnlyList<string>? _contexts;
+    private (DateTimeOffset?, string?, string)? _validFrom;
+    private (DateTimeOffset?, string?, string)? _validUntil;
+    private JsonElement? _subject;
+    private bool _subjectRead;
+
     public Credential(JsonElement root) => Root = root;
 
     public JsonElement Root { get; }
 
     public string? Id => Str(Root, "id");
 
-    public IReadOnlyList<string> Types => Strings(Root, "type");
+    // Each accessor is read once: the checks, the claims comparison and the summary all ask for the same values.
+    public IReadOnlyList<string> Types => _types ??= Strings(Root, "type");
 
     public bool IsVcdm11 => Contexts.Count > 0 && Contexts[0] == VcV1Context;
 
-    public IReadOnlyList<string> Contexts => Strings(Root, "@context");
+    public IReadOnlyList<string> Contexts => _contexts ??= Strings(Root, "@context");
 
     /// <summary>The issuer id, whether <c>issuer</c> is a string or a Profile object.</summary>
     public string? IssuerId => Root.TryGetProperty("issuer", out var i)
@@ -32,16 +40,28 @@ public sealed class Credential
     public JsonElement? Issuer => Root.TryGetProperty("issuer", out var i) ? i : null;
 
     /// <summary>The first credential subject (OB 3.0 has exactly one).</summary>
-    public JsonElement? Subject => Root.TryGetProperty("credentialSubject", out var s)
-        ? s.ValueKind == JsonValueKind.Array ? s.EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } first ? first : null
-            : s.ValueKind == JsonValueKind.Object ? s : null
-        : null;
+    public JsonElement? Subject
+    {
+        get
+        {
+            if (!_subjectRead)
+            {
+                _subject = Root.TryGetProperty("credentialSubject", out var s)
+                    ? s.ValueKind == JsonValueKind.Array ? s.EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } first ? first : null
+                        : s.ValueKind == JsonValueKind.Object ? s : null
+                    : null;
+                _subjectRead = true;
+            }
+
+            return _subject;
+        }
+    }
 
     public JsonElement? Achievement => Subject is { } s && s.TryGetProperty("achievement", out var a) && a.ValueKind == JsonValueKind.Object ? a : null;
 
-    public (DateTimeOffset? Value, string? Raw, string Name) ValidFrom => Date(IsVcdm11 ? "issuanceDate" : "validFrom", "issuanceDate");
+    public (DateTimeOffset? Value, string? Raw, string Name) ValidFrom => _validFrom ??= Date(IsVcdm11 ? "issuanceDate" : "validFrom", "issuanceDate");
 
-    public (DateTimeOffset? Value, string? Raw, string Name) ValidUntil => Date(IsVcdm11 ? "expirationDate" : "validUntil", "expirationDate");
+    public (DateTimeOffset? Value, string? Raw, string Name) ValidUntil => _validUntil ??= Date(IsVcdm11 ? "expirationDate" : "validUntil", "expirationDate");
 
     private (DateTimeOffset?, string?, string) Date(string primary, string fallback)
     {

@@ -15,7 +15,8 @@ internal static class DateChecks
         var (from, fromRaw, fromName) = credential.ValidFrom;
         if (from is { } f)
         {
-            if (f - skew > now)
+            // Compare against now ± skew: a date at the edge of the calendar must not overflow.
+            if (f > Shift(now, skew))
             {
                 context.Checks.Fail(Ob3CheckIds.ValidFrom, $"not yet valid: {fromName} is {fromRaw}, after {now:O}");
             }
@@ -30,7 +31,7 @@ internal static class DateChecks
         if (expires is { } e)
         {
             var label = until is not null && e == until ? $"{untilName} {untilRaw}" : $"the JWT exp {e:O}";
-            if (e + skew < now)
+            if (e < Shift(now, -skew))
             {
                 context.Checks.Fail(Ob3CheckIds.ValidUntil, $"expired: {label} is before {now:O}");
             }
@@ -39,6 +40,15 @@ internal static class DateChecks
                 context.Checks.Pass(Ob3CheckIds.ValidUntil, $"not expired ({label})");
             }
         }
+    }
+
+    /// <summary><paramref name="instant"/> moved by <paramref name="by"/>, clamped to the calendar (an "as of" 9999-12-31 must not overflow).</summary>
+    public static DateTimeOffset Shift(DateTimeOffset instant, TimeSpan by)
+    {
+        var ticks = instant.UtcTicks + by.Ticks;
+        return ticks <= DateTimeOffset.MinValue.UtcTicks ? DateTimeOffset.MinValue
+            : ticks >= DateTimeOffset.MaxValue.UtcTicks ? DateTimeOffset.MaxValue
+            : new DateTimeOffset(ticks, TimeSpan.Zero);
     }
 
     public static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>

@@ -62,7 +62,7 @@ internal static class JwtClaimsCheck
             return;
         }
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var seconds))
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var seconds) || !InRange(seconds))
         {
             errors.Add($"{claim} is not a NumericDate");
             return;
@@ -87,9 +87,12 @@ internal static class JwtClaimsCheck
         }
     }
 
+    // DateTimeOffset's range in Unix seconds: a NumericDate outside it is malformed, never an overflow.
+    private static bool InRange(double seconds) => seconds is >= -62_135_596_800 and <= 253_402_300_799;
+
     /// <summary>The exp claim as an instant, for the expiry check when the credential itself has no validUntil.</summary>
     public static DateTimeOffset? Exp(JsonElement payload) =>
-        payload.TryGetProperty("exp", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var s)
+        payload.TryGetProperty("exp", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var s) && InRange(s)
             ? DateTimeOffset.FromUnixTimeMilliseconds((long)(s * 1000))
             : null;
 }

@@ -152,6 +152,12 @@ public sealed class Ob3Verifier(
             Algorithm = outcome.Cryptosuite,
             IssuerKeyBound = outcome.AnyValid ? outcome.IssuerKeyBound : null,
         };
+        if (!outcome.AnyValid && !context.Checks.HasErrors)
+        {
+            // The proof verifier reports each proof itself; this guarantees a credential with no valid proof is never valid.
+            context.Checks.Fail(Ob3CheckIds.Proof, "no embedded proof of the credential verified");
+        }
+
         return outcome.AnyValid;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -30,6 +31,10 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
     private static readonly string[] AcceptedTyp = ["JWT", "vc+jwt", "vc+ld+json+jwt", "application/vc+jwt"];
 
     private readonly JsonWebTokenHandler _handler = new() { MaximumTokenSizeInBytes = 4 * 1024 * 1024 };
+
+    // One set of parameters per resolved key (keys are cached by the resolver): building them per token shows up
+    // next to a 30 µs RSA verification. The key's kind fixes the one algorithm it may be used with.
+    private readonly ConditionalWeakTable<JsonWebKey, TokenValidationParameters> _parameters = new();
 
     public async Task<JwtOutcome> VerifyAsync(string jwt, VerificationContext context, string? subject, CancellationToken cancellationToken)
     {
@@ -119,18 +124,7 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
     /// <summary>Signature validation only: the handler's lifetime, audience and issuer validators are switched off.</summary>
     internal async Task<string?> ValidateSignatureAsync(string jwt, string alg, JsonWebKey key)
     {
-        var parameters = new TokenValidationParameters
-        {
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            ValidateLifetime = false,
-            ValidateIssuerSigningKey = false,
-            RequireExpirationTime = false,
-            RequireSignedTokens = true,
-            ValidAlgorithms = [alg],
-            CryptoProviderFactory = EdDsaCryptoProviderFactory.Instance,
-            IssuerSigningKeyResolver = (_, _, _, _) => [key],
-        };
+        var parameters = _parameters.GetValue(key, k => Parameters(k, alg));
         var result = await _handler.ValidateTokenAsync(jwt, parameters).ConfigureAwait(false);
         return result.IsValid ? null : result.Exception switch
         {
@@ -140,6 +134,22 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
             var e => e.GetType().Name,
         };
     }
+
+    private static TokenValidationParameters Parameters(JsonWebKey key, string alg) =>
+        new()
+        {
+            ValidateIssuer = false,
+            ValidateAudience = false,
+            ValidateLifetime = false,
+            ValidateIssuerSigningKey = false,
+            RequireExpirationTime = false,
+            RequireSignedTokens = true,
+            ValidAlgorithms = [alg],
+            // Only EdDSA needs the project's provider; the others keep IdentityModel's default factory and its
+            // signature-provider cache (a custom factory would import the RSA/EC key again for every token).
+            CryptoProviderFactory = alg == EdDsaCryptoProviderFactory.Algorithm ? EdDsaCryptoProviderFactory.Instance : null,
+            IssuerSigningKeyResolver = (_, _, _, _) => [key],
+        };
 
     private static (bool Ok, string? Alg, string? Kid, JsonElement? Jwk) CheckHeader(JsonElement header, VerificationContext context, string? subject)
     {

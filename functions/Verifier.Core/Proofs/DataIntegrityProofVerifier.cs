@@ -16,10 +16,12 @@ public sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
 {
     private readonly ProofEvaluator _evaluator;
     private readonly DataIntegrityOptions _options;
+    private readonly ILinkedDataConverter _converter;
 
     public DataIntegrityProofVerifier(IKeyResolver keys, ILinkedDataConverter converter, IOptions<DataIntegrityOptions>? options = null)
     {
         _options = options?.Value ?? new DataIntegrityOptions();
+        _converter = converter;
         _evaluator = new ProofEvaluator(keys, [new EddsaRdfc2022Suite(converter, _options), new EddsaJcs2022Suite(), new EcdsaRdfc2019Suite(converter, _options)]);
     }
 
@@ -49,9 +51,14 @@ public sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
         var chosen = verdicts.Find(v => v.Status == ProofStatus.Valid && v.Binding?.Level is null or IssuerBindingLevel.Bound)
             ?? verdicts.Find(v => v.Status == ProofStatus.Valid && v.Binding?.Level != IssuerBindingLevel.Contradiction)
             ?? verdicts.Find(v => v.Status == ProofStatus.Valid);
-        foreach (var verdict in verdicts)
+        for (var i = 0; i < verdicts.Count; i++)
         {
-            Report(verdict, anyValid: chosen is not null, context);
+            if (chosen is not null && verdicts[i].Status == ProofStatus.Invalid)
+            {
+                verdicts[i] = await MalformedAsync(credential, verdicts[i], cancellationToken).ConfigureAwait(false) ?? verdicts[i];
+            }
+
+            Report(verdicts[i], anyValid: chosen is not null, context);
         }
 
         if (chosen is null)
@@ -64,12 +71,32 @@ public sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
         return new EmbeddedProofOutcome(true, chosen.Proof.VerificationMethod, chosen.Proof.SuiteName, bound);
     }
 
+    /// <summary>
+    /// A proof that did not verify is only a warning beside a valid one if it is at least well-formed: a proof the
+    /// credential's own contexts cannot express (an undefined proof type or term) makes the credential's JSON-LD
+    /// invalid as a whole — safe mode for the secured document, not only for what was signed.
+    /// </summary>
+    private async Task<ProofVerdict?> MalformedAsync(JsonElement credential, ProofVerdict verdict, CancellationToken cancellationToken)
+    {
+        var asConfigured = ProofDocuments.ProofConfig(credential, verdict.Proof.Raw, out _);
+        if (asConfigured is null)
+        {
+            return null;
+        }
+
+        var rdf = await _converter.ToRdfAsync(asConfigured.Value, cancellationToken).ConfigureAwait(false);
+        return rdf.Dataset is null && !rdf.Indeterminate
+            ? verdict with { Status = ProofStatus.Malformed, Message = $"the proof is not valid JSON-LD under the credential's contexts: {rdf.Error}" }
+            : null;
+    }
+
     private static void Report(ProofVerdict verdict, bool anyValid, VerificationContext context)
     {
         var proof = verdict.Proof;
         var (outcome, indeterminate) = verdict.Status switch
         {
             ProofStatus.Valid => (CheckOutcome.Passed, false),
+            ProofStatus.Malformed => (CheckOutcome.Failed, false),
 
             // Another proof already carries the credential: this one is reported, not held against it.
             _ when anyValid => (CheckOutcome.Warning, false),

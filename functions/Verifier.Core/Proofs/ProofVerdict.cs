@@ -9,6 +9,9 @@ internal enum ProofStatus
 
     /// <summary>Could not be judged for a reason outside the credential (key or context unreachable).</summary>
     Indeterminate,
+
+    /// <summary>Not even well-formed JSON-LD under the credential's contexts: an error even beside a valid proof.</summary>
+    Malformed,
 }
 
 /// <summary>The judgement of one proof, before the proof set is decided (one valid proof by the issuer suffices).</summary>

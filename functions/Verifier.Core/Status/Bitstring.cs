@@ -69,7 +69,7 @@ public sealed class Bitstring
     /// <summary>The status value of an entry of <paramref name="statusSize"/> bits at <paramref name="index"/>, or null when out of range.</summary>
     public int? Value(long index, int statusSize)
     {
-        if (index < 0 || statusSize is < 1 or > 16)
+        if (index < 0 || index > int.MaxValue || statusSize is < 1 or > 16)
         {
             return null;
         }

@@ -165,11 +165,11 @@ public sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader lis
         }
 
         var now = context.Now;
-        if (listCredential.ValidUntil.Value is { } until && until + context.Options.ClockSkew < now)
+        if (listCredential.ValidUntil.Value is { } until && until < DateChecks.Shift(now, -context.Options.ClockSkew))
         {
             checks.Indeterminate(Ob3CheckIds.StatusList, $"the status list expired at {listCredential.ValidUntil.Raw}", subject);
         }
-        else if (listCredential.ValidFrom.Value is { } from && from - context.Options.ClockSkew > now)
+        else if (listCredential.ValidFrom.Value is { } from && from > DateChecks.Shift(now, context.Options.ClockSkew))
         {
             checks.Indeterminate(Ob3CheckIds.StatusList, $"the status list is not valid before {listCredential.ValidFrom.Raw}", subject);
         }

@@ -61,7 +61,8 @@ public sealed class StatusListLoader(
         var list = PayloadClassifier.LooksLikeCompactJws(text) || fetched.ContentType is "application/vc+jwt" or "application/jwt"
             ? await FromJwtAsync(url, text, context, ct).ConfigureAwait(false)
             : await FromJsonAsync(url, text, context, ct).ConfigureAwait(false);
-        if (list.Proof != ListProofState.Unverified || list.Bits is not null)
+        // An unverified list (key unreachable, no Data Integrity verifier) may verify next time: never cached.
+        if (list.Proof != ListProofState.Unverified)
         {
             cache.Set(key, list, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime(list.Credential), Size = 1 });
         }

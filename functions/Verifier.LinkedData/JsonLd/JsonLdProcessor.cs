@@ -70,16 +70,18 @@ public sealed class JsonLdProcessor(IContextLoader loader)
     private async ValueTask<T> RunAsync<T>(JsonLdOptions options, Func<Session, T> run, CancellationToken cancellationToken)
     {
         Dictionary<string, RemoteContext>? loaded = null;
+        var stepsUsed = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var session = new Session(options, caches, loaded ?? (IReadOnlyDictionary<string, RemoteContext>)EmptyLoaded, cancellationToken);
+            var session = new Session(options, caches, loaded ?? (IReadOnlyDictionary<string, RemoteContext>)EmptyLoaded, cancellationToken, stepsUsed);
             try
             {
                 return run(session);
             }
             catch (ContextNeededException need)
             {
+                stepsUsed = session.Steps;
                 // The synchronous algorithms stop at the first context not loaded yet; load it and start over.
                 // Warm runs never get here, so the hot path stays synchronous.
                 loaded ??= new Dictionary<string, RemoteContext>(StringComparer.Ordinal);

@@ -1,9 +1,12 @@
 namespace Verifier.LinkedData.JsonLd;
 
 /// <summary>State of one processing call: options, loaded remote contexts, the work budget and cancellation.</summary>
-internal sealed class Session(JsonLdOptions options, ProcessorCaches caches, IReadOnlyDictionary<string, RemoteContext> loaded, CancellationToken cancellationToken)
+internal sealed class Session(JsonLdOptions options, ProcessorCaches caches, IReadOnlyDictionary<string, RemoteContext> loaded, CancellationToken cancellationToken, int stepsAlreadyUsed = 0)
 {
-    private int steps;
+    private int steps = stepsAlreadyUsed;
+
+    /// <summary>Work done so far; a restart after loading a context carries it on, so restarts share one budget.</summary>
+    public int Steps => steps;
 
     public JsonLdOptions Options { get; } = options;
 

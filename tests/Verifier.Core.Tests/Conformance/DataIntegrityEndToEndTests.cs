@@ -82,6 +82,32 @@ public sealed class DataIntegrityEndToEndTests(ITestOutputHelper output)
         Assert.True(outcome.AnyValid, string.Join("; ", checks.Select(c => c.Message)));
     }
 
+    [SkippableTheory]
+    [InlineData("signedProofSet1.json", 1)]
+    [InlineData("signedProofSet2.json", 2)]
+    [InlineData("signedProofChain1.json", 3)]
+    [InlineData("signedProofChain2.json", 4)]
+    public async Task VcDiEddsaProofSet_EveryProofVerifies(string file, int proofs)
+    {
+        var root = SharedFolder.Require("vectors/vc-di-eddsa/TestVectors/proof-set-chain");
+        using var pairs = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "multiKeyPairs.json")));
+        using var keys = new TestKeys();
+        foreach (var pair in pairs.RootElement.EnumerateObject())
+        {
+            var multibase = pair.Value.GetProperty("publicKeyMultibase").GetString()!;
+            keys.AddRaw($"did:key:{multibase}#{multibase}", KeyKind.Ed25519, DataIntegrityConformanceTests.DecodeEd25519Multikey(multibase));
+        }
+
+        var verifier = new DataIntegrityProofVerifier(keys, Converter.Value!);
+        var context = new VerificationContext(new VerificationRequest { Input = VerificationInput.FromText("{}") }, new VerifierOptions(), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var outcome = await verifier.VerifyAsync(ProofSigner.ToElement(Load(Path.Combine(root, file))), null, context, CancellationToken.None);
+
+        Assert.True(outcome.AnyValid);
+        var reported = context.Checks.Snapshot().Where(c => c.Id == ProofCheckIds.DataIntegrity).ToList();
+        Assert.Equal(proofs, reported.Count);
+        Assert.All(reported, c => Assert.Equal(CheckOutcome.Passed, c.Outcome));
+    }
+
     private static async Task<(EmbeddedProofOutcome Outcome, IReadOnlyList<CheckResult> Checks)> VerifyAsync(JsonObject credential, bool verbose = false)
     {
         using var keys = new TestKeys();

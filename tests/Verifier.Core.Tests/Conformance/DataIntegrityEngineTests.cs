@@ -50,7 +50,22 @@ public sealed class DataIntegrityEngineTests(ITestOutputHelper output)
         Assert.Contains(report.Checks, c => c.Id == ProofCheckIds.DataIntegrity && c.Outcome == CheckOutcome.Failed);
     }
 
-    private static async Task<VerificationReport> VerifyAsync(string credential)
+    [SkippableFact]
+    public async Task BadgeVerifier_Verbose_ReportCarriesCanonicalFormsAndHashes()
+    {
+        var folder = SharedFolder.Require("vectors/ob3-spec");
+        var json = File.ReadAllText(Path.Combine(folder, "obv3p0-eddsa-rdfc-2022-signed.json"));
+
+        var report = await VerifyAsync(json, verbose: true);
+
+        var details = Assert.Single(report.Checks, c => c.Id == ProofCheckIds.DataIntegrity).Details!;
+        Assert.Equal(File.ReadAllText(Path.Combine(folder, "obv3p0-document-canon.nq")), details["canonicalDocument"]);
+        Assert.Equal("87f65a76d40146205e3b3e06cb0fbd153f97f9ce70372390f52566bb7f9e0773", details["documentHash"]);
+        Assert.Equal("d34009cea0dbc1ca941e09dc01c8c9d3e3ce3c5b853f67ee44698dcea10f5d19", details["proofConfigurationHash"]);
+        Assert.Contains("canonicalDocument", ReportJson.Serialize(report), StringComparison.Ordinal);
+    }
+
+    private static async Task<VerificationReport> VerifyAsync(string credential, bool verbose = false)
     {
         await using var server = await LoopbackServer.StartAsync();
         var keyId = $"{Issuer}#{KeyMultibase}";
@@ -68,6 +83,6 @@ public sealed class DataIntegrityEngineTests(ITestOutputHelper output)
             ["assertionMethod"] = new JsonArray(keyId),
         }.ToJsonString());
         using var services = EngineFactory.Build(server, ["example.edu", "example.com", "purl.imsglobal.org"], configure: o => o.Contexts.Path = SharedFolder.Require("contexts"));
-        return await services.GetRequiredService<BadgeVerifier>().VerifyAsync(new VerificationRequest { Input = VerificationInput.FromText(credential) });
+        return await services.GetRequiredService<BadgeVerifier>().VerifyAsync(new VerificationRequest { Input = VerificationInput.FromText(credential), Verbose = verbose });
     }
 }

@@ -278,6 +278,45 @@ public class Ob2HostedEngineTests
     }
 
     [Fact]
+    public async Task VerifyAsync_EmbeddedIssuerWideningAllowedOrigins_IsIgnored()
+    {
+        await using var issuer = await StartAsync();
+        issuer.Publish();
+        var embedded = issuer.Issuer.DeepClone().AsObject();
+        embedded["verification"] = new JsonObject { ["allowedOrigins"] = "other.example" };
+        var badge = issuer.BadgeClass.DeepClone().AsObject();
+        badge["issuer"] = embedded;
+        var assertion = Assertion();
+        assertion["id"] = "https://other.example/assertions/1.json";
+        assertion["badge"] = badge;
+        issuer.Serve("https://other.example/assertions/1.json", assertion);
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri("https://other.example/assertions/1.json")));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob2CheckIds.ScopeOrigin, CheckOutcome.Failed);
+        Assert.Equal(1, issuer.Server.Hits("/issuer.json"));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_EmbeddedIssuerNotHosted_FailsScope()
+    {
+        var (issuer, _) = await HostedAsync();
+        await using var _ = issuer;
+        var badge = issuer.BadgeClass.DeepClone().AsObject();
+        badge["issuer"] = issuer.Issuer.DeepClone();
+        var assertion = Assertion();
+        assertion["badge"] = badge;
+        issuer.Serve(AssertionUrl, assertion);
+        issuer.Server.MapStatus("/issuer.json", 404);
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob2CheckIds.ScopeOrigin, CheckOutcome.Failed);
+    }
+
+    [Fact]
     public async Task VerifyAsync_FetchedIdDiffersFromUrl_Warns()
     {
         var (issuer, _) = await HostedAsync();

@@ -40,6 +40,20 @@ public class Ob2JwsTests
     }
 
     [Fact]
+    public async Task VerifyRs256_ConcurrentCallers_AllVerify()
+    {
+        using var key = RSA.Create(2048);
+        var jws = CompactJws.TryParse(Ob2TestIssuer.Sign(Ob2TestIssuer.Assertion(signed: true), key), out _)!;
+        var cache = new RsaKeyCache();
+        var pem = key.ExportSubjectPublicKeyInfoPem();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+            Enumerable.Range(0, 50).All(_ => cache.VerifyRs256(pem, jws, out var error) && error is null))));
+
+        Assert.All(results, Assert.True);
+    }
+
+    [Fact]
     public void Validate_PrivateKeyPem_IsRefused()
     {
         using var key = RSA.Create(2048);

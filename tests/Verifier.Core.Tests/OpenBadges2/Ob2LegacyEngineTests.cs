@@ -77,6 +77,23 @@ public class Ob2LegacyEngineTests
     }
 
     [Fact]
+    public async Task VerifyAsync_V11SignedWithVerifyUrlKey_IsValid()
+    {
+        await using var issuer = await StartAsync();
+        PublishV1(issuer);
+        issuer.Server.MapBytes("/v1/public.pem", System.Text.Encoding.ASCII.GetBytes(issuer.Key.ExportSubjectPublicKeyInfoPem()), "application/x-pem-file");
+        var assertion = V10Assertion("signed", V1Key, "2016-12-31T23:59:59Z");
+        assertion["@context"] = "https://w3id.org/openbadges/v1";
+        assertion["id"] = "urn:uuid:11111111-2222-3333-4444-555555555555";
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromText(Sign(assertion, issuer.Key)));
+
+        ReportAssert.Valid(report);
+        Assert.Equal("1.1", report.OpenBadgesVersion);
+        Assert.Equal(V1Key, report.Verification?.KeyId);
+    }
+
+    [Fact]
     public async Task VerifyAsync_V10SignedKeyOffIssuerOrigin_FailsKey()
     {
         await using var issuer = await StartAsync();

@@ -143,6 +143,50 @@ public class IssuerBindingTests
     }
 
     [Theory]
+    [InlineData(false, VerificationOutcome.Valid, CheckOutcome.Warning)]
+    [InlineData(true, VerificationOutcome.Invalid, CheckOutcome.Failed)]
+    public async Task VerifyAsync_MultikeyFragmentWithoutIssuerDocument_IsTakenFromFragmentButProvesNothing(bool strict, VerificationOutcome outcome, CheckOutcome check)
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.Ed25519();
+        f.Server.MapStatus("/issuers/1", 404);
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: Ob3Fixtures.IssuerId + "#" + key.Multibase()), strict);
+
+        ReportAssert.Outcome(report, outcome);
+        ReportAssert.Has(report, Ob3CheckIds.JwtSignature, CheckOutcome.Passed);
+        Assert.Contains(IssuerBinding.AnyoneCouldHaveSigned, ReportAssert.Has(report, Ob3CheckIds.IssuerKey, check).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_MultikeyFragmentListedByIssuerDocument_IsBound()
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.Ed25519();
+        var kid = Ob3Fixtures.IssuerId + "#" + key.Multibase();
+        f.Server.MapJson("/issuers/1", new JsonObject { ["id"] = Ob3Fixtures.IssuerId, ["type"] = "Profile", ["assertionMethod"] = new JsonArray(kid) }.ToJsonString());
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: kid), strict: true);
+
+        ReportAssert.Outcome(report, VerificationOutcome.Valid);
+        Assert.True(report.Verification!.IssuerKeyBound);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_MultikeyFragmentOfAnotherKey_DoesNotVerify()
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.Ed25519();
+        using var other = TestKey.Ed25519();
+        f.Server.MapStatus("/issuers/1", 404);
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: Ob3Fixtures.IssuerId + "#" + other.Multibase()));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob3CheckIds.JwtSignature, CheckOutcome.Failed);
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task VerifyAsync_FragmentKeyOfAnotherDocument_IsInvalidInBothPolicies(bool strict)

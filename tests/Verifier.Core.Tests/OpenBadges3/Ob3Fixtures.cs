@@ -136,12 +136,12 @@ public sealed class Ob3Fixtures : IAsyncDisposable
             return EngineFactory.Build(Server, [Host], configure: configure);
         }
 
-        // Same as EngineFactory, with extra registrations (e.g. a fake embedded-proof verifier at that seam).
+        // Same as EngineFactory, then changes to the registrations (e.g. another embedded-proof verifier at that seam).
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
-        services(collection);
         collection.AddVerifierEngine();
+        services(collection);
         collection.Configure<VerifierOptions>(o =>
         {
             o.Fetch.AllowLoopback = true;

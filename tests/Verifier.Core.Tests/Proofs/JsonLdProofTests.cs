@@ -114,6 +114,37 @@ public sealed class JsonLdProofTests : IDisposable
         Assert.NotEqual(VerificationOutcome.Valid, CheckCollector.Decide(checks));
     }
 
+    [Fact]
+    public async Task VerifyAsync_ValidProofBesideUndefinedProofType_InvalidBothReported()
+    {
+        var signed = await ProofSigner.SignAsync(Badge(), _signer, _converter);
+        signed["proof"] = new JsonArray(new JsonObject { ["type"] = "SomeProofType", ["proofPurpose"] = "assertionMethod" }, signed["proof"]!.DeepClone());
+
+        var (outcome, checks) = await VerifyAsync(signed);
+
+        var reported = checks.Where(c => c.Id == ProofCheckIds.DataIntegrity).ToList();
+        Assert.True(outcome.AnyValid);
+        Assert.Equal(CheckOutcome.Failed, reported[0].Outcome);
+        Assert.Contains("not valid JSON-LD", reported[0].Message, StringComparison.Ordinal);
+        Assert.Equal(CheckOutcome.Passed, reported[1].Outcome);
+        Assert.Equal(VerificationOutcome.Invalid, CheckCollector.Decide(checks));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ValidProofBesideWellFormedBadProof_ValidWithWarning()
+    {
+        var signed = await ProofSigner.SignAsync(Badge(), _signer, _converter);
+        var bad = signed["proof"]!.DeepClone();
+        bad["proofValue"] = "z3FXQ";
+        signed["proof"] = new JsonArray(bad, signed["proof"]!.DeepClone());
+
+        var (_, checks) = await VerifyAsync(signed);
+
+        var reported = checks.Where(c => c.Id == ProofCheckIds.DataIntegrity).ToList();
+        Assert.Equal(CheckOutcome.Warning, reported[0].Outcome);
+        Assert.Equal(VerificationOutcome.Valid, CheckCollector.Decide(checks));
+    }
+
     private static JsonObject Badge() => new()
     {
         ["@context"] = new JsonArray(ContextUrl),

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Verifier.Core.Engine;
 using Verifier.Core.Input;
 using Verifier.Core.OpenBadges3;
+using Verifier.Core.Proofs;
 using Verifier.Core.Reporting;
 using Verifier.Core.Tests.OpenBadges3;
 
@@ -145,10 +147,42 @@ public class StatusVerificationTests
         };
         f.Server.MapJson("/status/di", list.ToJsonString());
 
-        var report = await f.VerifyAsync(Signed(f, key, kid, Entry("BitstringStatusListEntry", "https://issuer.example/status/di", "revocation", 1)));
+        var report = await f.VerifyAsync(
+            Signed(f, key, kid, Entry("BitstringStatusListEntry", "https://issuer.example/status/di", "revocation", 1)),
+            services: s => s.RemoveAll<IEmbeddedProofVerifier>());
 
         ReportAssert.Outcome(report, VerificationOutcome.Indeterminate);
         Assert.True(ReportAssert.Has(report, Ob3CheckIds.StatusList, CheckOutcome.Failed).Indeterminate);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ListWithBadEmbeddedProof_IsInvalidThroughDataIntegrityVerifier()
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.P256();
+        using var listKey = TestKey.Ed25519();
+        var kid = f.HostJwk(key);
+        var list = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["type"] = new JsonArray("VerifiableCredential", "BitstringStatusListCredential"),
+            ["issuer"] = listKey.DidKey,
+            ["credentialSubject"] = new JsonObject { ["type"] = "BitstringStatusList", ["statusPurpose"] = "revocation", ["encodedList"] = Ob3Fixtures.EncodedList(ListBits) },
+            ["proof"] = new JsonObject
+            {
+                ["type"] = "DataIntegrityProof",
+                ["cryptosuite"] = "eddsa-jcs-2022",
+                ["verificationMethod"] = listKey.DidKeyUrl,
+                ["proofPurpose"] = "assertionMethod",
+                ["proofValue"] = "z" + SimpleBase.Base58.Bitcoin.Encode(new byte[64]),
+            },
+        };
+        f.Server.MapJson("/status/di", list.ToJsonString());
+
+        var report = await f.VerifyAsync(Signed(f, key, kid, Entry("BitstringStatusListEntry", "https://issuer.example/status/di", "revocation", 1)));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report, Ob3CheckIds.StatusList, CheckOutcome.Failed);
     }
 
     [Fact]
@@ -204,6 +238,28 @@ public class StatusVerificationTests
         }
 
         Assert.Equal(1, f.Server.Hits("/status/1"));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ListKeyUnreachable_IsIndeterminateAndNotCached()
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.P256();
+        using var listKey = TestKey.P256();
+        var kid = f.HostJwk(key);
+        f.Server.MapStatus("/keys/list", 503);
+        var list = f.HostStatusListJwt(listKey, "https://issuer.example/keys/list", "/status/1", "revocation", Ob3Fixtures.EncodedList(ListBits));
+        using var sp = f.Build();
+        var engine = sp.GetRequiredService<BadgeVerifier>();
+        var jwt = Signed(f, key, kid, Entry("BitstringStatusListEntry", list, "revocation", 1));
+
+        var first = await engine.VerifyAsync(new VerificationRequest { Input = VerificationInput.FromText(jwt) });
+        f.HostJwk(listKey, "/keys/list");
+        var second = await engine.VerifyAsync(new VerificationRequest { Input = VerificationInput.FromText(jwt) });
+
+        ReportAssert.Outcome(first, VerificationOutcome.Indeterminate);
+        // The second verification judged the list afresh: an unverified list was not kept.
+        ReportAssert.Outcome(second, VerificationOutcome.Valid);
     }
 
     private static JsonObject Entry(string type, string list, string purpose, int index) => new()

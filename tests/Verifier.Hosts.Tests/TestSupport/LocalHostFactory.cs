@@ -67,3 +67,10 @@ public sealed class RestrictedCorsFactory() : LocalHostFactory(new() { ["Verifie
 {
     public const string AllowedOrigin = "https://displayer.example";
 }
+
+/// <summary>The local host with a single verification slot and a short queue, to provoke 503.</summary>
+public sealed class SingleSlotFactory() : LocalHostFactory(new()
+{
+    ["Verifier:Http:MaxConcurrentRequests"] = "1",
+    ["Verifier:Http:QueueTimeout"] = "00:00:00.100",
+});

@@ -187,4 +187,31 @@ public class SafetyTests
         Assert.Single(results.Distinct());
         Assert.Contains("Chess", results[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ToRdf_ColdRestartsForContexts_ShareOneWorkBudget()
+    {
+        // A cold processor restarts once per context it must load; the restarts must not each get a fresh budget.
+        var loader = new InMemoryContextLoader();
+        var urls = new List<string>();
+        var props = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            loader.Add($"https://ctx.test/{i}", "{\"@context\": {\"p" + i + "\": \"http://v.test/p" + i + "\"}}");
+            urls.Add($"\"https://ctx.test/{i}\"");
+            props.Add($"\"p{i}\": {i}");
+        }
+
+        var json = "{\"@context\": [" + string.Join(",", urls) + "], " + string.Join(",", props) + "}";
+        var tight = new JsonLdOptions { MaxSteps = 100 };
+        var warm = new JsonLdProcessor(loader);
+        using var doc = JsonDocument.Parse(json);
+        await warm.ToRdfAsync(doc.RootElement); // loads and processes the contexts once
+
+        var warmResult = await warm.ToRdfAsync(doc.RootElement, tight);
+        var e = await Assert.ThrowsAsync<JsonLdException>(() => new JsonLdProcessor(loader).ToRdfAsync(doc.RootElement, tight).AsTask());
+
+        Assert.Equal(20, warmResult.Quads.Count);
+        Assert.Equal(JsonLdErrorCodes.ProcessingLimit, e.Code);
+    }
 }

@@ -13,7 +13,14 @@ public sealed class RsaKeyCache
 {
     private const int MaxKeys = 1024;
     private const int MaxPooledPerKey = 8;
-    private readonly ConcurrentDictionary<string, ConcurrentBag<RSA>> _pools = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Pool> _pools = new(StringComparer.Ordinal);
+
+    /// <summary>Idle instances of one key: one lock-free slot for the common single-threaded case, a bag beyond.</summary>
+    private sealed class Pool
+    {
+        public RSA? Idle;
+        public readonly ConcurrentBag<RSA> More = [];
+    }
 
     /// <summary>Checks that the PEM is a usable RSA public key; null when it is, else why not.</summary>
     public string? Validate(string pem)
@@ -53,7 +60,7 @@ public sealed class RsaKeyCache
     private RSA? Rent(string pem, out string? error)
     {
         error = null;
-        if (_pools.TryGetValue(pem, out var pool) && pool.TryTake(out var pooled))
+        if (_pools.TryGetValue(pem, out var pool) && (Interlocked.Exchange(ref pool.Idle, null) ?? (pool.More.TryTake(out var more) ? more : null)) is { } pooled)
         {
             return pooled;
         }
@@ -63,17 +70,26 @@ public sealed class RsaKeyCache
 
     private void Return(string pem, RSA rsa)
     {
-        if (_pools.Count >= MaxKeys && !_pools.ContainsKey(pem))
+        if (!_pools.TryGetValue(pem, out var pool))
         {
             // A bounded cache: under a flood of distinct keys, stop caching rather than grow without limit.
-            rsa.Dispose();
+            if (_pools.Count >= MaxKeys)
+            {
+                rsa.Dispose();
+                return;
+            }
+
+            pool = _pools.GetOrAdd(pem, static _ => new Pool());
+        }
+
+        if (Interlocked.CompareExchange(ref pool.Idle, rsa, null) is null)
+        {
             return;
         }
 
-        var pool = _pools.GetOrAdd(pem, _ => []);
-        if (pool.Count < MaxPooledPerKey)
+        if (pool.More.Count < MaxPooledPerKey)
         {
-            pool.Add(rsa);
+            pool.More.Add(rsa);
         }
         else
         {

@@ -60,7 +60,9 @@ public sealed class SignedVerification(RsaKeyCache keys)
         var checks = session.Checks;
         var assertion = graph.Assertion;
         var verification = assertion["verification"] as JsonObject;
-        if (session.Version == Ob2Version.V10)
+        // 1.0 and 1.1 signed badges name their key by URL in verify.url (no creator, no publicKey in the issuer).
+        if (session.Version == Ob2Version.V10
+            || (session.Version == Ob2Version.V11 && verification?["creator"] is null && JsonAccess.String(verification, "url") is not null))
         {
             await VerifyLegacyAsync(session, jws, graph, JsonAccess.String(verification, "url")).ConfigureAwait(false);
             return;

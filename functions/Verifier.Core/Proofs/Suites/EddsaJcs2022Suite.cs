@@ -25,11 +25,16 @@ internal sealed class EddsaJcs2022Suite : IDataIntegritySuite
             return ValueTask.FromResult(SuiteVerification.Invalid(configError!));
         }
 
+        if (ProofDocuments.Unsecured(input.SecuredDocument, input.Proof.Raw, out var chainError) is not { } unsecured)
+        {
+            return ValueTask.FromResult(SuiteVerification.Invalid(chainError!));
+        }
+
         string canonicalConfig, canonicalDocument;
         try
         {
             canonicalConfig = JsonCanonicalizer.Canonicalize(proofConfig.Value);
-            canonicalDocument = JsonCanonicalizer.Canonicalize(ProofDocuments.Unsecured(input.SecuredDocument));
+            canonicalDocument = JsonCanonicalizer.Canonicalize(unsecured);
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
         {

@@ -13,6 +13,45 @@ internal static class ProofDocuments
     public static JsonElement Unsecured(JsonElement secured) => Rewrite(secured, static n => n == "proof", null, default);
 
     /// <summary>
+    /// The unsecured document for one proof. A proof in a chain (<c>previousProof</c>, VC Data Integrity §2.1.3) signed
+    /// the document together with the proofs it names, so those stay as the document's <c>proof</c> (an array); a
+    /// named proof missing from the set is an error.
+    /// </summary>
+    public static JsonElement? Unsecured(JsonElement secured, JsonElement proof, out string? error)
+    {
+        error = null;
+        if (!proof.TryGetProperty("previousProof", out var previous))
+        {
+            return Unsecured(secured);
+        }
+
+        var wanted = previous.ValueKind == JsonValueKind.Array
+            ? previous.EnumerateArray().Select(p => p.ValueKind == JsonValueKind.String ? p.GetString() : null).ToList()
+            : [previous.ValueKind == JsonValueKind.String ? previous.GetString() : null];
+        var set = secured.TryGetProperty("proof", out var all) && all.ValueKind == JsonValueKind.Array ? [.. all.EnumerateArray()] : new List<JsonElement>();
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var id in wanted)
+            {
+                var match = set.FindIndex(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("id", out var pid) && pid.ValueKind == JsonValueKind.String && pid.GetString() == id);
+                if (id is null || match < 0)
+                {
+                    error = $"previousProof names '{id}', which is not a proof of this credential";
+                    return null;
+                }
+
+                set[match].WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Rewrite(secured, static n => n == "proof", "proof", JsonElement.Parse(buffer.WrittenSpan));
+    }
+
+    /// <summary>
     /// The proof configuration. When the proof has its own @context the document's must start with the same values
     /// in order (vc-di-eddsa §3.3.2 step 4); otherwise verification fails and <paramref name="error"/> says why.
     /// </summary>

@@ -32,7 +32,12 @@ internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegr
             return config.Failure;
         }
 
-        var document = await CanonicalHashAsync(ProofDocuments.Unsecured(input.SecuredDocument), hash, "credential", cancellationToken).ConfigureAwait(false);
+        if (ProofDocuments.Unsecured(input.SecuredDocument, input.Proof.Raw, out var chainError) is not { } unsecured)
+        {
+            return SuiteVerification.Invalid(chainError!);
+        }
+
+        var document = await CanonicalHashAsync(unsecured, hash, "credential", cancellationToken).ConfigureAwait(false);
         if (document.Failure is not null)
         {
             return document.Failure;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,6 +15,7 @@ public sealed partial class Rdfc10
     private readonly Dictionary<string, List<RdfQuad>> _blankNodeToQuads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _firstDegreeHashes = new(StringComparer.Ordinal);
     private readonly IdentifierIssuer _canonicalIssuer = new("c14n");
+    private readonly StringBuilder _scratch = new(256);
     private int _work;
 
     private Rdfc10(Rdfc10Options options, CancellationToken cancellationToken)
@@ -43,7 +45,7 @@ public sealed partial class Rdfc10
         var quads = new List<RdfQuad>(dataset.Quads.Count);
         var lines = new List<string>(dataset.Quads.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var sb = new StringBuilder();
+        var sb = _scratch;
         foreach (var quad in dataset.Quads)
         {
             sb.Clear();
@@ -98,7 +100,7 @@ public sealed partial class Rdfc10
             }
         }
 
-        return new RdfcResult(Serialize(quads, lines), new Dictionary<string, string>(_canonicalIssuer.Issued), null);
+        return new RdfcResult(Serialize(quads, lines), _canonicalIssuer.Issued, null);
     }
 
     private void IssueByNDegree(List<string> nodes)
@@ -154,16 +156,16 @@ public sealed partial class Rdfc10
 
         var quads = _blankNodeToQuads[node];
         var lines = new string[quads.Count];
-        var sb = new StringBuilder();
+        var sb = _scratch;
         for (var i = 0; i < quads.Count; i++)
         {
             sb.Clear();
-            NQuadsSerializer.AppendQuad(sb, Relabel(quads[i], t => t.Value == node ? "a" : "z"));
+            AppendRelabelled(sb, quads[i], node);
             lines[i] = sb.ToString();
         }
 
         Array.Sort(lines, CodePointComparer.Instance);
-        var hash = Hash(string.Concat(lines));
+        var hash = Hash(lines.Length == 1 ? lines[0] : string.Concat(lines));
         _firstDegreeHashes.Add(node, hash);
         return hash;
     }
@@ -172,18 +174,18 @@ public sealed partial class Rdfc10
     private string Serialize(List<RdfQuad> quads, List<string> lines)
     {
         var output = new string[quads.Count];
-        var sb = new StringBuilder();
+        var sb = _scratch;
         for (var i = 0; i < quads.Count; i++)
         {
-            var relabelled = Relabel(quads[i], t => _canonicalIssuer.Issue(t.Value));
-            if (ReferenceEquals(relabelled, quads[i]))
+            var quad = quads[i];
+            if (!quad.Subject.IsBlank && !quad.Object.IsBlank && quad.Graph?.IsBlank != true)
             {
                 output[i] = lines[i];
                 continue;
             }
 
             sb.Clear();
-            NQuadsSerializer.AppendQuad(sb, relabelled);
+            AppendRelabelled(sb, quad, null);
             output[i] = sb.ToString();
         }
 
@@ -191,26 +193,56 @@ public sealed partial class Rdfc10
         return string.Concat(output);
     }
 
-    private static RdfQuad Relabel(RdfQuad quad, Func<RdfTerm, string> label)
+    /// <summary>
+    /// Writes a quad with its blank nodes relabelled: for first-degree hashing (<paramref name="self"/> set) as _:a
+    /// for that node and _:z for any other (§4.6 step 3.1.1); otherwise with their canonical labels.
+    /// </summary>
+    private void AppendRelabelled(StringBuilder sb, RdfQuad quad, string? self)
     {
-        if (!quad.Subject.IsBlank && !quad.Object.IsBlank && quad.Graph?.IsBlank != true)
+        AppendTerm(sb, quad.Subject, self);
+        sb.Append(' ');
+        NQuadsSerializer.AppendTerm(sb, quad.Predicate);
+        sb.Append(' ');
+        AppendTerm(sb, quad.Object, self);
+        if (quad.Graph is not null)
         {
-            return quad;
+            sb.Append(' ');
+            AppendTerm(sb, quad.Graph, self);
         }
 
-        return new RdfQuad(
-            quad.Subject.IsBlank ? RdfTerm.Blank(label(quad.Subject)) : quad.Subject,
-            quad.Predicate,
-            quad.Object.IsBlank ? RdfTerm.Blank(label(quad.Object)) : quad.Object,
-            quad.Graph?.IsBlank == true ? RdfTerm.Blank(label(quad.Graph)) : quad.Graph);
+        sb.Append(" .\n");
+    }
+
+    private void AppendTerm(StringBuilder sb, RdfTerm term, string? self)
+    {
+        if (!term.IsBlank)
+        {
+            NQuadsSerializer.AppendTerm(sb, term);
+        }
+        else if (self is not null)
+        {
+            sb.Append(term.Value == self ? "_:a" : "_:z");
+        }
+        else
+        {
+            sb.Append("_:").Append(_canonicalIssuer.Issue(term.Value));
+        }
     }
 
     private string Hash(string input)
     {
-        var bytes = Encoding.UTF8.GetBytes(input);
-        return _options.HashAlgorithm == RdfcHashAlgorithm.Sha384
-            ? Convert.ToHexStringLower(SHA384.HashData(bytes))
-            : Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var length = Encoding.UTF8.GetMaxByteCount(input.Length);
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> buffer = rented ?? stackalloc byte[1024];
+        var bytes = buffer[..Encoding.UTF8.GetBytes(input, buffer)];
+        Span<byte> digest = stackalloc byte[48];
+        var written = _options.HashAlgorithm == RdfcHashAlgorithm.Sha384 ? SHA384.HashData(bytes, digest) : SHA256.HashData(bytes, digest);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return Convert.ToHexStringLower(digest[..written]);
     }
 
     private void CountWork()

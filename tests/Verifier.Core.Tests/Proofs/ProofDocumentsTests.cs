@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Verifier.Core.Proofs.Suites;
+
+namespace Verifier.Core.Tests.Proofs;
+
+public sealed class ProofDocumentsTests
+{
+    private const string Secured = """
+        {"@context": ["https://www.w3.org/ns/credentials/v2", "https://example.test/v1"], "name": "x",
+         "proof": {"type": "DataIntegrityProof", "proofValue": "z1", "created": "2026-01-01T00:00:00Z"}}
+        """;
+
+    [Fact]
+    public void Unsecured_DropsProofOnly()
+    {
+        using var doc = JsonDocument.Parse(Secured);
+
+        var unsecured = ProofDocuments.Unsecured(doc.RootElement);
+
+        Assert.False(unsecured.TryGetProperty("proof", out _));
+        Assert.Equal("x", unsecured.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void ProofConfig_DropsProofValueAndTakesDocumentContext()
+    {
+        using var doc = JsonDocument.Parse(Secured);
+
+        var config = ProofDocuments.ProofConfig(doc.RootElement, doc.RootElement.GetProperty("proof"), out var error);
+
+        Assert.Null(error);
+        Assert.False(config!.Value.TryGetProperty("proofValue", out _));
+        Assert.True(JsonElement.DeepEquals(doc.RootElement.GetProperty("@context"), config.Value.GetProperty("@context")));
+        Assert.Equal("2026-01-01T00:00:00Z", config.Value.GetProperty("created").GetString());
+    }
+
+    [Theory]
+    [InlineData("\"https://www.w3.org/ns/credentials/v2\"", true)]
+    [InlineData("[\"https://www.w3.org/ns/credentials/v2\", \"https://example.test/v1\"]", true)]
+    [InlineData("[\"https://example.test/v1\"]", false)]
+    [InlineData("[\"https://www.w3.org/ns/credentials/v2\", \"https://example.test/v1\", \"https://more.test\"]", false)]
+    public void ProofConfig_ProofContextMustPrefixDocumentContext(string proofContext, bool accepted)
+    {
+        using var doc = JsonDocument.Parse(Secured.Replace("\"type\": \"DataIntegrityProof\"", $"\"@context\": {proofContext}, \"type\": \"DataIntegrityProof\"", StringComparison.Ordinal));
+
+        var config = ProofDocuments.ProofConfig(doc.RootElement, doc.RootElement.GetProperty("proof"), out var error);
+
+        Assert.Equal(accepted, config is not null);
+        Assert.Equal(accepted, error is null);
+    }
+
+    [Fact]
+    public void Unsecured_ChainedProof_KeepsNamedPreviousProofs()
+    {
+        using var doc = JsonDocument.Parse("""
+            {"name": "x", "proof": [{"id": "urn:p1", "proofValue": "z1"}, {"id": "urn:p2", "proofValue": "z2"},
+             {"id": "urn:p3", "previousProof": "urn:p1", "proofValue": "z3"}]}
+            """);
+
+        var unsecured = ProofDocuments.Unsecured(doc.RootElement, doc.RootElement.GetProperty("proof")[2], out var error);
+
+        Assert.Null(error);
+        var kept = Assert.Single(unsecured!.Value.GetProperty("proof").EnumerateArray());
+        Assert.Equal("urn:p1", kept.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void Unsecured_PreviousProofMissing_IsError()
+    {
+        using var doc = JsonDocument.Parse("""{"proof": [{"id": "urn:p3", "previousProof": ["urn:gone"], "proofValue": "z3"}]}""");
+
+        var unsecured = ProofDocuments.Unsecured(doc.RootElement, doc.RootElement.GetProperty("proof")[0], out var error);
+
+        Assert.Null(unsecured);
+        Assert.Contains("urn:gone", error, StringComparison.Ordinal);
+    }
+}
