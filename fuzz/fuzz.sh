@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the badge readers and the engine with SharpFuzz + AFL++ for a fixed time per target.
 #
-#   fuzz/fuzz.sh [SECONDS_PER_TARGET=60] [TARGET...]      targets: png svg jws engine (default: all)
+#   fuzz/fuzz.sh [SECONDS_PER_TARGET=60] [TARGET...]      targets: png svg jws engine jsonld (default: all)
 #
 # Installs afl++ (apt-get) and SharpFuzz.CommandLine (to a local tool path) when missing, publishes the harness,
 # instruments Verifier.Core.dll, writes the seed corpus from code (harness "seeds" mode), runs afl-fuzz per target,
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(png svg jws engine)
+[ ${#targets[@]} -gt 0 ] || targets=(png svg jws engine jsonld)
 out=${FUZZ_OUT:-fuzz/out}
 tools=$out/tools
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -30,6 +30,7 @@ rm -rf "$out/pub" "$out/replay"
 dotnet publish fuzz/Verifier.Fuzz/Verifier.Fuzz.csproj -c Release -o "$out/pub" -nologo -v q
 cp -r "$out/pub" "$out/replay"
 "$tools/sharpfuzz" "$out/pub/Verifier.Core.dll"
+"$tools/sharpfuzz" "$out/pub/Verifier.LinkedData.dll"
 
 rm -rf "$out/seeds"
 dotnet "$out/replay/Verifier.Fuzz.dll" seeds "$out/seeds"

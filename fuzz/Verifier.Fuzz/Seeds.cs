@@ -66,6 +66,15 @@ internal static class Seeds
         }
 
         Save(root, "engine", all);
+
+        Save(root, "jsonld", new()
+        {
+            ["thing.json"] = WithContext("""{"@context":"CTX","id":"https://fuzz.example/1","type":"Thing","name":"n","data":{"a":[1,2.5,true,null]},"when":"2026-01-01T00:00:00Z"}"""),
+            ["containers.json"] = WithContext("""{"@context":"CTX","id":"_:b0","items":[1,"a",{"@value":"x","@language":"en"}],"tags":["t1","t2"],"byLang":{"en":"hi","de":["hallo"]},"byId":{"https://fuzz.example/2":{"ex:p":"v"}}}"""),
+            ["scoped.json"] = WithContext("""{"@context":"CTX","child":{"label":"l","other":{"@id":"https://fuzz.example/3"}},"meta":{"ex:nested":"v"}}"""),
+            ["graph.json"] = WithContext("""{"@context":["CTX",{"@base":"https://fuzz.example/base/"}],"@id":"rel","graph":{"@id":"inner","ex:q":{"@list":[{"@list":[1]}]}},"@included":[{"@id":"inc","@reverse":{"ex:r":{"@id":"x"}}}]}"""),
+            ["inline.json"] = Utf8("""{"@context":{"@vocab":"https://fuzz.example/v#","@direction":"rtl","@language":"ar"},"@type":"T","p":{"@value":"v","@direction":"ltr"},"q":{"@type":"@json","@value":{"z":1,"a":[]}}}"""),
+        });
     }
 
     /// <summary>A 1x1 greyscale PNG: IHDR, one zlib IDAT, IEND.</summary>
@@ -98,6 +107,8 @@ internal static class Seeds
     }
 
     private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
+
+    private static byte[] WithContext(string json) => Utf8(json.Replace("CTX", JsonLdTarget.ContextUrl, StringComparison.Ordinal));
 
     private static void Save(string root, string target, Dictionary<string, byte[]> files)
     {

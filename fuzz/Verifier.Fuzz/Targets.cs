@@ -14,7 +14,7 @@ namespace Verifier.Fuzz;
 /// </summary>
 internal static class Targets
 {
-    public static readonly string[] Names = ["png", "svg", "jws", "engine"];
+    public static readonly string[] Names = ["png", "svg", "jws", "engine", "jsonld"];
 
     private static readonly LastErrorLogger Errors = new();
 
@@ -26,6 +26,7 @@ internal static class Targets
         "svg" => Svg,
         "jws" => Jws,
         "engine" => EngineTarget,
+        "jsonld" => JsonLdTarget.Run,
         _ => throw new ArgumentException($"unknown target {name}", nameof(name)),
     };
 
