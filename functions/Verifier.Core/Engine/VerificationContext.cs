@@ -33,6 +33,18 @@ public sealed class VerificationContext
 
     public List<VerificationReport> Endorsements { get; } = [];
 
+    /// <summary>Nested reports for the AchievementCredentials of a CLR 2.0 ClrCredential.</summary>
+    public List<VerificationReport> Credentials { get; } = [];
+
+    /// <summary>The report of the credential a refresh service returned (OB 3.0 verification step 3), if any.</summary>
+    public VerificationReport? Refreshed { get; set; }
+
+    /// <summary>
+    /// Why this context verifies a nested credential ("clr-credential", "refreshed"), null at the top level: nested
+    /// credentials are not refreshed and do not open further CLRs, which bounds the work one request can cause.
+    /// </summary>
+    public string? NestedAs { get; init; }
+
     public VerificationReport ToReport()
     {
         var checks = Checks.Snapshot();
@@ -47,6 +59,8 @@ public sealed class VerificationContext
             Badge = Badge,
             Checks = checks,
             Endorsements = Endorsements.Count > 0 ? [.. Endorsements] : null,
+            Credentials = Credentials.Count > 0 ? [.. Credentials] : null,
+            Refreshed = Refreshed,
         };
     }
 }

@@ -21,4 +21,5 @@ public static class Ob3CheckIds
     public const string Recipient = "ob3.recipient";
     public const string Refresh = "ob3.refresh";
     public const string Endorsement = "ob3.endorsement";
+    public const string ClrCredential = "clr.credential";
 }

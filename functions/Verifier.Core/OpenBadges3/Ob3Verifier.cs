@@ -112,7 +112,7 @@ public sealed class Ob3Verifier(
         await schemas.CheckAsync(credential, context, ct).ConfigureAwait(false);
         if (proofOk && depth == 0)
         {
-            await refresh.RunAsync(credential, context, ct).ConfigureAwait(false);
+            await refresh.RunAsync(credential, context, (p, c, t) => VerifyAsync(p, c, 0, t), ct).ConfigureAwait(false);
         }
 
         await status.CheckAsync(credential, context, ct).ConfigureAwait(false);
@@ -124,6 +124,10 @@ public sealed class Ob3Verifier(
 
         context.Badge = SummaryBuilder.Build(credential, jwtExp);
         await EndorsementsAsync(credential, context, depth, ct).ConfigureAwait(false);
+        if (kind == "ClrCredential")
+        {
+            await ClrCredentialsCheck.RunAsync(credential, context, (p, c, t) => VerifyAsync(p, c, 0, t), ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Embedded proofs belong to the Data Integrity verifier; without one the outcome cannot be valid.</summary>

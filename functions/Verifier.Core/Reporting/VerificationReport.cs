@@ -29,6 +29,14 @@ public sealed class VerificationReport
     /// <summary>Nested reports for endorsements verified along with the badge (OB 3.0).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<VerificationReport>? Endorsements { get; init; }
+
+    /// <summary>Nested reports for the AchievementCredentials inside a CLR 2.0 ClrCredential.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<VerificationReport>? Credentials { get; init; }
+
+    /// <summary>The nested report of the credential the refresh service returned (OB 3.0 verification step 3).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public VerificationReport? Refreshed { get; init; }
 }
 
 /// <summary>What was received and how the badge was found in it.</summary>
