@@ -46,6 +46,7 @@ public static class JsonLdErrorCodes
     public const string ContextOverflow = "context overflow";
     public const string ProcessingLimit = "processing limit exceeded";
     public const string InvalidNumber = "invalid number";
+    public const string InvalidUtf8 = "invalid UTF-8";
     public const string SafeModeViolation = "safe mode violation";
     public const string ContextNotPinned = "context not pinned";
     public const string ContextDigestMismatch = "context digest mismatch";

@@ -69,6 +69,20 @@ public sealed class JsonLdProcessor(IContextLoader loader)
 
     private async ValueTask<T> RunAsync<T>(JsonLdOptions options, Func<Session, T> run, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await RunCoreAsync(options, run, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
+            // Found by fuzzing: JsonDocument checks structure, not the bytes inside strings; they are transcoded when
+            // read, and invalid UTF-8 (RFC 8259 §8.1) throws there. It is bad input, so it is a coded error.
+            throw new JsonLdException(JsonLdErrorCodes.InvalidUtf8, "a string in the document or one of its contexts is not valid UTF-8");
+        }
+    }
+
+    private async ValueTask<T> RunCoreAsync<T>(JsonLdOptions options, Func<Session, T> run, CancellationToken cancellationToken)
+    {
         Dictionary<string, RemoteContext>? loaded = null;
         var stepsUsed = 0;
         while (true)

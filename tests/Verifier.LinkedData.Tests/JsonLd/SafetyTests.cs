@@ -11,6 +11,22 @@ public class SafetyTests
 {
     private static readonly JsonLdOptions Safe = new() { SafeMode = true };
 
+    [Theory]
+    [InlineData("value")]
+    [InlineData("key")]
+    public async Task ToRdf_InvalidUtf8InsideAString_FailsWithCode(string where)
+    {
+        // Regression (fuzzing): JsonDocument accepts these bytes; reading the string threw InvalidOperationException.
+        var json = where == "value"
+            ? "{\"@id\":\"http://a.test/\",\"http://p.test/\":\"x\u00FFy\"}"
+            : "{\"@id\":\"http://a.test/\",\"http://p.test/\u00FF\":\"v\"}";
+        var bytes = Encoding.Latin1.GetBytes(json); // U+00FF becomes the lone byte 0xFF: invalid UTF-8
+        using var doc = JsonDocument.Parse(bytes);
+
+        var e = await Assert.ThrowsAsync<JsonLdException>(async () => await new JsonLdProcessor(new InMemoryContextLoader()).ToRdfAsync(doc.RootElement));
+        Assert.Equal(JsonLdErrorCodes.InvalidUtf8, e.Code);
+    }
+
     [Fact]
     public async Task ToRdf_RemoteContextChainTooDeep_FailsWithContextOverflow()
     {
