@@ -304,7 +304,7 @@ public class VcJwtVerificationTests
         {
             ["id"] = Ob3Fixtures.SubjectId,
             ["type"] = new JsonArray("ClrSubject"),
-            ["verifiableCredential"] = new JsonArray(Ob3Fixtures.Credential()),
+            ["verifiableCredential"] = new JsonArray(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: kid)), // a nested credential carries its own proof (clr.credential)
         };
 
         var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(credential), kid: kid));
