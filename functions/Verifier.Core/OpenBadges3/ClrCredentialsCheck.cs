@@ -18,9 +18,13 @@ public static class ClrCredentialsCheck
 
     public const string NestedRole = "clr-credential";
 
-    /// <summary>Verifies every nested credential with <paramref name="verifyNested"/> (the OB 3.0 verifier itself).</summary>
+    /// <summary>
+    /// For a ClrCredential, verifies every nested credential with <paramref name="verifyNested"/> (the OB 3.0 verifier
+    /// itself); for a credential that is itself nested in a CLR, checks it is an AchievementCredential.
+    /// </summary>
     public static async Task RunAsync(
         Credential credential,
+        string? kind,
         VerificationContext context,
         Func<ResolvedPayload, VerificationContext, CancellationToken, Task> verifyNested,
         CancellationToken cancellationToken)
@@ -30,8 +34,17 @@ public static class ClrCredentialsCheck
         ArgumentNullException.ThrowIfNull(verifyNested);
         if (context.NestedAs == NestedRole)
         {
-            // ClrSubject.verifiableCredential holds AchievementCredentials (CLR 2.0 data model); depth 1 only.
-            context.Checks.Fail(Ob3CheckIds.ClrCredential, "a ClrCredential inside a ClrCredential is not allowed: a ClrSubject's verifiableCredential holds AchievementCredentials");
+            // ClrSubject.verifiableCredential holds AchievementCredentials (CLR 2.0 data model), so depth 1 only.
+            if (kind is not null and not ("AchievementCredential" or "OpenBadgeCredential"))
+            {
+                context.Checks.Fail(Ob3CheckIds.ClrCredential, $"a {kind} inside a ClrCredential is not allowed: a ClrSubject's verifiableCredential holds AchievementCredentials");
+            }
+
+            return;
+        }
+
+        if (kind != "ClrCredential")
+        {
             return;
         }
 

@@ -124,10 +124,7 @@ public sealed class Ob3Verifier(
 
         context.Badge = SummaryBuilder.Build(credential, jwtExp);
         await EndorsementsAsync(credential, context, depth, ct).ConfigureAwait(false);
-        if (kind == "ClrCredential")
-        {
-            await ClrCredentialsCheck.RunAsync(credential, context, (p, c, t) => VerifyAsync(p, c, 0, t), ct).ConfigureAwait(false);
-        }
+        await ClrCredentialsCheck.RunAsync(credential, kind, context, (p, c, t) => VerifyAsync(p, c, 0, t), ct).ConfigureAwait(false);
     }
 
     /// <summary>Embedded proofs belong to the Data Integrity verifier; without one the outcome cannot be valid.</summary>

@@ -83,6 +83,49 @@ public class ClrCredentialsTests
     }
 
     [Fact]
+    public async Task VerifyAsync_NestedEndorsementCredential_NestedReportFails()
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.P256();
+        var kid = f.HostJwk(key);
+        var endorsement = Ob3Fixtures.Credential(type: "EndorsementCredential");
+        endorsement["credentialSubject"] = new JsonObject { ["id"] = "https://issuer.example/achievements/teamwork", ["type"] = new JsonArray("EndorsementSubject") };
+        var clr = Clr(Jwt.Sign(key, Ob3Fixtures.Payload(endorsement), kid: kid));
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(clr), kid: kid));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        ReportAssert.Has(report.Credentials![0], Ob3CheckIds.JwtSignature, CheckOutcome.Passed);
+        Assert.Contains("EndorsementCredential", ReportAssert.Has(report.Credentials[0], Ob3CheckIds.ClrCredential, CheckOutcome.Failed).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_NestedJsonWithForgedEmbeddedProof_IsInvalid()
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.P256();
+        var kid = f.HostJwk(key);
+        var nested = Credential(3);
+        nested["proof"] = new JsonObject
+        {
+            ["type"] = "DataIntegrityProof",
+            ["cryptosuite"] = "eddsa-jcs-2022",
+            ["proofPurpose"] = "assertionMethod",
+            ["verificationMethod"] = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+            ["proofValue"] = "z" + new string('1', 86),
+        };
+        var clr = Clr();
+        clr["credentialSubject"]!["verifiableCredential"] = new JsonArray(nested);
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(clr), kid: kid));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        Assert.False(ReportAssert.Has(report, Ob3CheckIds.ClrCredential, CheckOutcome.Failed).Indeterminate);
+        Assert.Equal("json", report.Credentials![0].Input.Format);
+        Assert.Equal("proof", report.Credentials[0].Verification!.Method);
+    }
+
+    [Fact]
     public async Task VerifyAsync_NotACredentialInVerifiableCredential_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
