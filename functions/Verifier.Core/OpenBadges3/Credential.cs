@@ -85,12 +85,25 @@ public sealed class Credential
             return [];
         }
 
-        return v.ValueKind switch
+        switch (v.ValueKind)
         {
-            JsonValueKind.String => [v.GetString()!],
-            JsonValueKind.Array => [.. v.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
-            _ => [],
-        };
+            case JsonValueKind.String:
+                return [v.GetString()!];
+            case JsonValueKind.Array:
+                // A loop, not LINQ: type and @context are read for every credential and every endorsement.
+                var list = new List<string>(v.GetArrayLength());
+                foreach (var e in v.EnumerateArray())
+                {
+                    if (e.ValueKind == JsonValueKind.String)
+                    {
+                        list.Add(e.GetString()!);
+                    }
+                }
+
+                return list;
+            default:
+                return [];
+        }
     }
 
     /// <summary>An object-or-array property as a list of elements.</summary>
