@@ -160,7 +160,7 @@ internal static class StructureChecks
 
     private static void CheckSubject(Credential credential, JsonElement subject, string kind, List<string> errors, List<string> warnings)
     {
-        var hasId = Credential.Str(subject, "id") is not null;
+        var hasId = credential.SubjectId is not null;
         var identifiers = Credential.Items(subject, "identifier");
         switch (kind)
         {

@@ -22,7 +22,7 @@ internal static class SummaryBuilder
             IssuerName = Credential.Str(issuer, "name"),
             IssuerUrl = Credential.Str(issuer, "url"),
             IssuerId = credential.IssuerId,
-            Recipient = Credential.Str(subject, "id") ?? FirstIdentityHash(subject),
+            Recipient = credential.SubjectId ?? FirstIdentityHash(subject),
             IssuedOn = credential.ValidFrom.Value,
             Expires = credential.ValidUntil.Value ?? jwtExp,
             Evidence = Evidence(credential.Root),
