@@ -194,8 +194,22 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
         DeclaredMediaType = info.DeclaredMediaType,
         Url = info.Url,
         EmbeddedIn = embeddedIn ?? info.EmbeddedIn,
-        PayloadKind = kind.ToString().ToLowerInvariant(),
+        PayloadKind = kind switch
+        {
+            PayloadKind.Json => "json",
+            PayloadKind.Jws => "jws",
+            _ => "url",
+        },
     };
 
-    private static string FormatName(SniffedFormat format) => format.ToString().ToLowerInvariant();
+    // The enum names in lower case, without formatting them on every verification.
+    private static string FormatName(SniffedFormat format) => format switch
+    {
+        SniffedFormat.Png => "png",
+        SniffedFormat.Svg => "svg",
+        SniffedFormat.Json => "json",
+        SniffedFormat.Jws => "jws",
+        SniffedFormat.Url => "url",
+        _ => "unknown",
+    };
 }

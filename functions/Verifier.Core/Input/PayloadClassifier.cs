@@ -134,21 +134,27 @@ public static class PayloadClassifier
         }
 
         var segment = t.Slice(first + 1, second);
-        byte[] bytes;
+        byte[]? strict;
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(Base64Url.GetMaxDecodedLength(segment.Length));
         try
         {
-            bytes = Base64Url.DecodeFromChars(segment);
-        }
-        catch (FormatException)
-        {
-            return BadgeFamily.Unknown;
-        }
+            // Into a buffer of the maximal length TryDecode fails (or throws) only where DecodeFromChars throws FormatException.
+            if (!TryDecode(segment, rented, out var written))
+            {
+                return BadgeFamily.Unknown;
+            }
 
-        // Both decoders must agree on the bytes, or the verifier would read a different payload than was classified.
-        var strict = StrictDecode(segment.ToString());
-        if (strict is null || !strict.AsSpan().SequenceEqual(bytes))
+            // Both decoders must agree on the bytes, or the verifier would read a different payload than was classified.
+            var bytes = rented.AsMemory(0, written);
+            strict = StrictDecode(segment.ToString());
+            if (strict is null || !strict.AsSpan().SequenceEqual(bytes.Span))
+            {
+                return FamilyOfPayload(bytes);
+            }
+        }
+        finally
         {
-            return FamilyOfPayload(bytes);
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
         }
 
         try
@@ -158,7 +164,7 @@ public static class PayloadClassifier
         catch (JsonException)
         {
             // Duplicate names: still classified as before; the verifier refuses them itself.
-            return FamilyOfPayload(bytes);
+            return FamilyOfPayload(strict);
         }
 
         try
@@ -170,6 +176,19 @@ public static class PayloadClassifier
             payload.Dispose();
             payload = null;
             return BadgeFamily.Unknown;
+        }
+    }
+
+    private static bool TryDecode(ReadOnlySpan<char> segment, byte[] destination, out int written)
+    {
+        try
+        {
+            return Base64Url.TryDecodeFromChars(segment, destination, out written);
+        }
+        catch (FormatException)
+        {
+            written = 0;
+            return false;
         }
     }
 
@@ -188,7 +207,7 @@ public static class PayloadClassifier
         }
     }
 
-    private static BadgeFamily FamilyOfPayload(byte[] bytes)
+    private static BadgeFamily FamilyOfPayload(ReadOnlyMemory<byte> bytes)
     {
         try
         {

@@ -140,7 +140,7 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
     /// <summary>Signature validation only: the handler's lifetime, audience and issuer validators are switched off.</summary>
     internal async Task<string?> ValidateSignatureAsync(string jwt, string alg, JsonWebKey key)
     {
-        var parameters = _parameters.GetValue(key, k => Parameters(k, alg));
+        var parameters = _parameters.TryGetValue(key, out var cached) ? cached : AddParameters(key, alg);
         var result = await _handler.ValidateTokenAsync(jwt, parameters).ConfigureAwait(false);
         return result.IsValid ? null : result.Exception switch
         {
@@ -150,6 +150,9 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
             var e => e.GetType().Name,
         };
     }
+
+    // Separate from the caller so the lambda's closure is only allocated when the key is new.
+    private TokenValidationParameters AddParameters(JsonWebKey key, string alg) => _parameters.GetValue(key, k => Parameters(k, alg));
 
     private static TokenValidationParameters Parameters(JsonWebKey key, string alg) =>
         new()

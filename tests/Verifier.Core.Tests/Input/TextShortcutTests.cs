@@ -76,6 +76,20 @@ public class TextShortcutTests
         Assert.Equal(parsed, document is not null);
     }
 
+    [Theory]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.e.c2ln")]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9..c2ln")]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.eyJ2YyI6e319===.c2ln")]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.ey*9.c2ln")]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.eyJ2YyI6e30.c2ln.x")]
+    public void FamilyOfJws_MalformedPayloadSegment_AgreesWithPlainClassification(string jws)
+    {
+        var family = PayloadClassifier.FamilyOfJws(jws, out var document);
+        using var owned = document;
+
+        Assert.Equal(PayloadClassifier.FamilyOfJws(jws), family);
+    }
+
     [Fact]
     public void FamilyOfJws_InvalidUtf8Payload_IsUnknownWithoutDocument()
     {
