@@ -59,7 +59,7 @@ public static class SvgBaker
         var tagEnd = layout.RootStartTagEnd;
         if (layout.RootSelfClosing)
         {
-            sb.Append(svg, 0, tagEnd - 1).Append(rootDecl).Append('>').Append(element).Append("</").Append(layout.RootName).Append('>');
+            sb.Append(svg.AsSpan(0, tagEnd - 1).TrimEnd()).Append(rootDecl).Append('>').Append(element).Append("</").Append(layout.RootName).Append('>');
         }
         else
         {

@@ -87,6 +87,10 @@ public class FuzzRegressionTests
         "PHN2ZyB4bWxucz0idmciIHhtbG5zOm9wZW5iYWRnZXM9Imh0dHBzOi8vcHVybC5pbXNnbG9iYWwub3JnL29iL3YzcDAiPjxvcGVuYmFkZ2VzOmNyZWRlbnRpYWwgdmVyaWZ5PSJleUpoYkdjaU9pSkZVekkxa2lJc0luUjVjQ0k2SWtwWFZDSjkuZXlKMll5STZleUpBWTI5dWRHVjRkQ0k2V3lKb2RIUndjem92TDNkM2R5NTNNeTV2Y21jdk1qQXhPQzlqY21Wa1pXNTBqV0ZzY3k5Mk1TSmRmWDAuYzJsbiI+PC9vcGVuYmFkZ2VzOmNyZWRlbnRpYWw+PC9zdmc+",
         "ZXlKaGJHY2lPaUpGVXpxMU5pSXNJblI1Y0NJNklrcFhWQ0o5LmV5SjJZeUk2ZXlKQVkyOXVkR1Y0ZENJNld5Sm9kSFJ3Y3pvdkxUZDNkeTUzTXk1dmNtY3ZNakF4T0M5amNtVmtaVzUwYVdGc2N5OTJNU0pkZlgwLmMybG4=",
         "PHN2ZyB4bWxucz0idmciIHhtbG5zOm9wZW5iYWRnZXM9Imh0dHA6Ly9vcGVuYmFkZ2VzLm9yZyIgdmllPSIwICAxMCI+PG9wZW5iYWRnZXM6YXNzZXJ0aW9uIHZlcmlmeT0iaHR0cHk6Ly9leGFtcGxlLm9yZy9hLzEiPjwhW0NEQVRBW3siQGNvbnRleHQiOiJodHRwczovL3czaWQub3JnL29wZW5iYWRnZXMvdjIiLCJ0eXBlIjoiQXNpb24iLCJpZCI6Imh0dHBzOi8vZXhhbXBsZS5vcmcvYS8xIiwicmVjbnQiOnsidHlwZSI6ImVtYWlsIiwiaGFzaGVkIjpmYWxzZSwiIjoiYSJ9LCJlIjoiMDBaIiwidmVyaWZpY2F0aW9uIjp7InR5cGUiOiJob3N0ZWlkLm9yZy9vcGVuYmFkZ2VzL3YyIiwidHlwZSI6IkFkIn19XV0+PC9vcGVuYmFkZ2VzOmFzc2VydGlvbj48Zz48cmVjdC8+PC9nPjwvc3ZnPg==",
+        // engine target on merged main: an SVG-baked hosted assertion whose id has a host System.Uri rejects
+        // ("example.o]g", "example)orK") passed the OB 2.0 URL check, then new Uri(...) threw (UriFormatException).
+        "PHN2ZyB4bWxucz0idmciIHhtbG5zOm9wZW5iYWRnZXM9Imh0dHA6Ly9vcGVuYmFkZ2VzLm9yZyIgdmllPSIwICAxMCI+PG9wZW5iYWRnZXM6YXNzZXJ0aW9uIHZlcmlmeT0iaHR0cHM6Ly9leGFtcGxlLm9yZy9hLzEiPjwhW0NEQVRBW3siQGNvbnRleHQiOiJodHRwczovL3czaWQub3JodHRwczovL2V4YW1wbGUub3JnL29wZW5iYWRnZXMvdjIiLCJ0eXBlIjoiQXNpb24iLCJpZCI6Imh0dHBzOi8vZXhhbXBsZS5vXWcvYS8xIiwicmVjbnQiOnsidHlwZSI6ImVtYWlsIiwiaGFzaGVkIjpmYWxzZSwiIjoiYSJ9LCJlIjoiYiIsIiI6IjIwMFoiLCJ2ZXJpZmljYXRpb24iOnsidHlwZSI6Imhvc3RlZCJ9fV1dPjwvb3BlbmJhZGdlczphc3NlcnRpb24+PGc+PHJlY3QvPjwvZz48L3N2Zz4=",
+        "PHN2ZyB4bWxucz0idmciIHhtbG5zOm9wZW5iYWRnZXM9Imh0dHA6Ly9vcGVuYmFkZ2VzLm9yZyIgdmllPSIwICAxMCI+PG9wZW5iYWRnZXM6YXNzZXJ0aW9uIHZlcmlmeT0iaHR0cHM6Ly9leGFtcGxlLm9yZy9hLzEiPjwhW0NEQVRBW3siQGNvbnRleHQiOiJodHRwczovL3czaWQub3JnL29wZW5iYWRnZXMvdjIiLCJ0eXBlIjoiQXNpb24iLCJpZCI6Imh0dHBzOi8vZXhhbXBsZSlvcksvYS8xIiwicmVjbnQiOnsidHlwZSI6ImVtYWlsIiwiaGFzaGVkIjpmYWxzZSwiIjoiYSJ9LCJlIjoiYiIsIiI6IjIwMFoiLCJ2ZXJpZmljYXRpb24iOnsidHlwZSI6Imhvc3RlZCJ9fV1dPjwvb3BlbmJhZGdlczphc3NlcnRpb24+PGc+PHJlY3QvPjwvZz48L3N2Zz4=",
     };
 
     [Theory]
@@ -102,5 +106,22 @@ public class FuzzRegressionTests
 
         Assert.DoesNotContain(report.Checks, c => c.Id == BadgeVerifier.EngineCheckId);
         Assert.NotEqual(VerificationOutcome.Valid, report.Outcome);
+    }
+
+    [Theory]
+    [InlineData("https://example.org/a/1")]
+    [InlineData("https://example.o]g/a/1")]
+    [InlineData("https://example)orK/a/1")]
+    [InlineData("https://a..b/x")]
+    [InlineData("https://.a/x")]
+    [InlineData("https://a_b.example/x")]
+    [InlineData("https://example.org:8443/x")]
+    [InlineData("http://user@example.org/x")]
+    [InlineData("https://[::1]/x")]
+    public void IsHttpUrl_AgreesWithSystemUri(string url)
+    {
+        var parses = Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0;
+
+        Assert.Equal(parses, Verifier.Core.OpenBadges2.Model.IriSyntax.IsHttpUrl(url));
     }
 }

@@ -121,7 +121,7 @@ public class SvgBakerTests
     {
         var baked = SvgBaker.Bake("""<svg xmlns="http://www.w3.org/2000/svg" width="1" />""", "https://example.org/assertions/1");
 
-        Assert.Equal("""<svg xmlns="http://www.w3.org/2000/svg" width="1"  xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://example.org/assertions/1"/></svg>""", baked);
+        Assert.Equal("""<svg xmlns="http://www.w3.org/2000/svg" width="1" xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://example.org/assertions/1"/></svg>""", baked);
         Assert.Equal("https://example.org/assertions/1", Unbake(baked).Payload);
     }
 

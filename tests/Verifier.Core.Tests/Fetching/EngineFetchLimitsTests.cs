@@ -24,7 +24,8 @@ public sealed class EngineFetchLimitsTests
         });
         using var sp = EngineFactory.Build(server, configure: o =>
         {
-            o.RequestDeadline = TimeSpan.FromMilliseconds(300);
+            // Long enough for the request to reach the server even on a loaded machine; the upstream never answers.
+            o.RequestDeadline = TimeSpan.FromSeconds(2);
             o.Fetch.Timeout = TimeSpan.FromMinutes(5);
         });
 

@@ -18,7 +18,8 @@ public sealed class FaultInjectionTests
     public async Task FetchAsync_SlowHeaders_IsUnavailableAfterTimeout()
     {
         await using var server = RawServer.Start((_, _, ct) => Task.Delay(Timeout.Infinite, ct));
-        using var services = FetchTestHost.Build(o => { o.AllowLoopback = true; o.Timeout = TimeSpan.FromMilliseconds(300); });
+        // Long enough that the connection is surely accepted first, even on a loaded machine.
+        using var services = FetchTestHost.Build(o => { o.AllowLoopback = true; o.Timeout = TimeSpan.FromSeconds(2); });
 
         var result = await services.Guarded().FetchAsync(server.Url(), FetchKind.Document, CancellationToken.None);
 

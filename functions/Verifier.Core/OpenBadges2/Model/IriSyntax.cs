@@ -14,6 +14,9 @@ public static class IriSyntax
     private static readonly SearchValues<char> UriChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%");
 
+    private static readonly SearchValues<char> HostChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._");
+
     public static bool IsIri(string? text)
     {
         var colon = SchemeLength(text);
@@ -41,8 +44,13 @@ public static class IriSyntax
             return false;
         }
 
-        if (!rest.ContainsAnyExcept(UriChars) && !rest.Contains('@') && !rest.Contains('[')
-            && (rest.IndexOfAny('/', '?', '#') is var end && (end < 0 ? rest : rest[..end]).IndexOf(':') < 0))
+        // Fast path only for a plain host name (what System.Uri accepts: letters, digits, '-', '_', '.' without empty
+        // labels); anything else (ports, userinfo, IP literals, sub-delims such as ')' or ']') goes to Uri. Found by
+        // fuzzing: "https://example.o]g/a" passed the scan, then new Uri(...) threw in the hosted verification.
+        var end = rest.IndexOfAny('/', '?', '#');
+        var host = end < 0 ? rest : rest[..end];
+        if (!rest.ContainsAnyExcept(UriChars) && !host.IsEmpty && !host.ContainsAnyExcept(HostChars) && host[0] != '.'
+            && !host.Contains("..", StringComparison.Ordinal))
         {
             return true;
         }
