@@ -53,7 +53,7 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
 
             case SniffedFormat.Url:
             {
-                var url = new Uri(PayloadClassifier.Utf8(bytes.Span).Trim().TrimStart('\uFEFF'));
+                var url = new Uri(PayloadClassifier.Utf8(bytes.Span).Trim().TrimStart('\uFEFF').TrimStart());
                 checks.Pass(Ids.Format, "input is a URL");
                 context.Input = new InputInfo { Kind = kind, Format = "url", Url = url.AbsoluteUri, DeclaredMediaType = declared };
                 return await FromUrlAsync(url, context, ct).ConfigureAwait(false);
@@ -82,7 +82,7 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
 
     private static ResolvedPayload FromSniffedText(SniffedFormat format, string decoded, VerificationContext context)
     {
-        var text = decoded.Trim().TrimStart('\uFEFF');
+        var text = decoded.Trim().TrimStart('\uFEFF').TrimStart();
         if (format == SniffedFormat.Json)
         {
             context.Checks.Pass(Ids.Format, "input is a JSON document");
@@ -141,7 +141,7 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
                 var unbaked = Unbaked(BadgeUnbaker.Unbake(body), context);
                 return unbaked is null ? null : unbaked with { SourceUrl = url };
             case SniffedFormat.Json:
-                var json = PayloadClassifier.Utf8(body).Trim().TrimStart('\uFEFF');
+                var json = PayloadClassifier.Utf8(body).Trim().TrimStart('\uFEFF').TrimStart();
                 context.Input = WithPayload(context.Input, PayloadKind.Json, null);
                 return Classified(PayloadKind.Json, json) with { SourceUrl = url };
             case SniffedFormat.Jws:
