@@ -35,6 +35,7 @@ public static class Ob3CpuProbe
 
         var cpu = new Dictionary<string, TimeSpan>();
         var wall = new Dictionary<string, TimeSpan>();
+        var allocated = new Dictionary<string, long>();
         var process = Process.GetCurrentProcess();
         for (var round = 0; round < rounds; round++)
         {
@@ -42,6 +43,7 @@ public static class Ob3CpuProbe
             {
                 process.Refresh();
                 var cpu0 = process.TotalProcessorTime;
+                var bytes0 = GC.GetTotalAllocatedBytes(precise: true);
                 var sw = Stopwatch.StartNew();
                 for (var i = 0; i < iterations / rounds; i++)
                 {
@@ -49,6 +51,7 @@ public static class Ob3CpuProbe
                 }
 
                 sw.Stop();
+                allocated[v.Name] = allocated.GetValueOrDefault(v.Name) + (GC.GetTotalAllocatedBytes(precise: true) - bytes0);
                 process.Refresh();
                 cpu[v.Name] = cpu.GetValueOrDefault(v.Name) + (process.TotalProcessorTime - cpu0);
                 wall[v.Name] = wall.GetValueOrDefault(v.Name) + sw.Elapsed;
@@ -56,14 +59,14 @@ public static class Ob3CpuProbe
         }
 
         bench.Cleanup();
-        Console.WriteLine("| Method | CPU µs/op | verifications per CPU-second | ratio to bare (per CPU-second) | wall µs/op |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine("| Method | CPU µs/op | verifications per CPU-second | ratio to bare (per CPU-second) | wall µs/op | allocated B/op |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var v in variants)
         {
             var perOp = cpu[v.Name].TotalMicroseconds / iterations;
             var ratio = cpu[v.Baseline].TotalMicroseconds / cpu[v.Name].TotalMicroseconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {v.Name} | {perOp:F1} | {1e6 / perOp:F0} | {ratio:F2} | {wall[v.Name].TotalMicroseconds / iterations:F1} |"));
+                $"| {v.Name} | {perOp:F1} | {1e6 / perOp:F0} | {ratio:F2} | {wall[v.Name].TotalMicroseconds / iterations:F1} | {allocated[v.Name] / iterations:F0} |"));
         }
     }
 }

@@ -48,11 +48,19 @@ public sealed class VerificationContext
     public VerificationReport ToReport()
     {
         var checks = Checks.Snapshot();
+        int errors = 0, warnings = 0;
+        for (var i = 0; i < checks.Count; i++)
+        {
+            var c = checks[i];
+            errors += c.Outcome == CheckOutcome.Failed ? 1 : 0;
+            warnings += c.Outcome == CheckOutcome.Warning ? 1 : 0;
+        }
+
         return new VerificationReport
         {
             Outcome = CheckCollector.Decide(checks),
-            ErrorCount = checks.Count(c => c.Outcome == CheckOutcome.Failed),
-            WarningCount = checks.Count(c => c.Outcome == CheckOutcome.Warning),
+            ErrorCount = errors,
+            WarningCount = warnings,
             OpenBadgesVersion = OpenBadgesVersion,
             Input = Input,
             Verification = Verification,

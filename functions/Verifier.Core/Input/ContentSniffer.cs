@@ -21,6 +21,12 @@ public static class ContentSniffer
     /// <summary>URLs longer than this are not badge URLs (browsers and servers cap far lower).</summary>
     private const int MaxUrlBytes = 8 * 1024;
 
+    private const string Base64UrlOrDot = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
+
+    private static readonly System.Buffers.SearchValues<char> Base64UrlOrDotChars = System.Buffers.SearchValues.Create(Base64UrlOrDot);
+
+    private static readonly System.Buffers.SearchValues<byte> Base64UrlOrDotBytes = System.Buffers.SearchValues.Create(System.Text.Encoding.ASCII.GetBytes(Base64UrlOrDot));
+
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     public static SniffedFormat Sniff(ReadOnlySpan<byte> data)
@@ -86,6 +92,35 @@ public static class ContentSniffer
         return PayloadClassifier.KindOf(PayloadClassifier.Utf8(rest)) == PayloadKind.Url ? SniffedFormat.Url : SniffedFormat.Unknown;
     }
 
+    /// <summary>
+    /// <see cref="Sniff"/> of the UTF-8 encoding of <paramref name="text"/>, decided on the characters, for the two
+    /// answers that need no bytes: <see cref="SniffedFormat.Json"/> and <see cref="SniffedFormat.Jws"/>. Null for
+    /// anything else (the caller then sniffs the bytes). UTF-8 never starts with the PNG signature's 0x89.
+    /// </summary>
+    internal static SniffedFormat? SniffTextShortcut(ReadOnlySpan<char> text)
+    {
+        if (text.StartsWith('\uFEFF'))
+        {
+            text = text[1..];
+        }
+
+        text = text.TrimStart(" \t\r\n");
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+
+        if (text[0] == '{')
+        {
+            return SniffedFormat.Json;
+        }
+
+        text = text.TrimEnd(" \t\r\n");
+        return text.StartsWith("ey", StringComparison.Ordinal) && !text.ContainsAnyExcept(Base64UrlOrDotChars) && text.Count('.') == 2
+            ? SniffedFormat.Jws
+            : null;
+    }
+
     /// <summary>RFC 7515 §7.1: three base64url segments joined by dots; a JOSE header ('{') always encodes to "ey".</summary>
     private static bool IsCompactJwsShape(ReadOnlySpan<byte> text)
     {
@@ -95,19 +130,7 @@ public static class ContentSniffer
         }
 
         // Empty payload or signature segments still count (e.g. alg "none"): the verifier rejects them with a reason.
-        var dots = 0;
-        foreach (var c in text)
-        {
-            if (c == (byte)'.')
-            {
-                dots++;
-            }
-            else if (!(char.IsAsciiLetterOrDigit((char)c) || c is (byte)'-' or (byte)'_'))
-            {
-                return false;
-            }
-        }
-
-        return dots == 2;
+        // Vectorized: the whole token is scanned on every verification.
+        return !text.ContainsAnyExcept(Base64UrlOrDotBytes) && text.Count((byte)'.') == 2;
     }
 }

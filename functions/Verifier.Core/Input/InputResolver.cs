@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Verifier.Core.Baking;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
@@ -28,8 +29,9 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
                 context.Input = new InputInfo { Kind = "url", Format = "url", Url = input.Url!.AbsoluteUri };
                 return await FromUrlAsync(input.Url!, context, cancellationToken).ConfigureAwait(false);
             case InputKind.Text:
-                return await FromBytesAsync(Encoding.UTF8.GetBytes(input.Text ?? string.Empty), "text", null, context, cancellationToken)
-                    .ConfigureAwait(false);
+                var text = input.Text ?? string.Empty;
+                return FromPlainText(text, context)
+                    ?? await FromBytesAsync(Encoding.UTF8.GetBytes(text), "text", null, context, cancellationToken).ConfigureAwait(false);
             default:
                 return await FromBytesAsync(input.Bytes, "bytes", input.DeclaredMediaType, context, cancellationToken).ConfigureAwait(false);
         }
@@ -46,24 +48,12 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
             case SniffedFormat.Svg:
                 return Unbaked(BadgeUnbaker.Unbake(bytes.Span), context);
             case SniffedFormat.Json:
-            {
-                var text = PayloadClassifier.Utf8(bytes.Span).Trim().TrimStart('\uFEFF');
-                checks.Pass(Ids.Format, "input is a JSON document");
-                context.Input = WithPayload(context.Input, PayloadKind.Json, null);
-                return new ResolvedPayload(PayloadKind.Json, text, PayloadClassifier.FamilyOfJsonText(text));
-            }
-
             case SniffedFormat.Jws:
-            {
-                var text = PayloadClassifier.Utf8(bytes.Span).Trim().TrimStart('\uFEFF');
-                checks.Pass(Ids.Format, "input is a compact JWS");
-                context.Input = WithPayload(context.Input, PayloadKind.Jws, null);
-                return new ResolvedPayload(PayloadKind.Jws, text, PayloadClassifier.FamilyOfJws(text));
-            }
+                return FromSniffedText(format, PayloadClassifier.Utf8(bytes.Span), context);
 
             case SniffedFormat.Url:
             {
-                var url = new Uri(PayloadClassifier.Utf8(bytes.Span).Trim().TrimStart('\uFEFF'));
+                var url = new Uri(PayloadClassifier.Utf8(bytes.Span).Trim().TrimStart('\uFEFF').TrimStart());
                 checks.Pass(Ids.Format, "input is a URL");
                 context.Input = new InputInfo { Kind = kind, Format = "url", Url = url.AbsoluteUri, DeclaredMediaType = declared };
                 return await FromUrlAsync(url, context, ct).ConfigureAwait(false);
@@ -73,6 +63,50 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
                 checks.Fail(Ids.Format, "the input is not a PNG or SVG image, a JSON document, a compact JWS or an http(s) URL");
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Text that sniffs as JSON or a compact JWS is used as it is: encoding it to UTF-8 only to decode it again is the
+    /// identity, except for lone surrogates (they would come back as U+FFFD), so text with any surrogate goes the byte way.
+    /// </summary>
+    private static ResolvedPayload? FromPlainText(string text, VerificationContext context)
+    {
+        if (ContentSniffer.SniffTextShortcut(text) is not { } format || text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return null;
+        }
+
+        context.Input = new InputInfo { Kind = "text", Format = FormatName(format) };
+        return FromSniffedText(format, text, context);
+    }
+
+    private static ResolvedPayload FromSniffedText(SniffedFormat format, string decoded, VerificationContext context)
+    {
+        var text = decoded.Trim().TrimStart('\uFEFF').TrimStart();
+        if (format == SniffedFormat.Json)
+        {
+            context.Checks.Pass(Ids.Format, "input is a JSON document");
+            context.Input = WithPayload(context.Input, PayloadKind.Json, null);
+            return Classified(PayloadKind.Json, text);
+        }
+
+        context.Checks.Pass(Ids.Format, "input is a compact JWS");
+        context.Input = WithPayload(context.Input, PayloadKind.Jws, null);
+        return Classified(PayloadKind.Jws, text);
+    }
+
+    /// <summary>Picks the family; an OB 3.0 payload keeps the document parsed for that, so it is parsed once.</summary>
+    private static ResolvedPayload Classified(PayloadKind kind, string text)
+    {
+        JsonDocument? parsed;
+        var family = kind == PayloadKind.Jws ? PayloadClassifier.FamilyOfJws(text, out parsed) : PayloadClassifier.FamilyOfJsonText(text, out parsed);
+        if (family != BadgeFamily.OpenBadges3)
+        {
+            parsed?.Dispose();
+            parsed = null;
+        }
+
+        return new ResolvedPayload(kind, text, family) { Parsed = parsed };
     }
 
     private async Task<ResolvedPayload?> FromUrlAsync(Uri url, VerificationContext context, CancellationToken ct)
@@ -107,13 +141,13 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
                 var unbaked = Unbaked(BadgeUnbaker.Unbake(body), context);
                 return unbaked is null ? null : unbaked with { SourceUrl = url };
             case SniffedFormat.Json:
-                var json = PayloadClassifier.Utf8(body).Trim().TrimStart('\uFEFF');
+                var json = PayloadClassifier.Utf8(body).Trim().TrimStart('\uFEFF').TrimStart();
                 context.Input = WithPayload(context.Input, PayloadKind.Json, null);
-                return new ResolvedPayload(PayloadKind.Json, json, PayloadClassifier.FamilyOfJsonText(json)) { SourceUrl = url };
+                return Classified(PayloadKind.Json, json) with { SourceUrl = url };
             case SniffedFormat.Jws:
                 var jws = PayloadClassifier.Utf8(body).Trim();
                 context.Input = WithPayload(context.Input, PayloadKind.Jws, null);
-                return new ResolvedPayload(PayloadKind.Jws, jws, PayloadClassifier.FamilyOfJws(jws)) { SourceUrl = url };
+                return Classified(PayloadKind.Jws, jws) with { SourceUrl = url };
             default:
                 context.Checks.Fail(Ids.Format, $"{url.AbsoluteUri} did not answer with a badge (JSON, JWS, PNG or SVG)", url.AbsoluteUri);
                 return null;
@@ -144,12 +178,12 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
         checks.Pass(Ids.Unbake, $"found a baked {kind.Value.ToString().ToUpperInvariant()} payload at {result.Location}", result.Location);
         context.Input = WithPayload(context.Input, kind.Value, result.Location);
         var text = result.Payload.Trim();
-        var family = result.Family != BadgeFamily.Unknown ? result.Family : kind switch
+        if (result.Family == BadgeFamily.Unknown && kind is PayloadKind.Json or PayloadKind.Jws)
         {
-            PayloadKind.Json => PayloadClassifier.FamilyOfJsonText(text),
-            PayloadKind.Jws => PayloadClassifier.FamilyOfJws(text),
-            _ => BadgeFamily.OpenBadges2,
-        };
+            return Classified(kind.Value, text) with { EmbeddedIn = result.Location };
+        }
+
+        var family = result.Family != BadgeFamily.Unknown ? result.Family : BadgeFamily.OpenBadges2;
         return new ResolvedPayload(kind.Value, text, family) { EmbeddedIn = result.Location };
     }
 
@@ -160,8 +194,22 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
         DeclaredMediaType = info.DeclaredMediaType,
         Url = info.Url,
         EmbeddedIn = embeddedIn ?? info.EmbeddedIn,
-        PayloadKind = kind.ToString().ToLowerInvariant(),
+        PayloadKind = kind switch
+        {
+            PayloadKind.Json => "json",
+            PayloadKind.Jws => "jws",
+            _ => "url",
+        },
     };
 
-    private static string FormatName(SniffedFormat format) => format.ToString().ToLowerInvariant();
+    // The enum names in lower case, without formatting them on every verification.
+    private static string FormatName(SniffedFormat format) => format switch
+    {
+        SniffedFormat.Png => "png",
+        SniffedFormat.Svg => "svg",
+        SniffedFormat.Json => "json",
+        SniffedFormat.Jws => "jws",
+        SniffedFormat.Url => "url",
+        _ => "unknown",
+    };
 }

@@ -117,11 +117,101 @@ public static class PayloadClassifier
         }
     }
 
-    public static BadgeFamily FamilyOfJsonText(string json)
+    /// <summary>
+    /// <see cref="FamilyOfJws(string)"/>, and the payload decoded and parsed exactly as <c>VcJwtVerifier</c> decodes it
+    /// (IdentityModel base64url, valid UTF-8, no duplicate names), so the OB 3.0 verifier does not decode and parse it
+    /// a second time. The document is null whenever that strict reading fails: the family is then decided the old way.
+    /// </summary>
+    internal static BadgeFamily FamilyOfJws(string jws, out JsonDocument? payload)
+    {
+        payload = null;
+        var t = jws.AsSpan().Trim();
+        var first = t.IndexOf('.');
+        var second = first < 0 ? -1 : t[(first + 1)..].IndexOf('.');
+        if (second < 0 || t[(first + second + 2)..].Contains('.'))
+        {
+            return BadgeFamily.Unknown;
+        }
+
+        var segment = t.Slice(first + 1, second);
+        byte[]? strict;
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(Base64Url.GetMaxDecodedLength(segment.Length));
+        try
+        {
+            // Into a buffer of the maximal length TryDecode fails (or throws) only where DecodeFromChars throws FormatException.
+            if (!TryDecode(segment, rented, out var written))
+            {
+                return BadgeFamily.Unknown;
+            }
+
+            // Both decoders must agree on the bytes, or the verifier would read a different payload than was classified.
+            var bytes = rented.AsMemory(0, written);
+            strict = StrictDecode(segment.ToString());
+            if (strict is null || !strict.AsSpan().SequenceEqual(bytes.Span))
+            {
+                return FamilyOfPayload(bytes);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        try
+        {
+            payload = JsonDocument.Parse(strict, StrictJws);
+        }
+        catch (JsonException)
+        {
+            // Duplicate names: still classified as before; the verifier refuses them itself.
+            return FamilyOfPayload(strict);
+        }
+
+        try
+        {
+            return FamilyOfJson(payload.RootElement);
+        }
+        catch (InvalidOperationException)
+        {
+            payload.Dispose();
+            payload = null;
+            return BadgeFamily.Unknown;
+        }
+    }
+
+    private static bool TryDecode(ReadOnlySpan<char> segment, byte[] destination, out int written)
     {
         try
         {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            return Base64Url.TryDecodeFromChars(segment, destination, out written);
+        }
+        catch (FormatException)
+        {
+            written = 0;
+            return false;
+        }
+    }
+
+    private static readonly JsonDocumentOptions StrictJws = new() { AllowDuplicateProperties = false };
+
+    private static byte[]? StrictDecode(string segment)
+    {
+        try
+        {
+            var bytes = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(segment);
+            return System.Text.Unicode.Utf8.IsValid(bytes) ? bytes : null;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static BadgeFamily FamilyOfPayload(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes);
             return FamilyOfJson(doc.RootElement);
         }
         catch (JsonException)
@@ -130,6 +220,34 @@ public static class PayloadClassifier
         }
         catch (InvalidOperationException)
         {
+            return BadgeFamily.Unknown;
+        }
+    }
+
+    public static BadgeFamily FamilyOfJsonText(string json)
+    {
+        var family = FamilyOfJsonText(json, out var doc);
+        doc?.Dispose();
+        return family;
+    }
+
+    /// <summary><see cref="FamilyOfJsonText(string)"/>, handing on the parsed document (null when parsing failed).</summary>
+    internal static BadgeFamily FamilyOfJsonText(string json, out JsonDocument? document)
+    {
+        document = null;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            return FamilyOfJson(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return BadgeFamily.Unknown;
+        }
+        catch (InvalidOperationException)
+        {
+            document?.Dispose();
+            document = null;
             return BadgeFamily.Unknown;
         }
     }

@@ -27,4 +27,12 @@ public sealed record ResolvedPayload(PayloadKind Kind, string Text, BadgeFamily 
 
     /// <summary>The URL the payload was fetched from, when the input was a URL.</summary>
     public Uri? SourceUrl { get; init; }
+
+    /// <summary>
+    /// The payload as the resolver already parsed it to pick the family — for <see cref="PayloadKind.Json"/> the
+    /// document of <see cref="Text"/>, for <see cref="PayloadKind.Jws"/> the decoded JWS payload read as strictly as
+    /// the VC-JWT verifier reads it — so the family verifier need not parse it again. Null when not available; the
+    /// verifier that uses it takes ownership (disposes it).
+    /// </summary>
+    internal System.Text.Json.JsonDocument? Parsed { get; init; }
 }

@@ -18,12 +18,16 @@ public sealed class Credential
     private (DateTimeOffset?, string?, string)? _validUntil;
     private JsonElement? _subject;
     private bool _subjectRead;
+    private Once _id;
+    private Once _issuerId;
+    private Once _subjectId;
 
     public Credential(JsonElement root) => Root = root;
 
     public JsonElement Root { get; }
 
-    public string? Id => Str(Root, "id");
+    // JsonElement.GetString allocates a new string on every call; these are asked for by several checks.
+    public string? Id => _id.Read(this, static c => Str(c.Root, "id"));
 
     // Each accessor is read once: the checks, the claims comparison and the summary all ask for the same values.
     public IReadOnlyList<string> Types => _types ??= Strings(Root, "type");
@@ -33,9 +37,12 @@ public sealed class Credential
     public IReadOnlyList<string> Contexts => _contexts ??= Strings(Root, "@context");
 
     /// <summary>The issuer id, whether <c>issuer</c> is a string or a Profile object.</summary>
-    public string? IssuerId => Root.TryGetProperty("issuer", out var i)
+    public string? IssuerId => _issuerId.Read(this, static c => c.Root.TryGetProperty("issuer", out var i)
         ? i.ValueKind == JsonValueKind.String ? i.GetString() : Str(i, "id")
-        : null;
+        : null);
+
+    /// <summary>credentialSubject.id of the first subject.</summary>
+    public string? SubjectId => _subjectId.Read(this, static c => Str(c.Subject, "id"));
 
     public JsonElement? Issuer => Root.TryGetProperty("issuer", out var i) ? i : null;
 
@@ -85,12 +92,25 @@ public sealed class Credential
             return [];
         }
 
-        return v.ValueKind switch
+        switch (v.ValueKind)
         {
-            JsonValueKind.String => [v.GetString()!],
-            JsonValueKind.Array => [.. v.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
-            _ => [],
-        };
+            case JsonValueKind.String:
+                return [v.GetString()!];
+            case JsonValueKind.Array:
+                // A loop, not LINQ: type and @context are read for every credential and every endorsement.
+                var list = new List<string>(v.GetArrayLength());
+                foreach (var e in v.EnumerateArray())
+                {
+                    if (e.ValueKind == JsonValueKind.String)
+                    {
+                        list.Add(e.GetString()!);
+                    }
+                }
+
+                return list;
+            default:
+                return [];
+        }
     }
 
     /// <summary>An object-or-array property as a list of elements.</summary>
@@ -102,5 +122,23 @@ public sealed class Credential
         }
 
         return v.ValueKind == JsonValueKind.Array ? [.. v.EnumerateArray()] : [v];
+    }
+
+    /// <summary>A string read from the JSON at most once (null is a valid, remembered answer).</summary>
+    private struct Once
+    {
+        private string? _value;
+        private bool _read;
+
+        public string? Read(Credential credential, Func<Credential, string?> read)
+        {
+            if (!_read)
+            {
+                _value = read(credential);
+                _read = true;
+            }
+
+            return _value;
+        }
     }
 }

@@ -11,40 +11,53 @@ internal static class EndorsementFinder
 {
     public static List<(PayloadKind Kind, string Text, string Where)> Find(Credential credential)
     {
-        var holders = new List<(JsonElement? Holder, string Path)>
-        {
-            (credential.Root, "credential"),
-            (credential.Issuer, "issuer"),
-            (credential.Achievement, "achievement"),
-            (credential.Achievement is { } a && a.TryGetProperty("creator", out var creator) ? creator : null, "achievement.creator"),
-        };
-        var found = new List<(PayloadKind, string, string)>();
-        foreach (var (holder, path) in holders)
-        {
-            if (holder is not { ValueKind: JsonValueKind.Object })
-            {
-                continue;
-            }
+        // Most credentials carry no endorsement: look up the two names on the four holders without building lists.
+        var found = new List<(PayloadKind, string, string)>(0);
+        var achievement = credential.Achievement;
+        Collect(credential.Root, "credential", found);
+        Collect(credential.Issuer, "issuer", found);
+        Collect(achievement, "achievement", found);
+        Collect(achievement is { } a && a.TryGetProperty("creator", out var creator) ? creator : null, "achievement.creator", found);
+        return found;
+    }
 
-            var objects = Credential.Items(holder, "endorsement");
-            for (var i = 0; i < objects.Count; i++)
-            {
-                if (objects[i].ValueKind == JsonValueKind.Object)
-                {
-                    found.Add((PayloadKind.Json, objects[i].GetRawText(), $"{path}.endorsement[{i}]"));
-                }
-            }
+    private static void Collect(JsonElement? holder, string path, List<(PayloadKind, string, string)> found)
+    {
+        if (holder is not { ValueKind: JsonValueKind.Object } h)
+        {
+            return;
+        }
 
-            var jwts = Credential.Items(holder, "endorsementJwt");
-            for (var i = 0; i < jwts.Count; i++)
+        if (h.TryGetProperty("endorsement", out var objects))
+        {
+            var i = 0;
+            foreach (var item in AsItems(objects))
             {
-                if (jwts[i].ValueKind == JsonValueKind.String)
+                if (item.ValueKind == JsonValueKind.Object)
                 {
-                    found.Add((PayloadKind.Jws, jwts[i].GetString()!, $"{path}.endorsementJwt[{i}]"));
+                    found.Add((PayloadKind.Json, item.GetRawText(), $"{path}.endorsement[{i}]"));
                 }
+
+                i++;
             }
         }
 
-        return found;
+        if (h.TryGetProperty("endorsementJwt", out var jwts))
+        {
+            var i = 0;
+            foreach (var item in AsItems(jwts))
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                {
+                    found.Add((PayloadKind.Jws, item.GetString()!, $"{path}.endorsementJwt[{i}]"));
+                }
+
+                i++;
+            }
+        }
     }
+
+    /// <summary>As <see cref="Credential.Items"/>: an array's elements, or the value itself.</summary>
+    private static IReadOnlyList<JsonElement> AsItems(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : [value];
 }

@@ -13,10 +13,10 @@ internal static class JwtClaimsCheck
 {
     public static void Run(JsonElement payload, Credential credential, VerificationContext context, string? subject)
     {
-        var errors = new List<string>();
-        var missing = new List<string>();
+        var errors = new List<string>(0);
+        var missing = new List<string>(0);
         Compare(payload, "iss", credential.IssuerId, "issuer id", errors, missing);
-        Compare(payload, "sub", Credential.Str(credential.Subject, "id"), "credentialSubject.id", errors, missing);
+        Compare(payload, "sub", credential.SubjectId, "credentialSubject.id", errors, missing);
         Compare(payload, "jti", credential.Id, "id", errors, missing);
         CompareDate(payload, "nbf", credential.ValidFrom, required: true, errors, missing);
         CompareDate(payload, "exp", credential.ValidUntil, required: false, errors, missing);

@@ -25,7 +25,12 @@ public sealed class Ob3Verifier(
 
     public const int MaxEndorsementsPerCredential = 16;
 
+    private Func<ResolvedPayload, VerificationContext, CancellationToken, Task>? _nestedVerifier;
+
     public BadgeFamily Family => BadgeFamily.OpenBadges3;
+
+    /// <summary>Verifies a nested credential (CLR member, refreshed credential) as if submitted alone; made once.</summary>
+    private Func<ResolvedPayload, VerificationContext, CancellationToken, Task> NestedVerifier => _nestedVerifier ??= (p, c, t) => VerifyAsync(p, c, 0, t);
 
     public Task VerifyAsync(ResolvedPayload payload, VerificationContext context, CancellationToken cancellationToken) =>
         VerifyAsync(payload, context, 0, cancellationToken);
@@ -38,13 +43,13 @@ public sealed class Ob3Verifier(
         JsonDocument? owned = null;
         try
         {
-            JsonElement root;
+            Credential credential;
             bool proofOk;
             DateTimeOffset? jwtExp = null;
             switch (payload.Kind)
             {
                 case PayloadKind.Jws:
-                    var outcome = await jwtVerifier.VerifyAsync(payload.Text, context, null, ct).ConfigureAwait(false);
+                    var outcome = await jwtVerifier.VerifyAsync(payload.Text, payload.Parsed, context, null, ct).ConfigureAwait(false);
                     owned = outcome.Payload;
                     context.Verification = new VerificationInfo { Method = "signed", KeyId = outcome.KeyId ?? (outcome.Algorithm is null ? null : "jwk"), Algorithm = outcome.Algorithm, IssuerKeyBound = outcome.SignatureValid ? outcome.IssuerKeyBound : null };
                     if (outcome.Credential is not { } fromJwt)
@@ -57,15 +62,16 @@ public sealed class Ob3Verifier(
                         return;
                     }
 
-                    root = fromJwt;
+                    // One Credential for the claims comparison and every later check: its dates are parsed once.
+                    credential = new Credential(fromJwt);
                     proofOk = outcome.SignatureValid;
-                    JwtClaimsCheck.Run(owned!.RootElement, new Credential(root), context, null);
+                    JwtClaimsCheck.Run(owned!.RootElement, credential, context, null);
                     jwtExp = JwtClaimsCheck.Exp(owned.RootElement);
                     break;
                 case PayloadKind.Json:
                     try
                     {
-                        owned = JsonDocument.Parse(payload.Text);
+                        owned = payload.Parsed ?? JsonDocument.Parse(payload.Text);
                     }
                     catch (JsonException e)
                     {
@@ -73,21 +79,22 @@ public sealed class Ob3Verifier(
                         return;
                     }
 
-                    root = owned.RootElement;
+                    var root = owned.RootElement;
                     if (root.ValueKind != JsonValueKind.Object)
                     {
                         context.Checks.Fail(Ob3CheckIds.Parse, "the credential is not a JSON object");
                         return;
                     }
 
-                    proofOk = await EmbeddedProofAsync(root, context, ct).ConfigureAwait(false);
+                    credential = new Credential(root);
+                    proofOk = await EmbeddedProofAsync(credential, context, ct).ConfigureAwait(false);
                     break;
                 default:
                     context.Checks.Fail(Ob3CheckIds.Parse, "an Open Badges 3.0 credential is JSON or a VC-JWT");
                     return;
             }
 
-            await VerifyCredentialAsync(new Credential(root), proofOk, jwtExp, context, depth, ct).ConfigureAwait(false);
+            await VerifyCredentialAsync(credential, proofOk, jwtExp, context, depth, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -112,7 +119,7 @@ public sealed class Ob3Verifier(
         await schemas.CheckAsync(credential, context, ct).ConfigureAwait(false);
         if (proofOk && depth == 0)
         {
-            await refresh.RunAsync(credential, context, (p, c, t) => VerifyAsync(p, c, 0, t), ct).ConfigureAwait(false);
+            await refresh.RunAsync(credential, context, NestedVerifier, ct).ConfigureAwait(false);
         }
 
         await status.CheckAsync(credential, context, ct).ConfigureAwait(false);
@@ -124,12 +131,16 @@ public sealed class Ob3Verifier(
 
         context.Badge = SummaryBuilder.Build(credential, jwtExp);
         await EndorsementsAsync(credential, context, depth, ct).ConfigureAwait(false);
-        await ClrCredentialsCheck.RunAsync(credential, kind, context, (p, c, t) => VerifyAsync(p, c, 0, t), ct).ConfigureAwait(false);
+        if (kind == "ClrCredential" || context.NestedAs is not null)
+        {
+            await ClrCredentialsCheck.RunAsync(credential, kind, context, NestedVerifier, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Embedded proofs belong to the Data Integrity verifier; without one the outcome cannot be valid.</summary>
-    private async Task<bool> EmbeddedProofAsync(JsonElement root, VerificationContext context, CancellationToken ct)
+    private async Task<bool> EmbeddedProofAsync(Credential credential, VerificationContext context, CancellationToken ct)
     {
+        var root = credential.Root;
         if (!root.TryGetProperty("proof", out _))
         {
             context.Verification = new VerificationInfo { Method = "none" };
@@ -145,7 +156,7 @@ public sealed class Ob3Verifier(
             return false;
         }
 
-        var outcome = await verifier.VerifyAsync(root, new Credential(root).IssuerId, context, ct).ConfigureAwait(false);
+        var outcome = await verifier.VerifyAsync(root, credential.IssuerId, context, ct).ConfigureAwait(false);
         context.Verification = new VerificationInfo
         {
             Method = "proof",

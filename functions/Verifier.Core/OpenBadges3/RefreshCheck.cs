@@ -34,7 +34,16 @@ public sealed class RefreshCheck(IDocumentFetcher fetcher)
             return;
         }
 
-        var service = Credential.Items(credential.Root, "refreshService").FirstOrDefault(s => Credential.Strings(s, "type").Contains(RefreshType));
+        System.Text.Json.JsonElement service = default;
+        foreach (var s in Credential.Items(credential.Root, "refreshService"))
+        {
+            if (Credential.Strings(s, "type").Contains(RefreshType))
+            {
+                service = s;
+                break;
+            }
+        }
+
         if (service.ValueKind == System.Text.Json.JsonValueKind.Undefined)
         {
             return;

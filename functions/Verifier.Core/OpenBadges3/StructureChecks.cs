@@ -14,14 +14,31 @@ internal static class StructureChecks
     public const string CurrentObContext = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
     public const string CurrentClrContext = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json";
 
-    private static readonly string[] BadgeTypes = ["OpenBadgeCredential", "AchievementCredential"];
-
     /// <summary>Returns the credential's kind (OpenBadgeCredential, EndorsementCredential, ClrCredential) or null when unrecognised.</summary>
     public static string? CheckType(Credential credential, VerificationContext context)
     {
         var types = credential.Types;
-        var kind = types.FirstOrDefault(t => BadgeTypes.Contains(t)) ?? types.FirstOrDefault(t => t is "EndorsementCredential" or "ClrCredential");
-        if (!types.Contains("VerifiableCredential") || kind is null)
+        string? badge = null, other = null;
+        var isVc = false;
+        foreach (var t in types)
+        {
+            if (t is "OpenBadgeCredential" or "AchievementCredential")
+            {
+                badge ??= t;
+            }
+            else if (t is "EndorsementCredential" or "ClrCredential")
+            {
+                other ??= t;
+            }
+            else if (t == "VerifiableCredential")
+            {
+                isVc = true;
+            }
+        }
+
+        // An OpenBadgeCredential/AchievementCredential type wins over EndorsementCredential/ClrCredential, whatever the order.
+        var kind = badge ?? other;
+        if (!isVc || kind is null)
         {
             context.Checks.Fail(Ob3CheckIds.Type, $"type [{string.Join(", ", types)}] must include VerifiableCredential and one of OpenBadgeCredential, AchievementCredential, EndorsementCredential, ClrCredential");
             return null;
@@ -43,7 +60,12 @@ internal static class StructureChecks
         }
 
         var prefix = kind == "ClrCredential" ? ClrContextPrefix : ObContextPrefix;
-        var own = contexts.Skip(1).FirstOrDefault(c => c.StartsWith(prefix, StringComparison.Ordinal));
+        string? own = null;
+        for (var i = 1; i < contexts.Count && own is null; i++)
+        {
+            own = contexts[i].StartsWith(prefix, StringComparison.Ordinal) ? contexts[i] : null;
+        }
+
         if (own is null)
         {
             checks.Fail(Ob3CheckIds.Context, $"@context lacks the {(kind == "ClrCredential" ? "CLR 2.0" : "Open Badges 3.0")} context ({prefix}…) after the VC context");
@@ -51,20 +73,11 @@ internal static class StructureChecks
         }
 
         var current = kind == "ClrCredential" ? CurrentClrContext : CurrentObContext;
-        var notes = new List<string>();
-        if (credential.IsVcdm11)
+        const string Vcdm11 = "VCDM 1.1 form (credentials v1 context, issuanceDate/expirationDate): accepted for compatibility, superseded by VCDM 2.0";
+        var older = own != current && !own.EndsWith("extensions.json", StringComparison.Ordinal) ? $"{own} is an older context version than {current}" : null;
+        if (credential.IsVcdm11 || older is not null)
         {
-            notes.Add("VCDM 1.1 form (credentials v1 context, issuanceDate/expirationDate): accepted for compatibility, superseded by VCDM 2.0");
-        }
-
-        if (own != current && !own.EndsWith("extensions.json", StringComparison.Ordinal))
-        {
-            notes.Add($"{own} is an older context version than {current}");
-        }
-
-        if (notes.Count > 0)
-        {
-            checks.Warn(Ob3CheckIds.Context, string.Join("; ", notes));
+            checks.Warn(Ob3CheckIds.Context, credential.IsVcdm11 ? older is null ? Vcdm11 : Vcdm11 + "; " + older : older!);
         }
         else
         {
@@ -147,7 +160,7 @@ internal static class StructureChecks
 
     private static void CheckSubject(Credential credential, JsonElement subject, string kind, List<string> errors, List<string> warnings)
     {
-        var hasId = Credential.Str(subject, "id") is not null;
+        var hasId = credential.SubjectId is not null;
         var identifiers = Credential.Items(subject, "identifier");
         switch (kind)
         {

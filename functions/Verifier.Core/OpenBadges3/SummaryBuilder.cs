@@ -22,7 +22,7 @@ internal static class SummaryBuilder
             IssuerName = Credential.Str(issuer, "name"),
             IssuerUrl = Credential.Str(issuer, "url"),
             IssuerId = credential.IssuerId,
-            Recipient = Credential.Str(subject, "id") ?? Credential.Items(subject, "identifier").Select(x => Credential.Str(x, "identityHash")).FirstOrDefault(x => x is not null),
+            Recipient = credential.SubjectId ?? FirstIdentityHash(subject),
             IssuedOn = credential.ValidFrom.Value,
             Expires = credential.ValidUntil.Value ?? jwtExp,
             Evidence = Evidence(credential.Root),
@@ -34,12 +34,31 @@ internal static class SummaryBuilder
             ? image.ValueKind == JsonValueKind.String ? image.GetString() : Credential.Str(image, "id")
             : null;
 
+    private static string? FirstIdentityHash(JsonElement? subject)
+    {
+        foreach (var identifier in Credential.Items(subject, "identifier"))
+        {
+            if (Credential.Str(identifier, "identityHash") is { } hash)
+            {
+                return hash;
+            }
+        }
+
+        return null;
+    }
+
     private static List<string>? Evidence(JsonElement root)
     {
-        var list = Credential.Items(root, "evidence")
-            .Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : Credential.Str(e, "id") ?? Credential.Str(e, "narrative"))
-            .OfType<string>()
-            .ToList();
-        return list.Count == 0 ? null : list;
+        // Loops, not LINQ: the summary is built for every verification.
+        List<string>? list = null;
+        foreach (var e in Credential.Items(root, "evidence"))
+        {
+            if ((e.ValueKind == JsonValueKind.String ? e.GetString() : Credential.Str(e, "id") ?? Credential.Str(e, "narrative")) is { } text)
+            {
+                (list ??= []).Add(text);
+            }
+        }
+
+        return list;
     }
 }

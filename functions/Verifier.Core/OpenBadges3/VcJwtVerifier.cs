@@ -30,26 +30,42 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
 
     private static readonly string[] AcceptedTyp = ["JWT", "vc+jwt", "vc+ld+json+jwt", "application/vc+jwt"];
 
+    private static readonly string[] IgnoredKeyHeaders = ["jku", "x5u", "x5c"];
+
     private readonly JsonWebTokenHandler _handler = new() { MaximumTokenSizeInBytes = 4 * 1024 * 1024 };
 
     // One set of parameters per resolved key (keys are cached by the resolver): building them per token shows up
     // next to a 30 µs RSA verification. The key's kind fixes the one algorithm it may be used with.
     private readonly ConditionalWeakTable<JsonWebKey, TokenValidationParameters> _parameters = new();
 
-    public async Task<JwtOutcome> VerifyAsync(string jwt, VerificationContext context, string? subject, CancellationToken cancellationToken)
+    public Task<JwtOutcome> VerifyAsync(string jwt, VerificationContext context, string? subject, CancellationToken cancellationToken) =>
+        VerifyAsync(jwt, null, context, subject, cancellationToken);
+
+    /// <param name="jwt">The compact VC-JWT.</param>
+    /// <param name="decodedPayload">
+    /// The JWT's payload already decoded and parsed exactly as <see cref="DecodeJson"/> would (the input resolver does
+    /// that to pick the family), or null. Owned from here on.
+    /// </param>
+    /// <param name="context">The verification the checks are written to.</param>
+    /// <param name="subject">The subject of the checks (e.g. a status list URL), or null for the credential itself.</param>
+    /// <param name="cancellationToken">Cancels key resolution.</param>
+    internal async Task<JwtOutcome> VerifyAsync(string jwt, JsonDocument? decodedPayload, VerificationContext context, string? subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var checks = context.Checks;
         var failed = new JwtOutcome(false, null, null, null, null, null);
-        var parts = jwt.Split('.');
-        if (parts.Length != 3)
+        // Three parts, found by index: splitting would copy the whole token (hundreds of KB with an embedded image).
+        var first = jwt.IndexOf('.', StringComparison.Ordinal);
+        var second = first < 0 ? -1 : jwt.IndexOf('.', first + 1);
+        if (second < 0 || jwt.IndexOf('.', second + 1) >= 0)
         {
+            decodedPayload?.Dispose();
             checks.Fail(Ob3CheckIds.JwtHeader, "the VC-JWT is not a compact JWS (three base64url parts)", subject);
             return failed;
         }
 
-        using var header = DecodeJson(parts[0]);
-        var payload = DecodeJson(parts[1]);
+        using var header = DecodeJson(jwt[..first]);
+        var payload = decodedPayload ?? DecodeJson(jwt[(first + 1)..second]);
         if (header is null || header.RootElement.ValueKind != JsonValueKind.Object || payload is null || payload.RootElement.ValueKind != JsonValueKind.Object)
         {
             payload?.Dispose();
@@ -124,7 +140,7 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
     /// <summary>Signature validation only: the handler's lifetime, audience and issuer validators are switched off.</summary>
     internal async Task<string?> ValidateSignatureAsync(string jwt, string alg, JsonWebKey key)
     {
-        var parameters = _parameters.GetValue(key, k => Parameters(k, alg));
+        var parameters = _parameters.TryGetValue(key, out var cached) ? cached : AddParameters(key, alg);
         var result = await _handler.ValidateTokenAsync(jwt, parameters).ConfigureAwait(false);
         return result.IsValid ? null : result.Exception switch
         {
@@ -134,6 +150,9 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
             var e => e.GetType().Name,
         };
     }
+
+    // Separate from the caller so the lambda's closure is only allocated when the key is new.
+    private TokenValidationParameters AddParameters(JsonWebKey key, string alg) => _parameters.GetValue(key, k => Parameters(k, alg));
 
     private static TokenValidationParameters Parameters(JsonWebKey key, string alg) =>
         new()
@@ -188,15 +207,22 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
         }
 
         var typ = Credential.Str(header, "typ");
-        var notes = new List<string>();
-        if (typ is not null && !AcceptedTyp.Contains(typ, StringComparer.OrdinalIgnoreCase))
+        List<string>? notes = null;
+        if (typ is not null && !IsAcceptedTyp(typ))
         {
-            notes.Add($"typ {typ} is not JWT or vc+jwt");
+            (notes ??= []).Add($"typ {typ} is not JWT or vc+jwt");
         }
 
         // Keys named by URL in jku/x5u would let the token choose where its key comes from: never followed.
-        notes.AddRange(((string[])["jku", "x5u", "x5c"]).Where(h => header.TryGetProperty(h, out _)).Select(h => $"{h} is ignored (never followed)"));
-        if (notes.Count > 0)
+        foreach (var h in IgnoredKeyHeaders)
+        {
+            if (header.TryGetProperty(h, out _))
+            {
+                (notes ??= []).Add($"{h} is ignored (never followed)");
+            }
+        }
+
+        if (notes is not null)
         {
             checks.Warn(Ob3CheckIds.JwtHeader, $"alg {alg}; " + string.Join("; ", notes), subject);
         }
@@ -206,6 +232,19 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
         }
 
         return (true, alg, kid, hasJwk ? jwk.Clone() : null);
+    }
+
+    private static bool IsAcceptedTyp(string typ)
+    {
+        foreach (var accepted in AcceptedTyp)
+        {
+            if (accepted.Equals(typ, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>VCDM 1.1 JWTs carry the credential in the <c>vc</c> claim; VCDM 2.0 (VC-JOSE-COSE) payloads are the credential.</summary>
