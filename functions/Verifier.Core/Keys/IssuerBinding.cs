@@ -33,7 +33,18 @@ public static class IssuerBinding
     /// <param name="keyId">The key id the proof names (kid / verificationMethod); null when the key came in a header jwk.</param>
     /// <param name="key">The resolved key, when resolution succeeded.</param>
     /// <param name="jwtIssuer">The JWT <c>iss</c> claim, when the proof is a VC-JWT.</param>
-    public static IssuerBindingResult Evaluate(string? issuerId, string? keyId, ResolvedKey? key, string? jwtIssuer = null)
+    public static IssuerBindingResult Evaluate(string? issuerId, string? keyId, ResolvedKey? key, string? jwtIssuer = null) =>
+        Evaluate(issuerId, keyId, key, jwtIssuer, null);
+
+    /// <param name="issuerId">The credential's issuer id.</param>
+    /// <param name="keyId">The key id the proof names.</param>
+    /// <param name="key">The resolved key, when resolution succeeded.</param>
+    /// <param name="jwtIssuer">The JWT <c>iss</c> claim, when the proof is a VC-JWT.</param>
+    /// <param name="parsedKeyId">
+    /// <paramref name="keyId"/> already parsed by <c>Uri.TryCreate(keyId, UriKind.Absolute, …)</c> (the VC-JWT header
+    /// rule does that), or null to parse it here: the same parse of the same string, done once.
+    /// </param>
+    internal static IssuerBindingResult Evaluate(string? issuerId, string? keyId, ResolvedKey? key, string? jwtIssuer, Uri? parsedKeyId)
     {
         if (jwtIssuer is not null && issuerId is not null && jwtIssuer != issuerId)
         {
@@ -57,7 +68,8 @@ public static class IssuerBinding
             return ForDidKey(issuerId, keyId, keyBase, key);
         }
 
-        if (!Uri.TryCreate(keyId, UriKind.Absolute, out var keyUrl))
+        var keyUrl = parsedKeyId;
+        if (keyUrl is null && !Uri.TryCreate(keyId, UriKind.Absolute, out keyUrl))
         {
             return new(IssuerBindingLevel.Contradiction, $"the key id {keyId} is not a URL or DID URL");
         }

@@ -75,7 +75,7 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
 
         var credential = CredentialOf(payload.RootElement);
         var issuerId = credential is { } c ? new OpenBadges3.Credential(c).IssuerId : null;
-        var (headerOk, alg, kid, headerJwk) = CheckHeader(header.RootElement, context, subject);
+        var (headerOk, alg, kid, kidUrl, headerJwk) = CheckHeader(header.RootElement, context, subject);
         if (!headerOk)
         {
             return failed with { Payload = payload, Credential = credential };
@@ -132,7 +132,7 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
 
         checks.Pass(Ob3CheckIds.JwtSignature, $"the {alg} signature verifies with {kid ?? "the header jwk"}", subject);
         var iss = payload.RootElement.TryGetProperty("iss", out var issValue) && issValue.ValueKind == JsonValueKind.String ? issValue.GetString() : null;
-        var binding = IssuerBinding.Evaluate(issuerId, kid, headerJwk is null ? key : null, iss);
+        var binding = IssuerBinding.Evaluate(issuerId, kid, headerJwk is null ? key : null, iss, kidUrl);
         var bound = IssuerBinding.Report(binding, context, Ob3CheckIds.IssuerKey, subject);
         return new JwtOutcome(true, payload, credential, kid, alg, bound);
     }
@@ -170,7 +170,8 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
             IssuerSigningKeyResolver = (_, _, _, _) => [key],
         };
 
-    private static (bool Ok, string? Alg, string? Kid, JsonElement? Jwk) CheckHeader(JsonElement header, VerificationContext context, string? subject)
+    /// <returns>Also the kid parsed as an absolute URL when it is not a DID URL, for the issuer binding.</returns>
+    private static (bool Ok, string? Alg, string? Kid, Uri? KidUrl, JsonElement? Jwk) CheckHeader(JsonElement header, VerificationContext context, string? subject)
     {
         var checks = context.Checks;
         var alg = Credential.Str(header, "alg");
@@ -180,7 +181,7 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
                 : alg.Equals("none", StringComparison.OrdinalIgnoreCase) || alg.StartsWith("HS", StringComparison.Ordinal)
                     ? $"alg {alg} is never accepted (unsigned or MAC tokens prove nothing about the issuer)"
                     : $"alg {alg} is not supported (RS256, ES256, ES384 and EdDSA are)", subject);
-            return (false, alg, null, null);
+            return (false, alg, null, null, null);
         }
 
         var kid = Credential.Str(header, "kid");
@@ -190,20 +191,21 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
             checks.Fail(Ob3CheckIds.JwtHeader, kid is null
                 ? "the JWT header names no key: it needs kid or jwk (OB 3.0 §8.2.3)"
                 : "the JWT header has both kid and jwk: exactly one must name the key", subject);
-            return (false, alg, kid, null);
+            return (false, alg, kid, null, null);
         }
 
         if (hasJwk && KeyMaterial.HasPrivateMembers(jwk))
         {
             checks.Fail(Ob3CheckIds.JwtHeader, "the header jwk contains private key material (such as \"d\"): a JWK MUST never contain \"d\" (OB 3.0 §8.2.3), and this key is exposed", subject);
-            return (false, alg, null, null);
+            return (false, alg, null, null, null);
         }
 
+        Uri? kidUrl = null;
         if (kid is not null && !kid.StartsWith("did:", StringComparison.Ordinal)
-            && !(Uri.TryCreate(kid, UriKind.Absolute, out var kidUrl) && kidUrl.Scheme is "https" or "http"))
+            && !(Uri.TryCreate(kid, UriKind.Absolute, out kidUrl) && kidUrl.Scheme is "https" or "http"))
         {
             checks.Fail(Ob3CheckIds.JwtHeader, $"kid {kid} is neither an http(s) URL nor a DID URL", subject);
-            return (false, alg, kid, null);
+            return (false, alg, kid, null, null);
         }
 
         var typ = Credential.Str(header, "typ");
@@ -231,7 +233,7 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
             checks.Pass(Ob3CheckIds.JwtHeader, $"alg {alg}, key named by {(kid is null ? "jwk" : "kid")}", subject);
         }
 
-        return (true, alg, kid, hasJwk ? jwk.Clone() : null);
+        return (true, alg, kid, kidUrl, hasJwk ? jwk.Clone() : null);
     }
 
     private static bool IsAcceptedTyp(string typ)
