@@ -73,6 +73,8 @@ echo "local host: $(startup "$local_dll" "$host_port") ms"
 echo "ceiling app: $(startup "$ceiling_dll" "$ceiling_port") ms"
 
 echo "== CLI wall time"
+bash scripts/publish-cli.sh "$work/obverify" >/dev/null # self-contained, composite ReadyToRun
 hyperfine -N --warmup 3 --runs 20 --ignore-failure \
   "env $map Verifier__Fetch__AllowLoopback=true dotnet $cli_dll verify $work/baked.png" \
+  "env $map Verifier__Fetch__AllowLoopback=true $work/obverify/obverify verify $work/baked.png" \
   "dotnet $ceiling_dll once $work/baked.png"
