@@ -53,7 +53,7 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
 
             case SniffedFormat.Url:
             {
-                var url = new Uri(PayloadClassifier.Utf8(bytes.Span).Trim().TrimStart('\uFEFF').TrimStart());
+                var url = new Uri(PayloadText(PayloadClassifier.Utf8(bytes.Span)));
                 checks.Pass(Ids.Format, "input is a URL");
                 context.Input = new InputInfo { Kind = kind, Format = "url", Url = url.AbsoluteUri, DeclaredMediaType = declared };
                 return await FromUrlAsync(url, context, ct).ConfigureAwait(false);
@@ -82,7 +82,7 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
 
     private static ResolvedPayload FromSniffedText(SniffedFormat format, string decoded, VerificationContext context)
     {
-        var text = decoded.Trim().TrimStart('\uFEFF').TrimStart();
+        var text = PayloadText(decoded);
         if (format == SniffedFormat.Json)
         {
             context.Checks.Pass(Ids.Format, "input is a JSON document");
@@ -141,11 +141,11 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
                 var unbaked = Unbaked(BadgeUnbaker.Unbake(body), context);
                 return unbaked is null ? null : unbaked with { SourceUrl = url };
             case SniffedFormat.Json:
-                var json = PayloadClassifier.Utf8(body).Trim().TrimStart('\uFEFF').TrimStart();
+                var json = PayloadText(PayloadClassifier.Utf8(body));
                 context.Input = WithPayload(context.Input, PayloadKind.Json, null);
                 return Classified(PayloadKind.Json, json) with { SourceUrl = url };
             case SniffedFormat.Jws:
-                var jws = PayloadClassifier.Utf8(body).Trim();
+                var jws = PayloadText(PayloadClassifier.Utf8(body));
                 context.Input = WithPayload(context.Input, PayloadKind.Jws, null);
                 return Classified(PayloadKind.Jws, jws) with { SourceUrl = url };
             default:
@@ -212,4 +212,7 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
         SniffedFormat.Url => "url",
         _ => "unknown",
     };
+
+    /// <summary>The payload without surrounding white space or a byte order mark (which may itself be followed by white space).</summary>
+    private static string PayloadText(string decoded) => decoded.Trim().TrimStart('\uFEFF').TrimStart();
 }

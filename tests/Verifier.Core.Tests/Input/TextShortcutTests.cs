@@ -38,6 +38,26 @@ public class TextShortcutTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("\uFEFF")]
+    [InlineData("\uFEFF \r\n")]
+    public async Task VerifyAsync_JwtServedAtUrlWithByteOrderMark_IsValid(string before)
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.Rsa();
+        var kid = f.HostJwk(key);
+        f.Server.MapBytes("/badge.jwt", Encoding.UTF8.GetBytes(before + Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: kid) + "\n"), "application/jwt");
+        using var sp = f.Build();
+
+        var report = await sp.GetRequiredService<BadgeVerifier>().VerifyAsync(new VerificationRequest
+        {
+            Input = VerificationInput.FromUrl(new Uri($"https://{Ob3Fixtures.Host}/badge.jwt")),
+        });
+
+        ReportAssert.Outcome(report, VerificationOutcome.Valid);
+    }
+
+    [Theory]
     [InlineData("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"type\":[\"VerifiableCredential\",\"OpenBadgeCredential\"]}")]
     [InlineData("\uFEFF {\"@context\":\"https://www.w3.org/ns/credentials/v2\",\"name\":\"\uD800\"}")]
     [InlineData("{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\"}")]
