@@ -21,8 +21,13 @@ param principalId string = ''
 @description('Comma-separated origins allowed to call the API from browsers; "*" allows any origin (no credentials).')
 param allowedCorsOrigins string = '*'
 
-@description('Strict issuer-binding policy for the whole deployment: signatures by keys not provably the issuer\'s are errors.')
-param strictIssuerBinding bool = false
+@description('Issuer-binding policy for the whole deployment (docs/security.md): default accepts document- and origin-level proof of the issuer, strict only document-level, lenient reports an unproven issuer as a warning. A request may choose another with policy=.')
+@allowed([
+  'default'
+  'strict'
+  'lenient'
+])
+param issuerPolicy string = 'default'
 
 @minValue(1)
 @maxValue(120)
@@ -125,7 +130,7 @@ module api 'app/api.bicep' = {
     verifierSettings: union(
       toObject(range(0, length(corsOrigins)), i => 'Verifier__Http__AllowedOrigins__${i}', i => corsOrigins[i]),
       {
-        Verifier__StrictPolicy: string(strictIssuerBinding)
+        Verifier__Policy: issuerPolicy
         Verifier__RequestDeadline: '00:${padLeft(string(requestDeadlineSeconds / 60), 2, '0')}:${padLeft(string(requestDeadlineSeconds % 60), 2, '0')}'
         Verifier__Http__MaxBodyBytes: string(maxBodyBytes)
         Verifier__Cache__BlobServiceUri: storage.outputs.blobEndpoint

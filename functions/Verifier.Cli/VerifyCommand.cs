@@ -19,7 +19,8 @@ internal static class VerifyCommand
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "junit", "sarif");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the output to this file instead of standard output." };
-        var strict = new Option<bool>("--strict") { Description = "Strict issuer-binding policy: keys that prove nothing about the issuer are errors." };
+        var strict = new Option<bool>("--strict") { Description = "Strict issuer-binding policy: only the issuer's own document or DID proves the issuer (origin-level proofs are errors)." };
+        var lenient = new Option<bool>("--lenient") { Description = "Lenient issuer-binding policy: a consistent signature by a key nothing ties to the issuer is only a warning." };
         var at = new Option<string?>("--at") { Description = "Verify as of this ISO 8601 instant instead of now." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show every check with its details (canonical forms, hashes)." };
         at.Validators.Add(r =>
@@ -32,12 +33,19 @@ internal static class VerifyCommand
 
         var command = new Command("verify", "Verify badges; exit 0 all valid, 1 any invalid, 2 usage error or unreadable input, 3 any indeterminate.")
         {
-            inputs, recipient, format, output, strict, at, verbose,
+            inputs, recipient, format, output, strict, lenient, at, verbose,
         };
         command.SetAction(async (parse, ct) =>
         {
             DateTimeOffset? asOf = parse.GetValue(at) is { } text && TryParseInstant(text, out var instant) ? instant : null;
-            var options = new RunOptions(parse.GetValue(recipient), parse.GetValue(strict), asOf, parse.GetValue(verbose));
+            if (parse.GetValue(strict) && parse.GetValue(lenient))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("obverify: --strict and --lenient cannot be used together").ConfigureAwait(false);
+                return ExitCodes.UsageOrUnreadable;
+            }
+
+            IssuerPolicy? policy = parse.GetValue(strict) ? IssuerPolicy.Strict : parse.GetValue(lenient) ? IssuerPolicy.Lenient : null;
+            var options = new RunOptions(parse.GetValue(recipient), policy, asOf, parse.GetValue(verbose));
             var results = await VerifyAllAsync(parse.GetValue(inputs)!, options, stdin, ct).ConfigureAwait(false);
 
             var stdout = parse.InvocationConfiguration.Output;
@@ -66,7 +74,7 @@ internal static class VerifyCommand
         return command;
     }
 
-    internal sealed record RunOptions(string? Recipient, bool Strict, DateTimeOffset? At, bool Verbose);
+    internal sealed record RunOptions(string? Recipient, IssuerPolicy? Policy, DateTimeOffset? At, bool Verbose);
 
     private static async Task<IReadOnlyList<VerifiedInput>> VerifyAllAsync(string[] arguments, RunOptions options, TextReader stdin, CancellationToken ct)
     {
@@ -86,7 +94,7 @@ internal static class VerifyCommand
             }
 
             var report = await verifier.VerifyAsync(
-                new VerificationRequest { Input = input, Recipient = options.Recipient, Strict = options.Strict, At = options.At, Verbose = options.Verbose },
+                new VerificationRequest { Input = input, Recipient = options.Recipient, Policy = options.Policy, At = options.At, Verbose = options.Verbose },
                 token).ConfigureAwait(false);
             results[i] = new VerifiedInput(name, report, null);
         }).ConfigureAwait(false);

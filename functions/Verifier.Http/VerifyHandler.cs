@@ -61,7 +61,7 @@ public sealed class VerifyHandler(BadgeVerifier verifier, IOptions<HttpOptions> 
             {
                 Input = input,
                 Recipient = parameters.Recipient,
-                Strict = parameters.Strict,
+                Policy = parameters.Policy,
                 At = parameters.At,
                 Verbose = parameters.Verbose,
             },

@@ -1,13 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Verifier.Core.Engine;
 
 namespace Verifier.Http;
 
 /// <summary>
 /// The options of a verification, from the query string (or, for forms, a field of the same name):
-/// <c>recipient</c>, <c>policy=strict</c>, <c>at</c> (ISO 8601 instant) and <c>verbose=true</c>.
+/// <c>recipient</c>, <c>policy</c> (default, strict or lenient), <c>at</c> (ISO 8601 instant) and <c>verbose=true</c>.
 /// </summary>
-internal sealed record VerifyParameters(string? Recipient, bool Strict, DateTimeOffset? At, bool Verbose)
+internal sealed record VerifyParameters(string? Recipient, IssuerPolicy? Policy, DateTimeOffset? At, bool Verbose)
 {
     private const int MaxRecipientChars = 512;
 
@@ -24,17 +25,15 @@ internal sealed record VerifyParameters(string? Recipient, bool Strict, DateTime
             return null;
         }
 
-        var strict = false;
-        switch (Get("policy")?.Trim().ToLowerInvariant())
+        IssuerPolicy? policy = null;
+        if (Get("policy") is { Length: > 0 } policyText)
         {
-            case null or "" or "default":
-                break;
-            case "strict":
-                strict = true;
-                break;
-            default:
-                problem = Problems.BadParameter("'policy' must be 'strict' or 'default'.");
+            policy = IssuerPolicyNames.Parse(policyText);
+            if (policy is null)
+            {
+                problem = Problems.BadParameter("'policy' must be 'default', 'strict' or 'lenient'.");
                 return null;
+            }
         }
 
         DateTimeOffset? at = null;
@@ -57,7 +56,7 @@ internal sealed record VerifyParameters(string? Recipient, bool Strict, DateTime
             return null;
         }
 
-        return new VerifyParameters(string.IsNullOrEmpty(recipient) ? null : recipient, strict, at, verbose);
+        return new VerifyParameters(string.IsNullOrEmpty(recipient) ? null : recipient, policy, at, verbose);
     }
 
     private static bool TryParseFlag(string text, out bool value)

@@ -92,7 +92,7 @@ public class InfraSecurityTests
     {
         var text = T.OfType("Microsoft.Web/sites/config").Single().GetProperty("properties").GetRawText();
 
-        foreach (var key in new[] { "Verifier__StrictPolicy", "Verifier__RequestDeadline", "Verifier__Http__MaxBodyBytes", "Verifier__Http__AllowedOrigins__", "Verifier__Cache__BlobServiceUri", "Verifier__Cache__ManagedIdentityClientId" })
+        foreach (var key in new[] { "Verifier__Policy", "Verifier__RequestDeadline", "Verifier__Http__MaxBodyBytes", "Verifier__Http__AllowedOrigins__", "Verifier__Cache__BlobServiceUri", "Verifier__Cache__ManagedIdentityClientId" })
         {
             Assert.Contains(key, T.Json, StringComparison.Ordinal);
         }
@@ -132,7 +132,7 @@ public class InfraSecurityTests
     {
         var parameters = T.Root.GetProperty("parameters");
 
-        Assert.False(parameters.GetProperty("strictIssuerBinding").GetProperty("defaultValue").GetBoolean());
+        Assert.Equal("default", parameters.GetProperty("issuerPolicy").GetProperty("defaultValue").GetString());
         Assert.False(parameters.GetProperty("vnetEnabled").GetProperty("defaultValue").GetBoolean());
         Assert.Equal(10, parameters.GetProperty("requestDeadlineSeconds").GetProperty("defaultValue").GetInt32());
         Assert.Equal(10 * 1024 * 1024, parameters.GetProperty("maxBodyBytes").GetProperty("defaultValue").GetInt32());

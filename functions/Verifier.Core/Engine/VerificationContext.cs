@@ -1,3 +1,4 @@
+using Verifier.Core.Input;
 using Verifier.Core.Reporting;
 
 namespace Verifier.Core.Engine;
@@ -19,7 +20,11 @@ public sealed class VerificationContext
     /// <summary>The instant the badge is judged at: the request's "as of" time, else the injected clock's now.</summary>
     public DateTimeOffset Now { get; }
 
-    public bool Strict => Request.Strict || Options.StrictPolicy;
+    /// <summary>The issuer-binding policy of this verification: the request's choice, else the deployment's.</summary>
+    public IssuerPolicy Policy => Request.Policy ?? Options.Policy;
+
+    /// <summary>Who made the badge, as far as the family verifier proved it (the report's <c>issuer</c> block).</summary>
+    public IssuerInfo? Issuer { get; set; }
 
     public CheckCollector Checks { get; } = new();
 
@@ -45,6 +50,26 @@ public sealed class VerificationContext
     /// </summary>
     public string? NestedAs { get; init; }
 
+    /// <summary>
+    /// A context for a credential verified inside this one (endorsement, CLR member, refreshed credential): same
+    /// instant, policy and verbosity; the recipient only when the nested credential must be about the same person.
+    /// </summary>
+    public VerificationContext Nested(VerificationInput input, InputInfo info, string? nestedAs, bool keepRecipient) =>
+        new(new VerificationRequest
+            {
+                Input = input,
+                Recipient = keepRecipient ? Request.Recipient : null,
+                Policy = Policy,
+                At = Request.At,
+                Verbose = Request.Verbose,
+            },
+            Options,
+            Now)
+        {
+            NestedAs = nestedAs,
+            Input = info,
+        };
+
     public VerificationReport ToReport()
     {
         var checks = Checks.Snapshot();
@@ -62,7 +87,10 @@ public sealed class VerificationContext
             ErrorCount = errors,
             WarningCount = warnings,
             OpenBadgesVersion = OpenBadgesVersion,
+            Policy = IssuerPolicyNames.Name(Policy),
+            EvaluatedAt = new EvaluatedAt { Instant = Now, FromRequest = Request.At is not null },
             Input = Input,
+            Issuer = Issuer,
             Verification = Verification,
             Badge = Badge,
             Checks = checks,

@@ -10,8 +10,8 @@ public sealed class VerificationRequest
     /// <summary>The expected earner (email, URL, telephone or DID); null skips the recipient check.</summary>
     public string? Recipient { get; init; }
 
-    /// <summary>Strict turns "anyone could have signed this" issuer-binding warnings into errors (OB 3.0).</summary>
-    public bool Strict { get; init; }
+    /// <summary>The issuer-binding policy for this request; null uses the deployment's <see cref="VerifierOptions.Policy"/>.</summary>
+    public IssuerPolicy? Policy { get; init; }
 
     /// <summary>Verify as of this instant instead of now (dates, expiry, status).</summary>
     public DateTimeOffset? At { get; init; }

@@ -9,8 +9,8 @@ public sealed class VerifierOptions
 
     public FetchOptions Fetch { get; set; } = new();
 
-    /// <summary>Deployment-wide strict issuer-binding policy (requests may also ask for it).</summary>
-    public bool StrictPolicy { get; set; }
+    /// <summary>The deployment's issuer-binding policy ("Verifier:Policy"); a request may choose another with <c>policy=</c>.</summary>
+    public IssuerPolicy Policy { get; set; } = IssuerPolicy.Default;
 
     /// <summary>Allowed difference between clocks when comparing dates.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);

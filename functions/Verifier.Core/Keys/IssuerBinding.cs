@@ -135,11 +135,11 @@ public static class IssuerBinding
             case IssuerBindingLevel.Bound:
                 context.Checks.Pass(checkId, result.Message, subject);
                 break;
-            case IssuerBindingLevel.Unproven when !context.Strict:
-                context.Checks.Warn(checkId, result.Message, subject);
+            case IssuerBindingLevel.Unproven when context.Policy == IssuerPolicy.Lenient:
+                context.Checks.Warn(checkId, result.Message + " (accepted only under the lenient policy)", subject);
                 break;
             case IssuerBindingLevel.Unproven:
-                context.Checks.Fail(checkId, result.Message + " (refused under the strict issuer-binding policy)", subject);
+                context.Checks.Fail(checkId, result.Message + $" (refused under the {IssuerPolicyNames.Name(context.Policy)} issuer-binding policy; policy=lenient reports it as a warning)", subject);
                 break;
             default:
                 context.Checks.Fail(checkId, result.Message, subject);

@@ -58,14 +58,11 @@ public static class ClrCredentialsCheck
                 continue;
             }
 
-            var nested = new VerificationContext(
-                new VerificationRequest { Input = VerificationInput.FromText(payload.Text), Strict = context.Request.Strict, At = context.Now, Verbose = context.Request.Verbose },
-                context.Options,
-                context.Now)
-            {
-                NestedAs = NestedRole,
-                Input = new InputInfo { Kind = "text", Format = payload.Kind == PayloadKind.Jws ? "jws" : "json", EmbeddedIn = where, PayloadKind = payload.Kind == PayloadKind.Jws ? "jws" : "json" },
-            };
+            var nested = context.Nested(
+                VerificationInput.FromText(payload.Text),
+                new InputInfo { Kind = "text", Format = payload.Kind == PayloadKind.Jws ? "jws" : "json", EmbeddedIn = where, PayloadKind = payload.Kind == PayloadKind.Jws ? "jws" : "json" },
+                NestedRole,
+                keepRecipient: true);
             await verifyNested(payload, nested, cancellationToken).ConfigureAwait(false);
             var report = nested.ToReport();
             context.Credentials.Add(report);

@@ -189,13 +189,11 @@ public sealed class Ob3Verifier(
 
         foreach (var (kind, text, where) in found.Take(MaxEndorsementsPerCredential))
         {
-            var nested = new VerificationContext(
-                new VerificationRequest { Input = VerificationInput.FromText(text), Strict = context.Request.Strict, At = context.Now, Verbose = context.Request.Verbose },
-                context.Options,
-                context.Now)
-            {
-                Input = new InputInfo { Kind = "text", Format = kind == PayloadKind.Jws ? "jws" : "json", EmbeddedIn = where, PayloadKind = kind == PayloadKind.Jws ? "jws" : "json" },
-            };
+            var nested = context.Nested(
+                VerificationInput.FromText(text),
+                new InputInfo { Kind = "text", Format = kind == PayloadKind.Jws ? "jws" : "json", EmbeddedIn = where, PayloadKind = kind == PayloadKind.Jws ? "jws" : "json" },
+                nestedAs: null,
+                keepRecipient: false);
             await VerifyAsync(new ResolvedPayload(kind, text, BadgeFamily.OpenBadges3), nested, depth + 1, ct).ConfigureAwait(false);
             var report = nested.ToReport();
             context.Endorsements.Add(report);

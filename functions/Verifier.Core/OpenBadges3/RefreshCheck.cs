@@ -71,14 +71,11 @@ public sealed class RefreshCheck(IDocumentFetcher fetcher)
 
         var text = Encoding.UTF8.GetString(fetched.Body.Span).Trim();
         var kind = text.StartsWith('{') ? PayloadKind.Json : PayloadKind.Jws;
-        var nested = new VerificationContext(
-            new VerificationRequest { Input = VerificationInput.FromText(text), Strict = context.Request.Strict, At = context.Now, Verbose = context.Request.Verbose },
-            context.Options,
-            context.Now)
-        {
-            NestedAs = NestedRole,
-            Input = new InputInfo { Kind = "url", Format = kind == PayloadKind.Jws ? "jws" : "json", EmbeddedIn = "refreshService", PayloadKind = kind == PayloadKind.Jws ? "jws" : "json" },
-        };
+        var nested = context.Nested(
+            VerificationInput.FromText(text),
+            new InputInfo { Kind = "url", Format = kind == PayloadKind.Jws ? "jws" : "json", EmbeddedIn = "refreshService", PayloadKind = kind == PayloadKind.Jws ? "jws" : "json" },
+            NestedRole,
+            keepRecipient: true);
         await verifyRefreshed(new ResolvedPayload(kind, text, BadgeFamily.OpenBadges3), nested, cancellationToken).ConfigureAwait(false);
         context.Refreshed = nested.ToReport();
         if (context.Refreshed.Outcome == VerificationOutcome.Valid)

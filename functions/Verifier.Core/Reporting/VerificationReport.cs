@@ -13,6 +13,12 @@ public sealed class VerificationReport
 
     public int WarningCount { get; init; }
 
+    /// <summary>The issuer-binding policy the verdict was reached under: default, strict or lenient.</summary>
+    public string Policy { get; init; } = "default";
+
+    /// <summary>The instant the verdict holds for, and whether the caller chose it.</summary>
+    public EvaluatedAt EvaluatedAt { get; init; } = new();
+
     /// <summary>"0.5", "1.0", "1.1", "2.0", "3.0" or null when it could not be told.</summary>
     public string? OpenBadgesVersion { get; init; }
 
@@ -20,6 +26,10 @@ public sealed class VerificationReport
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public VerificationInfo? Verification { get; init; }
+
+    /// <summary>Who made the badge, as far as the verifier could prove it (null when verification stopped before the issuer was known).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IssuerInfo? Issuer { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BadgeSummary? Badge { get; init; }
@@ -88,8 +98,13 @@ public sealed class BadgeSummary
     public string? Description { get; init; }
     public string? Image { get; init; }
     public string? Criteria { get; init; }
+    /// <summary>The issuer's name as the badge states it: a claim (the proven identity is in the report's <c>issuer</c> block).</summary>
     public string? IssuerName { get; init; }
+
+    /// <summary>The issuer's homepage as the badge states it: a claim.</summary>
     public string? IssuerUrl { get; init; }
+
+    /// <summary>The issuer id as the badge states it: a claim (see <c>issuer.id</c> for the verified identity).</summary>
     public string? IssuerId { get; init; }
     /// <summary>The recipient exactly as the badge states it (hashed identities stay hashed).</summary>
     public string? Recipient { get; init; }

@@ -144,7 +144,7 @@ public sealed class StatusListLoader(
 
     /// <summary>The list is judged under the caller's policy but reports into its own scratch context.</summary>
     private static VerificationContext Scratch(VerificationContext parent) =>
-        new(new VerificationRequest { Input = parent.Request.Input, Strict = parent.Strict, At = parent.Now }, parent.Options, parent.Now);
+        new(new VerificationRequest { Input = parent.Request.Input, Policy = parent.Policy, At = parent.Now }, parent.Options, parent.Now);
 
     /// <summary>Bitstring Status List §2.1: ttl (milliseconds) or validUntil bound how long a list may be reused.</summary>
     private TimeSpan Lifetime(JsonElement credential)

@@ -207,7 +207,7 @@ public class IssuerBindingTests
         await using var f = await Ob3Fixtures.StartAsync();
         using var key = TestKey.Rsa();
 
-        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), jwk: key.Jwk()), configure: o => o.StrictPolicy = true);
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), jwk: key.Jwk()), configure: o => o.Policy = Verifier.Core.Engine.IssuerPolicy.Strict);
 
         ReportAssert.Outcome(report, VerificationOutcome.Invalid);
     }

@@ -124,7 +124,7 @@ public sealed class Ob3Fixtures : IAsyncDisposable
         return await sp.GetRequiredService<BadgeVerifier>().VerifyAsync(new VerificationRequest
         {
             Input = VerificationInput.FromText(payload),
-            Strict = strict,
+            Policy = strict ? IssuerPolicy.Strict : null,
             Recipient = recipient,
         });
     }
