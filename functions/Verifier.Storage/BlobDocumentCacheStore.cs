@@ -20,6 +20,7 @@ public sealed class BlobDocumentCacheStore(BlobContainerClient container) : IDoc
     internal const string HttpStatusMetadata = "httpstatus";
     internal const string ExpiresMetadata = "expiresunixms";
     internal const string FinalUrlMetadata = "finalurl";
+    internal const string OffOriginMetadata = "offorigin";
 
     public BlobContainerClient Container { get; } = container;
 
@@ -47,8 +48,10 @@ public sealed class BlobDocumentCacheStore(BlobContainerClient container) : IDoc
         }
 
         Uri? finalUrl = metadata.TryGetValue(FinalUrlMetadata, out var final) && final.Length > 0 ? new Uri(Decode(final)) : null;
+        // Whether a redirect left the requested origin decides whom the document speaks for (docs/security.md rule 1).
+        bool? offOrigin = metadata.TryGetValue(OffOriginMetadata, out var off) && bool.TryParse(off, out var parsedOff) ? parsedOff : null;
         return new CachedDocument(fetchStatus, httpStatus, details.ContentType, finalUrl, response.Value.Content.ToMemory(),
-            DateTimeOffset.FromUnixTimeMilliseconds(expiresMs));
+            DateTimeOffset.FromUnixTimeMilliseconds(expiresMs)) { RedirectedOffOrigin = offOrigin };
     }
 
     public async Task SetAsync(string key, CachedDocument document, CancellationToken cancellationToken)
@@ -65,6 +68,7 @@ public sealed class BlobDocumentCacheStore(BlobContainerClient container) : IDoc
                 [HttpStatusMetadata] = document.HttpStatusCode.ToString(CultureInfo.InvariantCulture),
                 [ExpiresMetadata] = document.ExpiresAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
                 [FinalUrlMetadata] = document.FinalUrl is null ? "" : Encode(document.FinalUrl.AbsoluteUri),
+                [OffOriginMetadata] = (document.RedirectedOffOrigin ?? true) ? "true" : "false",
             },
         };
         var blob = Container.GetBlobClient(BlobName(key));

@@ -9,6 +9,8 @@ internal static class FamilyRegistrations
     public static void Add(IServiceCollection services)
     {
         services.TryAddSingleton<Keys.IKeyResolver, Keys.KeyResolver>();
+        services.TryAddSingleton<Trust.IssuerDocuments>();
+        services.TryAddSingleton<Trust.IssuerKeyBinder>();
         services.TryAddSingleton<OpenBadges3.VcJwtVerifier>();
         services.TryAddSingleton<OpenBadges3.SchemaChecker>();
         services.TryAddSingleton<OpenBadges3.RefreshCheck>();

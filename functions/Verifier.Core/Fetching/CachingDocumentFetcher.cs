@@ -52,7 +52,35 @@ public sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDisposab
             return Task.FromResult(hit.ToResult(url));
         }
 
-        return _shared.JoinAsync(key, ct => LoadAsync(key, url, kind, ct), cancellationToken);
+        return JoinAsync(key, url, kind, cancellationToken);
+    }
+
+    /// <summary>
+    /// A miss is charged to the calling verification's fetch scope here, outside the shared load: the load runs
+    /// outside every verification's flow (<see cref="SharedFetches"/>), so one request's budget never decides
+    /// another's answer.
+    /// </summary>
+    private async Task<FetchResult> JoinAsync(string key, Uri url, FetchKind kind, CancellationToken cancellationToken)
+    {
+        var scope = FetchScope.Current;
+        if (scope is not null && !scope.TryStart())
+        {
+            return scope.Exhausted(url);
+        }
+
+        if (scope is not null)
+        {
+            await scope.EnterAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await _shared.JoinAsync(key, ct => LoadAsync(key, url, kind, ct), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            scope?.Exit();
+        }
     }
 
     private async Task<FetchResult> LoadAsync(string key, Uri url, FetchKind kind, CancellationToken ct)
@@ -67,7 +95,7 @@ public sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDisposab
         if (Lifetime(result) is { } lifetime)
         {
             var document = new CachedDocument(result.Status, result.HttpStatusCode ?? 0, result.ContentType, result.FinalUrl,
-                result.Body, _time.GetUtcNow() + lifetime);
+                result.Body, _time.GetUtcNow() + lifetime) { RedirectedOffOrigin = result.RedirectedOffOrigin };
             Remember(key, document);
             if (_store is not null)
             {

@@ -45,6 +45,13 @@ public sealed class FetchScope : IDisposable
 
     internal Task EnterAsync(CancellationToken cancellationToken) => _gate.WaitAsync(cancellationToken);
 
+    /// <summary>
+    /// The answer when this verification's fetch budget is spent: "could not check" (indeterminate), never a refusal
+    /// about the badge, so that no cache keeps a verdict one request's budget caused (docs/security.md rule 8).
+    /// </summary>
+    internal FetchResult Exhausted(Uri url) =>
+        new(FetchStatus.Unavailable, url, url, null, null, default, $"this verification already made {MaxFetches} fetches, the most allowed");
+
     internal void Exit() => _gate.Release();
 
     public void Dispose()

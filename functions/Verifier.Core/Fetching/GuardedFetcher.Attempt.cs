@@ -11,6 +11,7 @@ public sealed partial class GuardedFetcher
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(_options.Timeout);
         var current = url;
+        var offOrigin = false;
         try
         {
             for (var hop = 0; ; hop++)
@@ -42,10 +43,12 @@ public sealed partial class GuardedFetcher
                     }
 
                     current = location.IsAbsoluteUri ? location : new Uri(current, location);
+                    offOrigin |= !Trust.WebIdentity.SameOrigin(current, url);
                     continue;
                 }
 
-                return await ReadResponseAsync(url, current, kind, response, deadline.Token).ConfigureAwait(false);
+                var answer = await ReadResponseAsync(url, current, kind, response, deadline.Token).ConfigureAwait(false);
+                return offOrigin ? answer with { Result = answer.Result with { RedirectedOffOrigin = true } } : answer;
             }
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)

@@ -38,7 +38,7 @@ public sealed partial class GuardedFetcher : IDocumentFetcher
         var scope = FetchScope.Current;
         if (scope is not null && !scope.TryStart())
         {
-            return Result(FetchStatus.Refused, url, url, $"this verification already made {scope.MaxFetches} fetches, the most allowed");
+            return scope.Exhausted(url);
         }
 
         if (scope is not null)

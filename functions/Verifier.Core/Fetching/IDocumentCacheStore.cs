@@ -23,10 +23,17 @@ public sealed record CachedDocument(
     ReadOnlyMemory<byte> Body,
     DateTimeOffset ExpiresAt)
 {
+    /// <summary>
+    /// Whether a redirect left the requested URL's origin; null for entries stored before this was recorded, which are
+    /// then trusted only for the URL they were finally served from.
+    /// </summary>
+    public bool? RedirectedOffOrigin { get; init; }
+
     public FetchResult ToResult(Uri requestedUrl) =>
         new(Status, requestedUrl, FinalUrl, HttpStatusCode, ContentType, Body, Status == FetchStatus.Ok ? null : $"HTTP {HttpStatusCode}")
         {
             FromCache = true,
+            RedirectedOffOrigin = RedirectedOffOrigin ?? (FinalUrl is not null && !Trust.WebIdentity.SameDocument(FinalUrl, requestedUrl)),
         };
 
     /// <summary>

@@ -57,6 +57,27 @@ public sealed record FetchResult(
     /// <summary>What the response's caching headers allow (null when there was no response).</summary>
     public CacheDirectives? Caching { get; init; }
 
+    /// <summary>
+    /// True when a redirect took the request off the requested URL's origin (even if a later hop came back): the
+    /// answer then speaks only for <see cref="FinalUrl"/>, never for <see cref="RequestedUrl"/> (docs/security.md rule 1).
+    /// </summary>
+    public bool RedirectedOffOrigin { get; init; }
+
+    /// <summary>
+    /// Whether this answer may be taken as the document at <paramref name="url"/>: it was finally served from that
+    /// URL, or requested from it with every redirect hop on its origin.
+    /// </summary>
+    public bool SpeaksFor(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var final = FinalUrl ?? RequestedUrl;
+        return Trust.WebIdentity.SameDocument(final, url)
+            || (!RedirectedOffOrigin && Trust.WebIdentity.SameDocument(RequestedUrl, url));
+    }
+
+    /// <summary>The URL this answer speaks for: the requested one unless a redirect left its origin.</summary>
+    public Uri Identity => RedirectedOffOrigin ? FinalUrl ?? RequestedUrl : RequestedUrl;
+
     /// <summary>True when the answer came from a cache rather than the network.</summary>
     public bool FromCache { get; init; }
 

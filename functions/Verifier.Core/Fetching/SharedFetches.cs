@@ -18,7 +18,12 @@ internal sealed class SharedFetches
             {
                 flight = new Flight();
                 _flights[key] = flight;
-                flight.Task = Task.Run(() => RunAsync(key, flight, load), CancellationToken.None);
+                // The load must not run in the flow of whichever verification started it: that verification's fetch
+                // scope (budget, concurrency) would be charged for, and could fail, every other waiter's fetch.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    flight.Task = Task.Run(() => RunAsync(key, flight, load), CancellationToken.None);
+                }
             }
 
             flight.Waiters++;

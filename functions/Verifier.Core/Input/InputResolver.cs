@@ -126,11 +126,14 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
             // An HTTP answer (404, 410) from the badge URL is still something the family verifier may explain
             // (410 Gone means revoked for a hosted OB 2.0 assertion), so hand it over as a JSON-less URL payload.
             return fetched.Status == FetchStatus.HttpError
-                ? new ResolvedPayload(PayloadKind.Url, url.AbsoluteUri, BadgeFamily.OpenBadges2) { SourceUrl = url }
+                ? new ResolvedPayload(PayloadKind.Url, url.AbsoluteUri, BadgeFamily.OpenBadges2) { SourceUrl = url, Source = fetched with { Body = default } }
                 : null;
         }
 
-        context.Checks.Pass(Ids.Fetch, $"fetched {url.AbsoluteUri} ({fetched.ContentType ?? "no content type"})", url.AbsoluteUri);
+        context.Checks.Pass(Ids.Fetch, fetched.FinalUrl is { } final && !Trust.WebIdentity.SameDocument(final, url)
+            ? $"fetched {url.AbsoluteUri}, served from {final.AbsoluteUri} ({fetched.ContentType ?? "no content type"})"
+            : $"fetched {url.AbsoluteUri} ({fetched.ContentType ?? "no content type"})", url.AbsoluteUri);
+        var source = fetched with { Body = default };
         var body = fetched.Body.Span;
         var format = ContentSniffer.Sniff(body);
         context.Input = new InputInfo { Kind = context.Input.Kind, Format = FormatName(format), Url = url.AbsoluteUri };
@@ -139,15 +142,15 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
             case SniffedFormat.Png:
             case SniffedFormat.Svg:
                 var unbaked = Unbaked(BadgeUnbaker.Unbake(body), context);
-                return unbaked is null ? null : unbaked with { SourceUrl = url };
+                return unbaked is null ? null : unbaked with { SourceUrl = url, Source = source };
             case SniffedFormat.Json:
                 var json = PayloadText(PayloadClassifier.Utf8(body));
                 context.Input = WithPayload(context.Input, PayloadKind.Json, null);
-                return Classified(PayloadKind.Json, json) with { SourceUrl = url };
+                return Classified(PayloadKind.Json, json) with { SourceUrl = url, Source = source };
             case SniffedFormat.Jws:
                 var jws = PayloadText(PayloadClassifier.Utf8(body));
                 context.Input = WithPayload(context.Input, PayloadKind.Jws, null);
-                return Classified(PayloadKind.Jws, jws) with { SourceUrl = url };
+                return Classified(PayloadKind.Jws, jws) with { SourceUrl = url, Source = source };
             default:
                 context.Checks.Fail(Ids.Format, $"{url.AbsoluteUri} did not answer with a badge (JSON, JWS, PNG or SVG)", url.AbsoluteUri);
                 return null;

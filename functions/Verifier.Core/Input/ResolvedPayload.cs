@@ -29,6 +29,12 @@ public sealed record ResolvedPayload(PayloadKind Kind, string Text, BadgeFamily 
     public Uri? SourceUrl { get; init; }
 
     /// <summary>
+    /// How the payload was fetched (status, final URL, whether a redirect left the origin; no body), when the input was
+    /// a URL: the payload speaks only for the URL that answer speaks for (docs/security.md rule 1).
+    /// </summary>
+    public Fetching.FetchResult? Source { get; init; }
+
+    /// <summary>
     /// The payload as the resolver already parsed it to pick the family — for <see cref="PayloadKind.Json"/> the
     /// document of <see cref="Text"/>, for <see cref="PayloadKind.Jws"/> the decoded JWS payload read as strictly as
     /// the VC-JWT verifier reads it — so the family verifier need not parse it again. Null when not available; the

@@ -23,7 +23,7 @@ internal static class DidResolvers
         var (key, status, error) = KeyMaterial.FromMultibase(multibase);
         return key is null
             ? KeyResolution.Fail(status, $"{did}: {error}")
-            : new KeyResolution(KeyResolutionStatus.Resolved, key.ToResolved(did + "#" + multibase, did, true), null);
+            : new KeyResolution(KeyResolutionStatus.Resolved, key.ToResolved(did + "#" + multibase, did, true, KeySource.Computed), null);
     }
 
     /// <summary>did:jwk:base64url(JWK)#0 (did:jwk spec §2): the JWK is the whole document's only key.</summary>
@@ -42,7 +42,7 @@ internal static class DidResolvers
             var (key, status, error) = KeyMaterial.FromJwk(doc.RootElement);
             return key is null
                 ? KeyResolution.Fail(status, $"did:jwk: {error}")
-                : new KeyResolution(KeyResolutionStatus.Resolved, key.ToResolved(did + "#0", did, true), null);
+                : new KeyResolution(KeyResolutionStatus.Resolved, key.ToResolved(did + "#0", did, true, KeySource.Computed), null);
         }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
         {

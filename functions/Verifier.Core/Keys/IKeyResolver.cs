@@ -41,6 +41,28 @@ public enum KeyKind
     Ed25519,
 }
 
+/// <summary>Where a key's bytes came from: what decides who may have published it (docs/security.md rule 3).</summary>
+public enum KeySource
+{
+    /// <summary>Computed from the identifier itself (did:key, did:jwk): the identifier is the key.</summary>
+    Computed,
+
+    /// <summary>A verification method in a DID document (did:web) fetched from the DID's own URL.</summary>
+    DidDocument,
+
+    /// <summary>A verification method listed in a controller document (e.g. the issuer's profile) fetched from the key id's base.</summary>
+    ControllerDocument,
+
+    /// <summary>A JWK, a JWK set or a single verification method document served at the key URL.</summary>
+    KeyDocument,
+
+    /// <summary>Read out of the key id's fragment (a Multikey value): no server published these bytes.</summary>
+    Fragment,
+
+    /// <summary>Carried in the token's own header (jwk): anyone could have put it there.</summary>
+    Header,
+}
+
 /// <summary>A resolved public key and what is known about who controls it.</summary>
 public sealed class ResolvedKey
 {
@@ -60,4 +82,13 @@ public sealed class ResolvedKey
 
     /// <summary>Whether the controller's document lists the key under assertionMethod (null when not applicable).</summary>
     public bool? ListedForAssertion { get; init; }
+
+    /// <summary>Where the key's bytes came from.</summary>
+    public KeySource Source { get; init; } = KeySource.KeyDocument;
+
+    /// <summary>
+    /// The URL the document holding the bytes speaks for (docs/security.md rule 1: its final URL, or the requested
+    /// one when no redirect left its origin); null for computed, fragment and header keys.
+    /// </summary>
+    public Uri? DocumentUrl { get; init; }
 }

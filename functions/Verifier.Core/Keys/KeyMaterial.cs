@@ -10,10 +10,20 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
     // RFC 7518 §6.2.2 / §6.3.2 and RFC 8037 §2: members that only a private (or symmetric) key has.
     private static readonly string[] PrivateMembers = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
 
-    public ResolvedKey ToResolved(string id, string? controller, bool? listedForAssertion)
+    public ResolvedKey ToResolved(string id, string? controller, bool? listedForAssertion, KeySource source = KeySource.KeyDocument, Uri? documentUrl = null)
     {
         Jwk.KeyId = id;
-        return new ResolvedKey { Id = id, Kind = Kind, Jwk = Jwk, PublicKeyBytes = Raw, Controller = controller, ListedForAssertion = listedForAssertion };
+        return new ResolvedKey
+        {
+            Id = id,
+            Kind = Kind,
+            Jwk = Jwk,
+            PublicKeyBytes = Raw,
+            Controller = controller,
+            ListedForAssertion = listedForAssertion,
+            Source = source,
+            DocumentUrl = documentUrl,
+        };
     }
 
     /// <summary>True when a JWK object carries private or symmetric key material (never acceptable as a public key).</summary>

@@ -3,13 +3,16 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.Keys;
 
 /// <summary>
 /// Resolves key ids to public keys: did:key, did:jwk, did:web (through the guarded fetcher) and http(s) URLs of a
-/// JWK, a JWK set, a verification method document or a controller document with a "#fragment". Answers are cached
-/// (computed DIDs long, fetched keys for the fetch cache age); failures that may pass are not.
+/// JWK, a JWK set, a verification method document or a controller document with a "#fragment". Every fetched
+/// document is taken to speak only for the URL it was finally served from (docs/security.md rule 1), and each key
+/// records where its bytes came from (<see cref="KeySource"/>), which the issuer binding judges. Answers are cached
+/// (computed DIDs long, fetched keys for the fetch cache age); answers that may change with the network are not.
 /// </summary>
 public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IOptions<VerifierOptions> options) : IKeyResolver
 {
@@ -25,7 +28,7 @@ public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IO
         }
 
         var (result, lifetime) = await ResolveUncachedAsync(keyId, cancellationToken).ConfigureAwait(false);
-        if (result.Status is KeyResolutionStatus.Resolved or KeyResolutionStatus.NotFound or KeyResolutionStatus.Invalid or KeyResolutionStatus.Unsupported)
+        if (result.Status != KeyResolutionStatus.Unavailable)
         {
             cache.Set(cacheKey, result, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
         }
@@ -46,12 +49,6 @@ public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IO
         }
 
         var lifetime = options.Value.Fetch.DefaultCacheAge;
-        var (keyBase, keyFragment) = DidResolvers.SplitFragment(keyId);
-        if (!keyId.StartsWith("did:", StringComparison.Ordinal) && keyFragment is ['z', ..] && KeyMaterial.FromMultibase(keyFragment).Key is { } fragmentKey)
-        {
-            return (await ResolveFragmentKeyAsync(keyId, keyBase, fragmentKey, ct).ConfigureAwait(false), lifetime);
-        }
-
         if (keyId.StartsWith("did:web:", StringComparison.Ordinal))
         {
             return (await ResolveDidWebAsync(keyId, ct).ConfigureAwait(false), lifetime);
@@ -63,12 +60,19 @@ public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IO
             return (KeyResolution.Fail(KeyResolutionStatus.Unsupported, $"DID method did:{method} is not supported (did:key, did:jwk and did:web are)"), lifetime);
         }
 
-        if (Uri.TryCreate(keyId, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+        if (WebIdentity.HttpUrl(keyId) is not null)
         {
-            return (await ResolveHttpAsync(keyId, url, ct).ConfigureAwait(false), lifetime);
+            return (await ResolveHttpAsync(keyId, ct).ConfigureAwait(false), lifetime);
         }
 
-        return (KeyResolution.Fail(KeyResolutionStatus.Unsupported, $"'{keyId}' is neither a DID URL nor an http(s) URL"), lifetime);
+        // "urn:…#z6Mk…": nothing to fetch, the fragment is the only place the key is written (unbound by construction).
+        var (keyBase, fragment) = DidResolvers.SplitFragment(keyId);
+        if (fragment is ['z', ..] && KeyMaterial.FromMultibase(fragment).Key is { } fragmentKey)
+        {
+            return (new KeyResolution(KeyResolutionStatus.Resolved, fragmentKey.ToResolved(keyId, null, null, KeySource.Fragment), null), lifetime);
+        }
+
+        return (KeyResolution.Fail(KeyResolutionStatus.Unsupported, $"'{keyId}' is neither a DID URL nor an http(s) URL ({keyBase})"), lifetime);
     }
 
     private async Task<KeyResolution> ResolveDidWebAsync(string keyId, CancellationToken ct)
@@ -85,100 +89,110 @@ public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IO
             return KeyResolution.Fail(KeyResolutionStatus.Invalid, $"{keyId} names a DID, not one of its keys (a #fragment is needed)");
         }
 
-        var (doc, failure) = await FetchJsonAsync(url, ct).ConfigureAwait(false);
-        if (failure is not null)
+        var fetched = await fetcher.FetchAsync(url, FetchKind.Document, ct).ConfigureAwait(false);
+        if (!fetched.IsOk)
         {
-            return failure;
+            return FetchFailure(fetched);
         }
 
-        using (doc)
+        // did:web §3.2: the document is the one served at the DID's own URL; a redirect off that origin hands the
+        // DID to whoever the redirect names (an open redirect on the host must not transfer the DID).
+        if (!fetched.SpeaksFor(url))
         {
-            var root = doc!.RootElement;
-            // DID Core §7.1.2: the resolved document's id must be the DID that was resolved.
-            if (KeyMaterial.Str(root, "id") != did)
-            {
-                return KeyResolution.Fail(KeyResolutionStatus.Invalid, $"the DID document at {url} is not the document of {did}");
-            }
-
-            return FromDocument(root, did, keyId, url);
+            return KeyResolution.Fail(KeyResolutionStatus.Invalid, $"the DID document of {did} was served from {fetched.FinalUrl}, off the DID's own origin");
         }
+
+        using var doc = Parse(fetched, out var failure);
+        if (doc is null)
+        {
+            return failure!;
+        }
+
+        var root = doc.RootElement;
+        // DID Core §7.1.2: the resolved document's id must be the DID that was resolved.
+        if (root.ValueKind != JsonValueKind.Object || KeyMaterial.Str(root, "id") != did)
+        {
+            return KeyResolution.Fail(KeyResolutionStatus.Invalid, $"the DID document at {url} is not the document of {did}");
+        }
+
+        return FromDocument(root, did, keyId, url, KeySource.DidDocument);
     }
 
-    private async Task<KeyResolution> ResolveHttpAsync(string keyId, Uri url, CancellationToken ct)
+    private async Task<KeyResolution> ResolveHttpAsync(string keyId, CancellationToken ct)
     {
         var (documentUrl, fragment) = DidResolvers.SplitFragment(keyId);
-        var (doc, failure) = await FetchJsonAsync(new Uri(documentUrl), ct).ConfigureAwait(false);
-        if (failure is not null)
+        var fetched = await fetcher.FetchAsync(new Uri(documentUrl), FetchKind.Document, ct).ConfigureAwait(false);
+        if (!fetched.IsOk)
         {
-            return failure;
+            return FetchFailure(fetched);
         }
 
-        using (doc)
+        using var first = Parse(fetched, out var failure);
+        if (first is null)
         {
-            var root = doc!.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return KeyResolution.Fail(KeyResolutionStatus.Invalid, $"{url} is not a JSON object");
-            }
-
-            if (root.TryGetProperty("keys", out var keys) && keys.ValueKind == JsonValueKind.Array)
-            {
-                return FromKeySet(keys, keyId, fragment);
-            }
-
-            // A controller document (issuer profile, DID-like) listing the key: "https://issuer/profile#key-1".
-            if (fragment is not null || root.TryGetProperty("verificationMethod", out _))
-            {
-                var docId = KeyMaterial.Str(root, "id") ?? documentUrl;
-                if (VerificationMethodReader.Find(root, docId, keyId) is not null)
-                {
-                    return FromDocument(root, docId, keyId, url);
-                }
-
-                if (fragment is not null)
-                {
-                    return KeyResolution.Fail(KeyResolutionStatus.NotFound, $"{documentUrl} does not list the key #{fragment}");
-                }
-            }
-
-            // The URL is the key itself: a bare JWK or a single verification method document.
-            var (key, status, error) = VerificationMethodReader.Read(root);
-            if (key is null)
-            {
-                return KeyResolution.Fail(status, $"{url}: {error}");
-            }
-
-            var controller = KeyMaterial.Str(root, "controller") ?? KeyMaterial.Str(root, "owner");
-            return new KeyResolution(KeyResolutionStatus.Resolved, key.ToResolved(keyId, controller, null), null);
+            return failure!;
         }
+
+        // Rule 1: the document speaks for the URL it came from; a declared id elsewhere must confirm itself.
+        var identified = await DocumentIdentity.ConfirmAsync(
+            fetched,
+            first.RootElement.ValueKind == JsonValueKind.Object ? KeyMaterial.Str(first.RootElement, "id") : null,
+            url => fetcher.FetchAsync(url, FetchKind.Document, ct),
+            DeclaredId).ConfigureAwait(false);
+        if (!identified.IsConfirmed)
+        {
+            return KeyResolution.Fail(identified.Status == IdentityStatus.Unavailable ? KeyResolutionStatus.Unavailable : KeyResolutionStatus.Invalid, identified.Problem!);
+        }
+
+        using var second = identified.Refetched ? Parse(identified.Fetch, out failure) : null;
+        var root = (second ?? first).RootElement;
+        var identity = identified.Identity!;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return KeyResolution.Fail(KeyResolutionStatus.Invalid, $"{documentUrl} is not a JSON object");
+        }
+
+        if (root.TryGetProperty("keys", out var keys) && keys.ValueKind == JsonValueKind.Array)
+        {
+            return FromKeySet(keys, keyId, fragment, identity);
+        }
+
+        // A controller document (issuer profile, DID-like) listing the key: "https://issuer/profile#key-1".
+        if (fragment is not null || root.TryGetProperty("verificationMethod", out _))
+        {
+            var docId = KeyMaterial.Str(root, "id") ?? documentUrl;
+            if (VerificationMethodReader.Find(root, docId, keyId) is not null)
+            {
+                return FromDocument(root, docId, keyId, identity, KeySource.ControllerDocument);
+            }
+
+            if (fragment is ['z', ..] && KeyMaterial.FromMultibase(fragment).Key is { } fragmentKey)
+            {
+                // The 1EdTech examples' form "https://issuer/profile#z6Mk…": the document may list the id by reference
+                // only. Its bytes come from the fragment; whether the issuer's document vouches for them is for the
+                // issuer binding to decide (it never does for an unlisted fragment).
+                var listed = VerificationMethodReader.ListedForAssertion(root, docId, keyId);
+                return new KeyResolution(KeyResolutionStatus.Resolved, fragmentKey.ToResolved(keyId, listed ? docId : null, listed, KeySource.Fragment, identity), null);
+            }
+
+            if (fragment is not null)
+            {
+                return KeyResolution.Fail(KeyResolutionStatus.NotFound, $"{documentUrl} does not list the key #{fragment}");
+            }
+        }
+
+        // The URL is the key itself: a bare JWK or a single verification method document.
+        var (key, status, error) = VerificationMethodReader.Read(root);
+        if (key is null)
+        {
+            return KeyResolution.Fail(status, $"{documentUrl}: {error}");
+        }
+
+        var controller = KeyMaterial.Str(root, "controller") ?? KeyMaterial.Str(root, "owner");
+        return new KeyResolution(KeyResolutionStatus.Resolved, key.ToResolved(keyId, controller, null, KeySource.KeyDocument, identity), null);
     }
 
-    /// <summary>
-    /// "https://issuer.example/profile#z6Mk…" (and "urn:…#z6Mk…"): the fragment is itself a Multikey value, the form the
-    /// 1EdTech examples use. The key is taken from the fragment; whether the base's document lists it for assertions is
-    /// asked of that document when it can be fetched, and stays unknown otherwise (the issuer binding judges that).
-    /// </summary>
-    private async Task<KeyResolution> ResolveFragmentKeyAsync(string keyId, string keyBase, KeyMaterial fragmentKey, CancellationToken ct)
-    {
-        bool? listed = null;
-        if (Uri.TryCreate(keyBase, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
-        {
-            var (doc, failure) = await FetchJsonAsync(url, ct).ConfigureAwait(false);
-            if (failure is null)
-            {
-                using (doc)
-                {
-                    var root = doc!.RootElement;
-                    var docId = root.ValueKind == JsonValueKind.Object ? KeyMaterial.Str(root, "id") ?? keyBase : keyBase;
-                    listed = root.ValueKind == JsonValueKind.Object && VerificationMethodReader.ListedForAssertion(root, docId, keyId);
-                }
-            }
-        }
-
-        return new KeyResolution(KeyResolutionStatus.Resolved, fragmentKey.ToResolved(keyId, keyBase, listed), null);
-    }
-
-    private static KeyResolution FromKeySet(JsonElement keys, string keyId, string? fragment)
+    private static KeyResolution FromKeySet(JsonElement keys, string keyId, string? fragment, Uri identity)
     {
         var candidates = keys.EnumerateArray().Where(k => k.ValueKind == JsonValueKind.Object).ToList();
         var chosen = fragment is null
@@ -190,10 +204,10 @@ public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IO
         }
 
         var (key, status, error) = KeyMaterial.FromJwk(jwk);
-        return key is null ? KeyResolution.Fail(status, error!) : new KeyResolution(KeyResolutionStatus.Resolved, key.ToResolved(keyId, null, null), null);
+        return key is null ? KeyResolution.Fail(status, error!) : new KeyResolution(KeyResolutionStatus.Resolved, key.ToResolved(keyId, null, null, KeySource.KeyDocument, identity), null);
     }
 
-    private static KeyResolution FromDocument(JsonElement root, string docId, string keyId, Uri url)
+    private static KeyResolution FromDocument(JsonElement root, string docId, string keyId, Uri url, KeySource source)
     {
         if (VerificationMethodReader.Find(root, docId, keyId) is not { } method)
         {
@@ -206,32 +220,48 @@ public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IO
             return KeyResolution.Fail(status, $"{keyId}: {error}");
         }
 
+        // A method's own controller, when it states one, is who controls the key (Controlled Identifiers §2.2); a
+        // method in the issuer's document that names another controller is someone else's key.
+        var controller = KeyMaterial.Str(method, "controller") ?? docId;
         var listed = VerificationMethodReader.ListedForAssertion(root, docId, keyId);
-        return new KeyResolution(KeyResolutionStatus.Resolved, key.ToResolved(keyId, docId, listed), null);
+        return new KeyResolution(KeyResolutionStatus.Resolved, key.ToResolved(keyId, controller, listed, source, url), null);
     }
 
-    private async Task<(JsonDocument? Doc, KeyResolution? Failure)> FetchJsonAsync(Uri url, CancellationToken ct)
-    {
-        var fetched = await fetcher.FetchAsync(url, FetchKind.Document, ct).ConfigureAwait(false);
-        if (!fetched.IsOk)
-        {
-            // 4xx is the server's answer (the key is not there); network failures and 5xx may pass.
-            var status = fetched.Status switch
+    private static KeyResolution FetchFailure(FetchResult fetched) =>
+        KeyResolution.Fail(
+            fetched.Status switch
             {
+                // 4xx is the server's answer (the key is not there); network failures and 5xx may pass.
                 FetchStatus.HttpError => KeyResolutionStatus.NotFound,
                 FetchStatus.Refused or FetchStatus.TooLarge => KeyResolutionStatus.Invalid,
                 _ => KeyResolutionStatus.Unavailable,
-            };
-            return (null, KeyResolution.Fail(status, fetched.Describe()));
-        }
+            },
+            fetched.Describe());
 
+    private static JsonDocument? Parse(FetchResult fetched, out KeyResolution? failure)
+    {
         try
         {
-            return (JsonDocument.Parse(fetched.Body), null);
+            failure = null;
+            return JsonDocument.Parse(fetched.Body);
         }
         catch (JsonException)
         {
-            return (null, KeyResolution.Fail(KeyResolutionStatus.Invalid, $"{url} is not JSON"));
+            failure = KeyResolution.Fail(KeyResolutionStatus.Invalid, $"{fetched.RequestedUrl} is not JSON");
+            return null;
+        }
+    }
+
+    private static string? DeclaredId(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.ValueKind == JsonValueKind.Object ? KeyMaterial.Str(doc.RootElement, "id") : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 }

@@ -21,6 +21,9 @@ public sealed class Ob2Graph(JsonObject assertion)
     /// <summary>The issuer Profile fetched from its id, when it was (the only source trusted for keys).</summary>
     public JsonObject? HostedIssuer { get; private set; }
 
+    /// <summary>The URL the hosted issuer Profile speaks for (docs/security.md rule 1): the issuer's verified identity.</summary>
+    public Uri? HostedIssuerIdentity { get; private set; }
+
     public string? IssuerId => JsonAccess.String(Issuer, "id");
 
     /// <summary>Loads and validates the BadgeClass and issuer. False when the graph cannot be completed.</summary>
@@ -44,7 +47,7 @@ public sealed class Ob2Graph(JsonObject assertion)
 
             BadgeClass = loaded.Node!;
             _badgeDocument = loaded;
-            LegacyUpgrader.UpgradeBadgeClass(BadgeClass, session.Version, new Uri(badgeId), []);
+            LegacyUpgrader.UpgradeBadgeClass(BadgeClass, session.Version, loaded.Identity, []);
         }
         else
         {
@@ -72,8 +75,9 @@ public sealed class Ob2Graph(JsonObject assertion)
             }
 
             Issuer = HostedIssuer = loaded.Node!;
+            HostedIssuerIdentity = loaded.Identity;
             _issuerDocument = loaded;
-            LegacyUpgrader.UpgradeIssuer(Issuer, session.Version, new Uri(issuerId), []);
+            LegacyUpgrader.UpgradeIssuer(Issuer, session.Version, loaded.Identity, []);
         }
         else
         {
@@ -94,7 +98,7 @@ public sealed class Ob2Graph(JsonObject assertion)
     {
         if (HostedIssuer is not null)
         {
-            return new(LoadStatus.Loaded, HostedIssuer, null, null);
+            return new(LoadStatus.Loaded, HostedIssuer, null, null) { Identity = HostedIssuerIdentity };
         }
 
         var id = IssuerId;
@@ -108,7 +112,8 @@ public sealed class Ob2Graph(JsonObject assertion)
         if (loaded.IsLoaded)
         {
             HostedIssuer = loaded.Node;
-            LegacyUpgrader.UpgradeIssuer(HostedIssuer!, session.Version, new Uri(id), []);
+            HostedIssuerIdentity = loaded.Identity;
+            LegacyUpgrader.UpgradeIssuer(HostedIssuer!, session.Version, loaded.Identity, []);
         }
 
         return loaded;

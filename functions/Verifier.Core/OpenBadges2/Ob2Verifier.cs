@@ -7,6 +7,7 @@ using Verifier.Core.OpenBadges2.Hosted;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.OpenBadges2.Signed;
 using Verifier.Core.Reporting;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.OpenBadges2;
 
@@ -39,11 +40,11 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
                     return Task.CompletedTask;
                 }
 
-                return VerifyJsonAsync(session, node, payload.SourceUrl);
+                return VerifyJsonAsync(session, node, payload);
         }
     }
 
-    private static async Task VerifyJsonAsync(Ob2Session session, JsonObject node, Uri? sourceUrl)
+    private static async Task VerifyJsonAsync(Ob2Session session, JsonObject node, ResolvedPayload payload)
     {
         var checks = session.Checks;
         if (!SetVersion(session, node))
@@ -67,7 +68,9 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
             return;
         }
 
-        var url = HostedVerification.HostedUrl(node, session.Version, sourceUrl);
+        // The JSON the input URL answered with speaks for the URL that answer speaks for (docs/security.md rule 1).
+        var source = payload.EmbeddedIn is null ? payload.Source : null;
+        var url = session.Version == Ob2Version.V05 ? source?.Identity.AbsoluteUri : HostedVerification.HostedUrl(node, session.Version, payload.SourceUrl);
         if (url is null)
         {
             checks.Fail(Ob2CheckIds.Method, "could not determine where to verify this assertion: it names no hosted URL and was not fetched from one");
@@ -75,55 +78,82 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         }
 
         checks.Pass(Ob2CheckIds.Method, $"hosted verification at {url}", url);
-        var reuse = sourceUrl is not null && string.Equals(sourceUrl.AbsoluteUri, url, StringComparison.Ordinal) ? node : null;
+
+        // "The input data should only be trusted to identify the URI of the hosted verification file": the input is
+        // reused only when it is that file, as the URL it came from answered it.
+        (JsonObject, Uri)? reuse = source is not null && WebIdentity.HttpUrl(url) is { } hosted && source.SpeaksFor(hosted) ? (node, hosted) : null;
         await VerifyHostedAsync(session, url, reuse).ConfigureAwait(false);
     }
 
-    private static async Task VerifyHostedAsync(Ob2Session session, string url, JsonObject? reuse)
+    private static async Task VerifyHostedAsync(Ob2Session session, string url, (JsonObject Node, Uri Identity)? reuse)
     {
         session.Context.Verification = new VerificationInfo { Method = "hosted", KeyId = null };
-        var assertion = await HostedVerification.LoadAsync(session, url, reuse).ConfigureAwait(false);
-        if (assertion is null)
+        var loaded = await HostedVerification.LoadAsync(session, url, reuse).ConfigureAwait(false);
+        if (loaded is not { } hosted)
         {
             session.Context.OpenBadgesVersion ??= session.Version;
             return;
         }
 
+        var (assertion, identity) = hosted;
         if (reuse is null && !SetVersion(session, assertion))
         {
             return;
         }
 
-        Upgrade(session, assertion, new Uri(url));
+        Upgrade(session, assertion, identity);
         var graph = new Ob2Graph(assertion);
         ValidateAssertion(session, assertion);
-        if (await graph.LoadAsync(session).ConfigureAwait(false) && await PolicyIssuerAsync(session, graph).ConfigureAwait(false) is { } policy)
+        if (await graph.LoadAsync(session).ConfigureAwait(false))
         {
-            ScopeCheck.Run(JsonAccess.String(assertion, "id") ?? url, policy, session.Checks);
+            await ScopeAsync(session, graph, identity).ConfigureAwait(false);
         }
 
         Finish(session, graph);
     }
 
     /// <summary>
-    /// The Profile whose verification policy bounds the hosted scope. An embedded issuer is data from the assertion's
-    /// own host, so its allowedOrigins / startsWith could widen the scope at will (or drop a narrowing policy): the
-    /// policy is read from the Profile hosted at the issuer id. 0.5 and 1.0 issuers have no hosted 2.0 policy.
+    /// The hosted scope (docs/security.md rule 2), on the URL the assertion was served from. A 2.0 Profile's policy is
+    /// read from the Profile hosted at the issuer id — an embedded issuer is data from the assertion's own host, whose
+    /// allowedOrigins could widen the scope at will. 0.5/1.0 issuers are identified by their origin, 1.1 by their
+    /// hosted Profile, and none of them carries a policy.
     /// </summary>
-    private static async Task<JsonObject?> PolicyIssuerAsync(Ob2Session session, Ob2Graph graph)
+    private static async Task ScopeAsync(Ob2Session session, Ob2Graph graph, Uri assertion)
     {
-        if (graph.HostedIssuer is not null || session.Version is Ob2Version.V05 or Ob2Version.V10)
+        if (session.Version is Ob2Version.V05 or Ob2Version.V10)
         {
-            return graph.HostedIssuer ?? graph.Issuer;
+            var issuer = graph.HostedIssuer ?? graph.Issuer;
+            var claimed = JsonAccess.String(issuer, "url") ?? JsonAccess.String(issuer, "origin") ?? JsonAccess.String(issuer, "id");
+            if (WebIdentity.HttpUrl(claimed) is not { } origin)
+            {
+                session.Checks.Fail(Ob2CheckIds.ScopeOrigin, $"the {session.Version} issuer names no http(s) origin ({claimed ?? "none"}) to host assertions on", assertion.AbsoluteUri);
+                return;
+            }
+
+            if (ScopeCheck.Run(assertion, origin, null, session.Checks) is { } legacyProof)
+            {
+                session.Proven = new(WebIdentity.OriginOf(origin), legacyProof, assertion.AbsoluteUri, Ob2CheckIds.ScopeOrigin);
+            }
+
+            return;
         }
 
         var hosted = await graph.LoadHostedIssuerAsync(session).ConfigureAwait(false);
-        if (hosted.Status == LoadStatus.Failed)
+        if (!hosted.IsLoaded || hosted.Identity is not { } issuerIdentity)
         {
-            session.Checks.Fail(Ob2CheckIds.ScopeOrigin, "the hosted scope is set by the issuer Profile hosted at its id, which could not be loaded");
+            if (hosted.Status == LoadStatus.Failed)
+            {
+                session.Checks.Fail(Ob2CheckIds.ScopeOrigin, "the hosted scope is set by the issuer Profile hosted at its id, which could not be loaded");
+            }
+
+            return;
         }
 
-        return hosted.IsLoaded ? hosted.Node : null;
+        var policy = session.Version == Ob2Version.V20 ? hosted.Node : null;
+        if (ScopeCheck.Run(assertion, issuerIdentity, policy, session.Checks) is { } proof)
+        {
+            session.Proven = new(issuerIdentity.AbsoluteUri, proof, issuerIdentity.AbsoluteUri, Ob2CheckIds.ScopeOrigin);
+        }
     }
 
     private async Task VerifySignedAsync(Ob2Session session, string text)
@@ -198,6 +228,18 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         var context = session.Context;
         DateChecks.Run(graph.Assertion, context.Now, context.Options.ClockSkew, session.Checks);
         RecipientCheck.Run(graph.Assertion, context.Request.Recipient, session.Checks);
-        context.Badge = BadgeSummaryBuilder.Build(graph.Assertion, graph.BadgeClass, graph.Issuer);
+
+        // The hosted Profile is the issuer's own word; an embedded copy is only the badge's claim about it.
+        var issuer = graph.HostedIssuer ?? graph.Issuer;
+        context.Badge = BadgeSummaryBuilder.Build(graph.Assertion, graph.BadgeClass, issuer);
+        var proven = session.Proven;
+        if (proven is not null && IssuerProofs.IsOriginLevel(proven.VerifiedBy) && context.Policy == IssuerPolicy.Strict)
+        {
+            session.Checks.Fail(proven.CheckId, $"the issuer is proven only by the origin {proven.Identity} serving the badge, which any publisher on that origin could do: refused under the strict policy, which requires the issuer's own Profile to name the key or the assertion's URL prefix");
+            proven = null;
+        }
+
+        IssuerReport.Set(context, proven?.Identity ?? graph.HostedIssuerIdentity?.AbsoluteUri ?? graph.IssuerId, proven?.VerifiedBy, proven?.Document,
+            JsonAccess.String(issuer, "name"), JsonAccess.String(issuer, "url"));
     }
 }

@@ -4,6 +4,7 @@ using Verifier.Core.Input;
 using Verifier.Core.Proofs;
 using Verifier.Core.Reporting;
 using Verifier.Core.Status;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.OpenBadges3;
 
@@ -46,6 +47,7 @@ public sealed class Ob3Verifier(
             Credential credential;
             bool proofOk;
             DateTimeOffset? jwtExp = null;
+            IssuerBindingResult? binding;
             switch (payload.Kind)
             {
                 case PayloadKind.Jws:
@@ -65,6 +67,7 @@ public sealed class Ob3Verifier(
                     // One Credential for the claims comparison and every later check: its dates are parsed once.
                     credential = new Credential(fromJwt);
                     proofOk = outcome.SignatureValid;
+                    binding = outcome.Binding;
                     JwtClaimsCheck.Run(owned!.RootElement, credential, context, null);
                     jwtExp = JwtClaimsCheck.Exp(owned.RootElement);
                     break;
@@ -87,13 +90,14 @@ public sealed class Ob3Verifier(
                     }
 
                     credential = new Credential(root);
-                    proofOk = await EmbeddedProofAsync(credential, context, ct).ConfigureAwait(false);
+                    (proofOk, binding) = await EmbeddedProofAsync(credential, context, ct).ConfigureAwait(false);
                     break;
                 default:
                     context.Checks.Fail(Ob3CheckIds.Parse, "an Open Badges 3.0 credential is JSON or a VC-JWT");
                     return;
             }
 
+            IssuerReport.Set(context, binding, credential.IssuerId, Credential.Str(credential.Issuer, "name"), Credential.Str(credential.Issuer, "url"));
             await VerifyCredentialAsync(credential, proofOk, jwtExp, context, depth, ct).ConfigureAwait(false);
         }
         finally
@@ -138,14 +142,14 @@ public sealed class Ob3Verifier(
     }
 
     /// <summary>Embedded proofs belong to the Data Integrity verifier; without one the outcome cannot be valid.</summary>
-    private async Task<bool> EmbeddedProofAsync(Credential credential, VerificationContext context, CancellationToken ct)
+    private async Task<(bool Valid, IssuerBindingResult? Binding)> EmbeddedProofAsync(Credential credential, VerificationContext context, CancellationToken ct)
     {
         var root = credential.Root;
         if (!root.TryGetProperty("proof", out _))
         {
             context.Verification = new VerificationInfo { Method = "none" };
             context.Checks.Fail(Ob3CheckIds.Proof, "the credential has no proof: neither an embedded proof nor a VC-JWT (OB 3.0 §8: at least one proof MUST be expressed)");
-            return false;
+            return (false, null);
         }
 
         var verifier = proofVerifiers.FirstOrDefault();
@@ -153,7 +157,7 @@ public sealed class Ob3Verifier(
         {
             context.Verification = new VerificationInfo { Method = "proof" };
             context.Checks.Indeterminate(Ob3CheckIds.Proof, "skipped: embedded Data Integrity proofs are not verified yet by this verifier, so the credential's authenticity is unknown");
-            return false;
+            return (false, null);
         }
 
         var outcome = await verifier.VerifyAsync(root, credential.IssuerId, context, ct).ConfigureAwait(false);
@@ -170,7 +174,7 @@ public sealed class Ob3Verifier(
             context.Checks.Fail(Ob3CheckIds.Proof, "no embedded proof of the credential verified");
         }
 
-        return outcome.AnyValid;
+        return (outcome.AnyValid, outcome.Binding);
     }
 
     private async Task EndorsementsAsync(Credential credential, VerificationContext context, int depth, CancellationToken ct)

@@ -5,11 +5,16 @@ using Microsoft.IdentityModel.Tokens;
 using Verifier.Core.Crypto;
 using Verifier.Core.Engine;
 using Verifier.Core.Keys;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.OpenBadges3;
 
 /// <summary>What a VC-JWT verification established.</summary>
-public sealed record JwtOutcome(bool SignatureValid, JsonDocument? Payload, JsonElement? Credential, string? KeyId, string? Algorithm, bool? IssuerKeyBound);
+public sealed record JwtOutcome(bool SignatureValid, JsonDocument? Payload, JsonElement? Credential, string? KeyId, string? Algorithm, bool? IssuerKeyBound)
+{
+    /// <summary>How the key is tied to the issuer, when the signature verified.</summary>
+    public IssuerBindingResult? Binding { get; init; }
+}
 
 /// <summary>
 /// Verifies a compact VC-JWT (OB 3.0 §8.2 "JSON Web Token Proof Format"; VC-JOSE-COSE for VCDM 2.0): the header,
@@ -17,7 +22,7 @@ public sealed record JwtOutcome(bool SignatureValid, JsonDocument? Payload, Json
 /// Lifetime, audience and issuer are checked by <see cref="JwtClaimsCheck"/> against the credential, with the
 /// engine's clock, so IdentityModel's own validators are off.
 /// </summary>
-public sealed class VcJwtVerifier(IKeyResolver keys)
+public sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
 {
     // RFC 7518 names. "none" and HMAC (HS*) are never accepted: a MAC key would have to be the public key.
     private static readonly Dictionary<string, KeyKind> Algorithms = new(StringComparer.Ordinal)
@@ -91,7 +96,7 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
                 return failed with { Payload = payload, Credential = credential, Algorithm = alg };
             }
 
-            key = material.ToResolved("jwk-header", null, null);
+            key = material.ToResolved("jwk-header", null, null, KeySource.Header);
             checks.Pass(Ob3CheckIds.JwtKey, "the public key is carried in the header (jwk)", subject);
         }
         else
@@ -132,9 +137,9 @@ public sealed class VcJwtVerifier(IKeyResolver keys)
 
         checks.Pass(Ob3CheckIds.JwtSignature, $"the {alg} signature verifies with {kid ?? "the header jwk"}", subject);
         var iss = payload.RootElement.TryGetProperty("iss", out var issValue) && issValue.ValueKind == JsonValueKind.String ? issValue.GetString() : null;
-        var binding = IssuerBinding.Evaluate(issuerId, kid, headerJwk is null ? key : null, iss, kidUrl);
+        var binding = await binder.EvaluateAsync(issuerId, kid, key, iss, cancellationToken).ConfigureAwait(false);
         var bound = IssuerBinding.Report(binding, context, Ob3CheckIds.IssuerKey, subject);
-        return new JwtOutcome(true, payload, credential, kid, alg, bound);
+        return new JwtOutcome(true, payload, credential, kid, alg, bound) { Binding = binding };
     }
 
     /// <summary>Signature validation only: the handler's lifetime, audience and issuer validators are switched off.</summary>

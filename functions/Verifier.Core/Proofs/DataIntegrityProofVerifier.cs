@@ -4,6 +4,7 @@ using Verifier.Core.Engine;
 using Verifier.Core.Keys;
 using Verifier.Core.Proofs.Suites;
 using Verifier.Core.Reporting;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.Proofs;
 
@@ -18,11 +19,11 @@ public sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
     private readonly DataIntegrityOptions _options;
     private readonly ILinkedDataConverter _converter;
 
-    public DataIntegrityProofVerifier(IKeyResolver keys, ILinkedDataConverter converter, IOptions<DataIntegrityOptions>? options = null)
+    public DataIntegrityProofVerifier(IKeyResolver keys, IssuerKeyBinder binder, ILinkedDataConverter converter, IOptions<DataIntegrityOptions>? options = null)
     {
         _options = options?.Value ?? new DataIntegrityOptions();
         _converter = converter;
-        _evaluator = new ProofEvaluator(keys, [new EddsaRdfc2022Suite(converter, _options), new EddsaJcs2022Suite(), new EcdsaRdfc2019Suite(converter, _options)]);
+        _evaluator = new ProofEvaluator(keys, binder, [new EddsaRdfc2022Suite(converter, _options), new EddsaJcs2022Suite(), new EcdsaRdfc2019Suite(converter, _options)]);
     }
 
     public async Task<EmbeddedProofOutcome> VerifyAsync(JsonElement credential, string? issuerId, VerificationContext context, CancellationToken cancellationToken)
@@ -48,8 +49,9 @@ public sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
         }
 
         // The issuer's own proof first; then one that at least does not contradict the issuer; then any valid one.
-        var chosen = verdicts.Find(v => v.Status == ProofStatus.Valid && v.Binding?.Level is null or IssuerBindingLevel.Bound)
-            ?? verdicts.Find(v => v.Status == ProofStatus.Valid && v.Binding?.Level != IssuerBindingLevel.Contradiction)
+        var chosen = verdicts.Find(v => v.Status == ProofStatus.Valid && v.Binding?.Level is null or BindingLevel.Document)
+            ?? verdicts.Find(v => v.Status == ProofStatus.Valid && v.Binding?.Level is BindingLevel.Origin)
+            ?? verdicts.Find(v => v.Status == ProofStatus.Valid && v.Binding?.Level is not BindingLevel.Contradiction)
             ?? verdicts.Find(v => v.Status == ProofStatus.Valid);
         for (var i = 0; i < verdicts.Count; i++)
         {
@@ -68,7 +70,7 @@ public sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
 
         // Same check and policy as VC-JWT: unproven bindings warn (fail when strict), contradictions fail.
         var bound = chosen.Binding is null ? (bool?)null : IssuerBinding.Report(chosen.Binding, context, OpenBadges3.Ob3CheckIds.IssuerKey, chosen.Proof.Subject);
-        return new EmbeddedProofOutcome(true, chosen.Proof.VerificationMethod, chosen.Proof.SuiteName, bound);
+        return new EmbeddedProofOutcome(true, chosen.Proof.VerificationMethod, chosen.Proof.SuiteName, bound) { Binding = chosen.Binding };
     }
 
     /// <summary>

@@ -16,4 +16,8 @@ public interface IEmbeddedProofVerifier
 /// <param name="VerificationMethod">The verification method of the proof that verified.</param>
 /// <param name="Cryptosuite">Its cryptosuite (or legacy proof type).</param>
 /// <param name="IssuerKeyBound">Whether that key is provably the issuer's.</param>
-public sealed record EmbeddedProofOutcome(bool AnyValid, string? VerificationMethod, string? Cryptosuite, bool? IssuerKeyBound);
+public sealed record EmbeddedProofOutcome(bool AnyValid, string? VerificationMethod, string? Cryptosuite, bool? IssuerKeyBound)
+{
+    /// <summary>How the chosen proof's key is tied to the issuer (null without an issuer to compare with).</summary>
+    public Trust.IssuerBindingResult? Binding { get; init; }
+}

@@ -2,6 +2,7 @@ using SimpleBase;
 using Verifier.Core.Engine;
 using Verifier.Core.Keys;
 using Verifier.Core.Proofs.Suites;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.Proofs;
 
@@ -9,7 +10,7 @@ namespace Verifier.Core.Proofs;
 /// Judges one proof (VC Data Integrity §4.2 Verify Proof): suite, purpose, dates and proof value first (cheap), then
 /// the verification method, then the suite's canonicalization and signature.
 /// </summary>
-internal sealed class ProofEvaluator(IKeyResolver keys, IReadOnlyList<IDataIntegritySuite> suites)
+internal sealed class ProofEvaluator(IKeyResolver keys, IssuerKeyBinder binder, IReadOnlyList<IDataIntegritySuite> suites)
 {
     public const string AssertionMethod = "assertionMethod";
 
@@ -67,7 +68,11 @@ internal sealed class ProofEvaluator(IKeyResolver keys, IReadOnlyList<IDataInteg
 
         var result = await suite.VerifyAsync(new SuiteInput(credential, proof, signature, key, context.Request.Verbose), cancellationToken).ConfigureAwait(false);
         var status = result.Valid ? ProofStatus.Valid : result.Indeterminate ? ProofStatus.Indeterminate : ProofStatus.Invalid;
-        return new ProofVerdict(proof, status, result.Message, key, issuerId is null ? null : IssuerBinding.Evaluate(issuerId, proof.VerificationMethod, key), WithMethod(result.Details, proof));
+        // The binding costs a fetch of the issuer's document: only worth it for a proof that verified.
+        var binding = issuerId is null || status != ProofStatus.Valid
+            ? null
+            : await binder.EvaluateAsync(issuerId, proof.VerificationMethod, key, null, cancellationToken).ConfigureAwait(false);
+        return new ProofVerdict(proof, status, result.Message, key, binding, WithMethod(result.Details, proof));
     }
 
     /// <summary>created/expires (VC Data Integrity §2.1): a proof made in the future or already expired is refused.</summary>

@@ -1,4 +1,5 @@
 using Verifier.Core.Keys;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.Proofs;
 

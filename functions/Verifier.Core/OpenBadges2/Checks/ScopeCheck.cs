@@ -1,90 +1,94 @@
 using System.Text.Json.Nodes;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.Reporting;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.OpenBadges2.Checks;
 
 /// <summary>
-/// Hosted verification scope (HostedBadge Verification; VerificationObject): the assertion id must start with one
-/// of the issuer's <c>startsWith</c> values and be hosted on one of its <c>allowedOrigins</c> host names; with no
-/// verification policy in the issuer Profile it must share the issuer id's origin (scheme, host and port).
+/// Hosted verification scope (HostedBadge Verification; VerificationObject), judged on the URL the hosted assertion
+/// was finally served from (docs/security.md rule 1) and the identity of the issuer Profile. A 2.0 Profile's
+/// <c>verification</c> policy may narrow the scope with <c>startsWith</c> (compared on a URL boundary) and widen the
+/// hosts with <c>allowedOrigins</c>, whose default is the issuer id's origin — so <c>startsWith</c> alone still
+/// requires that origin. 0.5, 1.0 and 1.1 issuers carry no policy: same origin only (rule 2).
 /// </summary>
 public static class ScopeCheck
 {
-    public static void Run(string assertionId, JsonObject issuer, CheckCollector checks)
+    /// <param name="assertion">The URL the hosted assertion speaks for.</param>
+    /// <param name="issuerIdentity">The issuer's identity: the hosted Profile's URL (1.1, 2.0) or the issuer's origin (0.5, 1.0).</param>
+    /// <param name="policyIssuer">The hosted 2.0 Profile whose verification policy applies; null for legacy issuers (no policy).</param>
+    /// <param name="checks">Where the outcome is recorded.</param>
+    /// <returns>How the assertion is tied to the issuer (<see cref="IssuerProofs"/>), or null when it is out of scope.</returns>
+    public static string? Run(Uri assertion, Uri issuerIdentity, JsonObject? policyIssuer, CheckCollector checks)
     {
-        if (!Uri.TryCreate(assertionId, UriKind.Absolute, out var assertionUri) || !JsonAccess.IsHttpUrl(assertionId))
-        {
-            checks.Fail(Ob2CheckIds.ScopeOrigin, $"a hosted assertion id must be an http(s) URL, not {assertionId}", assertionId);
-            return;
-        }
-
-        var policy = issuer["verification"] as JsonObject;
+        ArgumentNullException.ThrowIfNull(assertion);
+        ArgumentNullException.ThrowIfNull(issuerIdentity);
+        ArgumentNullException.ThrowIfNull(checks);
+        var subject = assertion.AbsoluteUri;
+        var policy = policyIssuer?["verification"] as JsonObject;
         var startsWith = JsonAccess.Strings(policy?["startsWith"]);
         var allowedOrigins = JsonAccess.Strings(policy?["allowedOrigins"]);
 
         if (policy?["verificationProperty"] is { } property && JsonAccess.IdOf(property) is not ("id" or "@id"))
         {
-            checks.Warn(Ob2CheckIds.ScopeStartsWith, "only id is supported as verificationProperty; id is used", assertionId);
+            checks.Warn(Ob2CheckIds.ScopeStartsWith, "only id is supported as verificationProperty; id is used", subject);
         }
 
+        var prefixMatched = false;
         if (startsWith.Count > 0)
         {
-            var match = startsWith.FirstOrDefault(p => assertionId.StartsWith(p, StringComparison.Ordinal));
+            var match = startsWith.FirstOrDefault(p => WebIdentity.HttpUrl(p) is { } prefix && WebIdentity.StartsWithOnBoundary(assertion, prefix));
             if (match is null)
             {
                 checks.Fail(Ob2CheckIds.ScopeStartsWith,
-                    $"the assertion id {assertionId} does not start with any value the issuer allows ({string.Join(", ", startsWith)})", assertionId);
-            }
-            else
-            {
-                checks.Pass(Ob2CheckIds.ScopeStartsWith, $"the assertion id starts with {match}, as the issuer's verification policy allows", assertionId);
-            }
-        }
-
-        if (allowedOrigins.Count > 0)
-        {
-            // allowedOrigins are host names ("the host registered name subcomponent"); a value with a port is compared with it.
-            var ok = allowedOrigins.Any(o => string.Equals(o, assertionUri.Host, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(o, assertionUri.Authority, StringComparison.OrdinalIgnoreCase));
-            if (ok)
-            {
-                checks.Pass(Ob2CheckIds.ScopeOrigin, $"the assertion is hosted on {assertionUri.Host}, an allowed origin of the issuer", assertionId);
-            }
-            else
-            {
-                checks.Fail(Ob2CheckIds.ScopeOrigin,
-                    $"the assertion is hosted on {assertionUri.Host}, not on the issuer's allowed origins ({string.Join(", ", allowedOrigins)})", assertionId);
+                    $"the assertion {subject} does not start (on a URL boundary) with any value the issuer allows ({string.Join(", ", startsWith)})", subject);
+                return null;
             }
 
-            return;
+            checks.Pass(Ob2CheckIds.ScopeStartsWith, $"the assertion starts with {match}, as the issuer's own verification policy allows", subject);
+            prefixMatched = true;
         }
 
-        if (startsWith.Count > 0)
+        var inScope = allowedOrigins.Count > 0 ? AllowedOrigin(assertion, allowedOrigins, checks) : DefaultOrigin(assertion, issuerIdentity, checks);
+        if (!inScope)
         {
-            return;
+            return null;
         }
 
-        var issuerId = JsonAccess.String(issuer, "id");
-        if (!Uri.TryCreate(issuerId, UriKind.Absolute, out var issuerUri) || !JsonAccess.IsHttpUrl(issuerId))
-        {
-            checks.Fail(Ob2CheckIds.ScopeOrigin, $"the issuer id {issuerId ?? "(none)"} has no http(s) origin to host assertions on", assertionId);
-            return;
-        }
+        // A prefix in the issuer's own Profile names the assertion's URL space: the issuer's document vouches for it.
+        // Otherwise only an origin does, and every publisher on that origin shares it.
+        return prefixMatched ? IssuerProofs.IssuerDocument : IssuerProofs.HostedOnIssuerOrigin;
+    }
 
-        if (SameOrigin(assertionUri, issuerUri))
+    private static bool AllowedOrigin(Uri assertion, IReadOnlyList<string> allowedOrigins, CheckCollector checks)
+    {
+        // allowedOrigins are host names ("the host registered name subcomponent"); a value with a port is compared with it.
+        var ok = allowedOrigins.Any(o => string.Equals(o, assertion.IdnHost, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(o, assertion.Host, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(o, assertion.Authority, StringComparison.OrdinalIgnoreCase));
+        if (ok)
         {
-            checks.Pass(Ob2CheckIds.ScopeOrigin, $"the assertion is hosted on the issuer's origin {issuerUri.GetLeftPart(UriPartial.Authority)}", assertionId);
+            checks.Pass(Ob2CheckIds.ScopeOrigin, $"the assertion is hosted on {assertion.Host}, an allowed origin of the issuer", assertion.AbsoluteUri);
         }
         else
         {
             checks.Fail(Ob2CheckIds.ScopeOrigin,
-                $"the assertion is hosted on {assertionUri.GetLeftPart(UriPartial.Authority)}, not on the issuer's origin {issuerUri.GetLeftPart(UriPartial.Authority)}", assertionId);
+                $"the assertion is hosted on {assertion.Host}, not on the issuer's allowed origins ({string.Join(", ", allowedOrigins)})", assertion.AbsoluteUri);
         }
+
+        return ok;
     }
 
-    public static bool SameOrigin(Uri a, Uri b) =>
-        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
-        && a.Port == b.Port;
+    private static bool DefaultOrigin(Uri assertion, Uri issuerIdentity, CheckCollector checks)
+    {
+        if (WebIdentity.SameOrigin(assertion, issuerIdentity))
+        {
+            checks.Pass(Ob2CheckIds.ScopeOrigin, $"the assertion is hosted on the issuer's origin {WebIdentity.OriginOf(issuerIdentity)}", assertion.AbsoluteUri);
+            return true;
+        }
+
+        checks.Fail(Ob2CheckIds.ScopeOrigin,
+            $"the assertion is hosted on {WebIdentity.OriginOf(assertion)}, not on the issuer's origin {WebIdentity.OriginOf(issuerIdentity)}", assertion.AbsoluteUri);
+        return false;
+    }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Verifier.Core.Fetching;
 using Verifier.Core.OpenBadges2.Model;
+using Verifier.Core.Reporting;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.OpenBadges2.Hosted;
 
@@ -24,56 +26,64 @@ public static class HostedVerification
     }
 
     /// <summary>
-    /// Fetches the authoritative copy (or reuses <paramref name="alreadyFetched"/> when the input came from that very
-    /// URL). Returns null when verification cannot continue; revocation and fetch failures are recorded as checks.
+    /// Fetches the authoritative copy (or reuses <paramref name="alreadyFetched"/>, the document the input URL answered
+    /// with, when that answer speaks for <paramref name="url"/>). Returns the assertion and the URL it speaks for
+    /// (docs/security.md rule 1: the final URL, never a declared id that does not confirm itself), or null when
+    /// verification cannot continue; revocation and fetch failures are recorded as checks.
     /// </summary>
-    public static async Task<JsonObject?> LoadAsync(Ob2Session session, string url, JsonObject? alreadyFetched)
+    public static async Task<(JsonObject Node, Uri Identity)?> LoadAsync(Ob2Session session, string url, (JsonObject Node, Uri Identity)? alreadyFetched)
     {
         var checks = session.Checks;
-        if (!JsonAccess.IsHttpUrl(url))
+        if (WebIdentity.HttpUrl(url) is not { } uri)
         {
             checks.Fail(Ob2CheckIds.AssertionFetch, $"a hosted assertion must be identified by an http(s) URL, not {url}", url);
             return null;
         }
 
         JsonObject? node;
-        if (alreadyFetched is not null)
+        Uri identity;
+        if (alreadyFetched is { } reused)
         {
-            node = alreadyFetched;
+            (node, identity) = reused;
             checks.Pass(Ob2CheckIds.AssertionFetch, $"the assertion was fetched from its hosted URL {url}", url);
         }
         else
         {
-            var fetched = await session.FetchAsync(new Uri(url), FetchKind.Document).ConfigureAwait(false);
+            var fetched = await session.FetchAsync(uri, FetchKind.Document).ConfigureAwait(false);
             node = JsonAccess.ParseObject(fetched.Body.Span);
-            if (fetched.HttpStatusCode == 410)
+            if (!Answered(checks, fetched, node, url))
             {
-                var reason = JsonAccess.String(node, "revocationReason");
-                checks.Fail(Ob2CheckIds.HostedRevoked, $"the issuer's server answers 410 Gone for {url}: the assertion is revoked{Reason(reason)}", url);
                 return null;
             }
 
-            if (!fetched.IsOk)
+            var identified = await DocumentIdentity.ConfirmAsync(
+                fetched, JsonAccess.String(node, "id"), u => session.FetchAsync(u, FetchKind.Document), body => JsonAccess.String(JsonAccess.ParseObject(body.Span), "id")).ConfigureAwait(false);
+            if (!identified.IsConfirmed)
             {
-                if (fetched.IsTransient)
+                // The copy claims an id that does not confirm it: it speaks for no assertion (rule 1).
+                if (identified.Status == IdentityStatus.Unavailable)
                 {
-                    checks.Indeterminate(Ob2CheckIds.AssertionFetch, $"the hosted assertion could not be fetched: {fetched.Describe()}", url);
+                    checks.Indeterminate(Ob2CheckIds.AssertionId, identified.Problem!, url);
                 }
                 else
                 {
-                    checks.Fail(Ob2CheckIds.AssertionFetch, $"the hosted assertion could not be fetched: {fetched.Describe()}", url);
+                    checks.Fail(Ob2CheckIds.AssertionId, identified.Problem!, url);
                 }
 
                 return null;
             }
 
-            if (node is null)
+            identity = identified.Identity!;
+            if (identified.Refetched)
             {
-                checks.Fail(Ob2CheckIds.AssertionFetch, $"{url} did not answer with a JSON assertion", url);
-                return null;
-            }
+                node = JsonAccess.ParseObject(identified.Fetch.Body.Span);
+                if (!Answered(checks, identified.Fetch, node, identity.AbsoluteUri))
+                {
+                    return null;
+                }
 
-            checks.Pass(Ob2CheckIds.AssertionFetch, $"fetched the hosted assertion from {url}", url);
+                checks.Pass(Ob2CheckIds.AssertionId, $"the assertion fetched from {url} declares its id as {identity}, which serves the assertion itself: that copy is verified", url);
+            }
         }
 
         if (JsonAccess.Boolean(node, "revoked") == true)
@@ -83,12 +93,41 @@ public static class HostedVerification
         }
 
         checks.Pass(Ob2CheckIds.HostedRevoked, "the hosted assertion is not revoked", url);
-        if (JsonAccess.String(node, "id") is { } declared && !string.Equals(declared, url, StringComparison.Ordinal))
+        return (node!, identity);
+    }
+
+    /// <summary>410 Gone (revoked), fetch failures and non-JSON answers become checks; true when the answer is an assertion.</summary>
+    private static bool Answered(CheckCollector checks, FetchResult fetched, JsonObject? node, string url)
+    {
+        if (fetched.HttpStatusCode == 410)
         {
-            checks.Warn(Ob2CheckIds.AssertionId, $"the assertion fetched from {url} declares its id as {declared}", url);
+            var reason = JsonAccess.String(node, "revocationReason");
+            checks.Fail(Ob2CheckIds.HostedRevoked, $"the issuer's server answers 410 Gone for {url}: the assertion is revoked{Reason(reason)}", url);
+            return false;
         }
 
-        return node;
+        if (!fetched.IsOk)
+        {
+            if (fetched.IsTransient)
+            {
+                checks.Indeterminate(Ob2CheckIds.AssertionFetch, $"the hosted assertion could not be fetched: {fetched.Describe()}", url);
+            }
+            else
+            {
+                checks.Fail(Ob2CheckIds.AssertionFetch, $"the hosted assertion could not be fetched: {fetched.Describe()}", url);
+            }
+
+            return false;
+        }
+
+        if (node is null)
+        {
+            checks.Fail(Ob2CheckIds.AssertionFetch, $"{url} did not answer with a JSON assertion", url);
+            return false;
+        }
+
+        checks.Pass(Ob2CheckIds.AssertionFetch, $"fetched the hosted assertion from {url}", url);
+        return true;
     }
 
     private static string Reason(string? reason) => reason is null ? string.Empty : $" (reason: {reason})";

@@ -12,7 +12,11 @@ namespace Verifier.Core.OpenBadges2.Signed;
 /// </summary>
 public static class RevocationCheck
 {
-    public static async Task RunAsync(Ob2Session session, JsonObject hostedIssuer, JsonObject assertion)
+    /// <param name="session">The verification.</param>
+    /// <param name="hostedIssuer">The issuer Profile (hosted for 2.0; the 1.0 issuer document otherwise).</param>
+    /// <param name="issuerIdentity">The URL the hosted Profile speaks for (null for 1.0, which has no Profile identity).</param>
+    /// <param name="assertion">The assertion whose id (or uid) is looked up.</param>
+    public static async Task RunAsync(Ob2Session session, JsonObject hostedIssuer, string? issuerIdentity, JsonObject assertion)
     {
         var checks = session.Checks;
         var assertionId = JsonAccess.String(assertion, "id");
@@ -39,12 +43,23 @@ public static class RevocationCheck
             return;
         }
 
+        // Unknown is not false (docs/security.md rule 4): an answer that is not a revocation list — an error object, a
+        // login page turned JSON — says nothing about revocation, so the status cannot be judged.
+        if (!isTyped)
+        {
+            checks.Indeterminate(Ob2CheckIds.Revocation, $"{url} did not answer with a RevocationList (no type RevocationList and no revokedAssertions list), so whether the assertion is revoked is unknown", url);
+            return;
+        }
+
         StructureValidator.Report(checks, Ob2CheckIds.StructureRevocationList, "RevocationList", url,
             loaded.Validate("RevocationList", StructureValidator.RevocationList));
-        var listIssuer = JsonAccess.String(list, "issuer");
-        if (listIssuer is not null && !string.Equals(listIssuer, JsonAccess.String(hostedIssuer, "id"), StringComparison.Ordinal))
+        var listIssuer = JsonAccess.IdOf(list["issuer"]);
+        var expected = issuerIdentity ?? JsonAccess.String(hostedIssuer, "id");
+        if (listIssuer is not null && !Trust.WebIdentity.SameId(listIssuer, expected) && !Trust.WebIdentity.SameDocument(listIssuer, expected))
         {
-            checks.Warn(Ob2CheckIds.Revocation, $"the revocation list names issuer {listIssuer}, not {JsonAccess.String(hostedIssuer, "id")}", url);
+            // A list about another issuer's assertions says nothing about this one's (rule 6).
+            checks.Fail(Ob2CheckIds.Revocation, $"the revocation list names issuer {listIssuer}, not the badge's issuer {expected}: it cannot vouch for this assertion", url);
+            return;
         }
 
         Report(session, assertionId ?? uid, url, Find(list, assertionId, uid));

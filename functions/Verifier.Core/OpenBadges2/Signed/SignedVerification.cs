@@ -5,6 +5,7 @@ using Verifier.Core.Fetching;
 using Verifier.Core.OpenBadges2.Checks;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.Reporting;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.OpenBadges2.Signed;
 
@@ -80,7 +81,9 @@ public sealed class SignedVerification(RsaKeyCache keys)
         }
 
         var issuer = hosted.Node!;
-        var issuerId = JsonAccess.String(issuer, "id");
+        // Keys are owned by the identity the Profile was confirmed to speak for (docs/security.md rule 1), never by a
+        // declared id: a Profile on a forger's host declaring the real issuer's id never gets this far.
+        var issuerId = hosted.Identity?.AbsoluteUri ?? JsonAccess.String(issuer, "id");
         var creator = JsonAccess.IdOf(verification?["creator"]);
         var candidates = KeySelection.Candidates(issuer, creator, out var error);
         if (error is not null)
@@ -109,7 +112,8 @@ public sealed class SignedVerification(RsaKeyCache keys)
                 checks.Pass(Ob2CheckIds.SignatureKey, $"the key {candidate.Id} is listed in and owned by the issuer Profile {issuerId}", candidate.Id);
                 checks.Pass(Ob2CheckIds.SignatureVerify, $"the RS256 signature verifies with {candidate.Id}", candidate.Id);
                 session.Context.Verification = new VerificationInfo { Method = "signed", KeyId = candidate.Id, Algorithm = Algorithm };
-                await RevocationCheck.RunAsync(session, issuer, assertion).ConfigureAwait(false);
+                session.Proven = new(issuerId!, IssuerProofs.IssuerDocument, issuerId, Ob2CheckIds.SignatureKey);
+                await RevocationCheck.RunAsync(session, issuer, issuerId, assertion).ConfigureAwait(false);
                 return;
             }
 
@@ -163,6 +167,12 @@ public sealed class SignedVerification(RsaKeyCache keys)
                 return (null, null, loaded.Status == LoadStatus.Unavailable);
             }
 
+            // The key document must be the one at the listed id, not one it points elsewhere to (rule 1).
+            if (loaded.Identity is not { } keyIdentity || !WebIdentity.SameDocument(keyIdentity.AbsoluteUri, candidate.Id))
+            {
+                return (null, $"the document at {candidate.Id} speaks for {loaded.Identity?.AbsoluteUri ?? "nothing"}, not for the listed key", false);
+            }
+
             key = loaded.Node!;
             StructureValidator.Report(session.Checks, Ob2CheckIds.StructureKey, "CryptographicKey", candidate.Id,
                 loaded.Validate("CryptographicKey", StructureValidator.CryptographicKey));
@@ -170,7 +180,7 @@ public sealed class SignedVerification(RsaKeyCache keys)
 
         // "There should be a two-way connection between this Profile and the CryptographicKey through owner and publicKey."
         var owner = JsonAccess.IdOf(key["owner"]) ?? (ReferenceEquals(key, candidate.Embedded) ? issuerId : null);
-        if (!string.Equals(owner, issuerId, StringComparison.Ordinal))
+        if (!WebIdentity.SameId(owner, issuerId) && !WebIdentity.SameDocument(owner, issuerId))
         {
             return (null, $"it is owned by {owner ?? "nobody"}, not by the issuer {issuerId}", false);
         }
@@ -186,16 +196,17 @@ public sealed class SignedVerification(RsaKeyCache keys)
     private async Task VerifyLegacyAsync(Ob2Session session, CompactJws jws, Ob2Graph graph, string? keyUrl)
     {
         var checks = session.Checks;
-        var issuer = graph.Issuer!;
-        var issuerUrl = JsonAccess.String(issuer, "url") ?? JsonAccess.String(issuer, "id");
-        if (!JsonAccess.IsHttpUrl(keyUrl) || !Uri.TryCreate(issuerUrl, UriKind.Absolute, out var issuerUri)
-            || !ScopeCheck.SameOrigin(new Uri(keyUrl!), issuerUri))
+        var issuer = graph.HostedIssuer ?? graph.Issuer!;
+        var issuerUrl = JsonAccess.String(issuer, "url") ?? JsonAccess.String(issuer, "origin") ?? JsonAccess.String(issuer, "id");
+        var key = WebIdentity.HttpUrl(keyUrl);
+        var origin = WebIdentity.HttpUrl(issuerUrl);
+        if (key is null || origin is null || !WebIdentity.SameOrigin(key, origin))
         {
-            checks.Fail(Ob2CheckIds.SignatureKey, $"the 1.0 signing key {keyUrl ?? "(none)"} is not on the issuer's origin {issuerUrl}", keyUrl);
+            checks.Fail(Ob2CheckIds.SignatureKey, $"the {session.Version} signing key {keyUrl ?? "(none)"} is not on the issuer's origin {issuerUrl}", keyUrl);
             return;
         }
 
-        var fetched = await session.FetchAsync(new Uri(keyUrl!), FetchKind.Document).ConfigureAwait(false);
+        var fetched = await session.FetchAsync(key, FetchKind.Document).ConfigureAwait(false);
         if (!fetched.IsOk)
         {
             if (fetched.IsTransient)
@@ -207,6 +218,14 @@ public sealed class SignedVerification(RsaKeyCache keys)
                 checks.Fail(Ob2CheckIds.KeyFetch, fetched.Describe(), keyUrl);
             }
 
+            return;
+        }
+
+        // What a 1.0 signature proves is that the issuer's origin served the key: the key must really come from there,
+        // not from wherever a redirect on that origin pointed (docs/security.md rules 1 and 3).
+        if (!WebIdentity.SameOrigin(fetched.Identity, origin))
+        {
+            checks.Fail(Ob2CheckIds.SignatureKey, $"the key {keyUrl} was served from {fetched.FinalUrl}, off the issuer's origin {WebIdentity.OriginOf(origin)}", keyUrl);
             return;
         }
 
@@ -226,8 +245,9 @@ public sealed class SignedVerification(RsaKeyCache keys)
             return;
         }
 
-        checks.Pass(Ob2CheckIds.SignatureKey, $"the key {keyUrl} is served from the issuer's origin", keyUrl);
+        checks.Pass(Ob2CheckIds.SignatureKey, $"the key {keyUrl} is served from the issuer's origin {WebIdentity.OriginOf(origin)} (what a {session.Version} signature proves: that origin, not the issuer's name)", keyUrl);
         checks.Pass(Ob2CheckIds.SignatureVerify, $"the RS256 signature verifies with {keyUrl}", keyUrl);
-        await RevocationCheck.RunAsync(session, issuer, graph.Assertion).ConfigureAwait(false);
+        session.Proven = new(WebIdentity.OriginOf(origin), IssuerProofs.IssuerOrigin, fetched.Identity.AbsoluteUri, Ob2CheckIds.SignatureKey);
+        await RevocationCheck.RunAsync(session, issuer, null, graph.Assertion).ConfigureAwait(false);
     }
 }

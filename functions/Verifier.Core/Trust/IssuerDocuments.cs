@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Verifier.Core.Fetching;
+
+namespace Verifier.Core.Trust;
+
+public enum IssuerDocumentStatus
+{
+    /// <summary>The issuer's document was fetched from the issuer id and speaks for it.</summary>
+    Loaded,
+
+    /// <summary>The issuer id serves no usable document (4xx, not JSON, an id it cannot confirm): it lists no keys.</summary>
+    Absent,
+
+    /// <summary>The issuer id could not be fetched now (network, 5xx): whether it lists keys is unknown.</summary>
+    Unavailable,
+}
+
+/// <summary>What an issuer's own document (fetched from its http(s) id) says about keys.</summary>
+/// <param name="Status">Whether the document could be read.</param>
+/// <param name="Url">The issuer id the document was fetched from.</param>
+/// <param name="Keys">Every key id the document lists (verificationMethod, assertionMethod, publicKey, authentication…), absolute.</param>
+/// <param name="AssertionKeys">The key ids it lists for making credentials: assertionMethod, and OB 2.0's publicKey.</param>
+/// <param name="Problem">Why the document is absent or unavailable.</param>
+public sealed record IssuerDocument(IssuerDocumentStatus Status, Uri Url, IReadOnlySet<string> Keys, IReadOnlySet<string> AssertionKeys, string? Problem)
+{
+    public bool ListsAnyKey => Keys.Count > 0;
+
+    public bool Lists(string keyId) => Keys.Contains(keyId);
+
+    public bool ListsForAssertion(string keyId) => AssertionKeys.Contains(keyId);
+}
+
+/// <summary>
+/// Loads the document an http(s) issuer id serves (OB 3.0 Profile or a controlled-identifier document), under
+/// docs/security.md rule 1, and reads which keys it lists. This is the "something the issuer controls" that binds a
+/// key at document level — and whose silence about keys is what allows origin-level binding.
+/// </summary>
+public sealed class IssuerDocuments(IDocumentFetcher fetcher)
+{
+    private static readonly string[] KeyRelations = ["verificationMethod", "assertionMethod", "publicKey", "authentication", "capabilityInvocation", "capabilityDelegation", "keyAgreement"];
+    private static readonly string[] AssertionRelations = ["assertionMethod", "publicKey"];
+
+    public async Task<IssuerDocument> LoadAsync(Uri issuerUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(issuerUrl);
+        var fetched = await fetcher.FetchAsync(issuerUrl, FetchKind.Document, cancellationToken).ConfigureAwait(false);
+        if (!fetched.IsOk)
+        {
+            return fetched.IsTransient
+                ? Empty(IssuerDocumentStatus.Unavailable, issuerUrl, $"the issuer's document could not be fetched: {fetched.Describe()}")
+                : Empty(IssuerDocumentStatus.Absent, issuerUrl, fetched.Describe());
+        }
+
+        var declared = ReadId(fetched.Body);
+        var identified = await DocumentIdentity.ConfirmAsync(
+            fetched, declared, url => fetcher.FetchAsync(url, FetchKind.Document, cancellationToken), ReadId).ConfigureAwait(false);
+        if (identified.Status == IdentityStatus.Unavailable)
+        {
+            return Empty(IssuerDocumentStatus.Unavailable, issuerUrl, identified.Problem);
+        }
+
+        if (!identified.IsConfirmed || !WebIdentity.SameDocument(identified.Identity!, issuerUrl))
+        {
+            return Empty(IssuerDocumentStatus.Absent, issuerUrl, identified.Problem ?? $"{issuerUrl} serves the document of {identified.Identity}");
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(identified.Fetch.Body);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Empty(IssuerDocumentStatus.Absent, issuerUrl, "the issuer id does not serve a JSON object");
+            }
+
+            var root = doc.RootElement;
+            var docId = declared ?? issuerUrl.AbsoluteUri;
+            return new IssuerDocument(IssuerDocumentStatus.Loaded, issuerUrl, Collect(root, docId, KeyRelations), Collect(root, docId, AssertionRelations), null);
+        }
+        catch (JsonException)
+        {
+            return Empty(IssuerDocumentStatus.Absent, issuerUrl, "the issuer id does not serve JSON");
+        }
+    }
+
+    private static HashSet<string> Collect(JsonElement root, string docId, string[] relations)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var relation in relations)
+        {
+            if (!root.TryGetProperty(relation, out var list))
+            {
+                continue;
+            }
+
+            foreach (var entry in list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray()] : new[] { list })
+            {
+                var id = entry.ValueKind switch
+                {
+                    JsonValueKind.String => entry.GetString(),
+                    JsonValueKind.Object when entry.TryGetProperty("id", out var v) && v.ValueKind == JsonValueKind.String => v.GetString(),
+                    _ => null,
+                };
+                if (id is not null)
+                {
+                    ids.Add(id.StartsWith('#') ? docId + id : id);
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    private static IssuerDocument Empty(IssuerDocumentStatus status, Uri url, string? problem) =>
+        new(status, url, new HashSet<string>(), new HashSet<string>(), problem);
+
+    private static string? ReadId(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using Verifier.Core.Keys;
+using Verifier.Core.Reporting;
+
+namespace Verifier.Core.Trust;
+
+/// <summary>
+/// Decides whether a signing key is the issuer's (docs/security.md rule 3), for VC-JWT (kid or jwk) and Data
+/// Integrity (verificationMethod), and at which level. A key belongs to an issuer only when something the issuer
+/// controls says so: its own document or DID document lists it, or the issuer id is the key (document level); or
+/// its bytes were served from the issuer id's origin while the issuer's document lists no keys (origin level).
+/// Never a key whose own document names another controller, a method inside another issuer's document, a key reached
+/// through a redirect off the issuer's origin, a header jwk, or key bytes read out of a URL fragment.
+/// </summary>
+public sealed class IssuerKeyBinder(IssuerDocuments documents)
+{
+    /// <param name="issuerId">The credential's issuer id.</param>
+    /// <param name="keyId">The key id the proof names (kid / verificationMethod); null when the key came in a header jwk.</param>
+    /// <param name="key">The resolved key.</param>
+    /// <param name="jwtIssuer">The JWT <c>iss</c> claim, when the proof is a VC-JWT.</param>
+    /// <param name="cancellationToken">Cancels the issuer document fetch.</param>
+    public async Task<IssuerBindingResult> EvaluateAsync(string? issuerId, string? keyId, ResolvedKey? key, string? jwtIssuer, CancellationToken cancellationToken)
+    {
+        if (jwtIssuer is not null && issuerId is not null && !WebIdentity.SameId(jwtIssuer, issuerId))
+        {
+            return IssuerBindingResult.Contradiction($"the token's iss ({jwtIssuer}) is not the credential's issuer ({issuerId})");
+        }
+
+        if (keyId is null || key is null || key.Source == KeySource.Header)
+        {
+            return IssuerBindingResult.Unproven($"the signing key travels inside the token (jwk header) and nothing ties it to the issuer: {IssuerBinding.AnyoneCouldHaveSigned}");
+        }
+
+        if (issuerId is null)
+        {
+            return IssuerBindingResult.Contradiction("the credential names no issuer id, so no key can be the issuer's");
+        }
+
+        return issuerId.StartsWith("did:", StringComparison.Ordinal)
+            ? ForDidIssuer(issuerId, keyId, key)
+            : WebIdentity.HttpUrl(issuerId) is { } issuerUrl
+                ? await ForUrlIssuerAsync(issuerId, issuerUrl, keyId, key, cancellationToken).ConfigureAwait(false)
+                : IssuerBindingResult.Unproven($"the issuer id {issuerId} is neither a DID nor an http(s) URL, so no key can be shown to be its own: {IssuerBinding.AnyoneCouldHaveSigned}");
+    }
+
+    private static IssuerBindingResult ForDidIssuer(string issuerId, string keyId, ResolvedKey key)
+    {
+        var issuerDid = DidResolvers.SplitFragment(issuerId).Base;
+        var keyDid = DidResolvers.SplitFragment(keyId).Base;
+        if (!keyDid.StartsWith("did:", StringComparison.Ordinal))
+        {
+            return key.Controller is { } controller && !WebIdentity.SameId(controller, issuerDid)
+                ? IssuerBindingResult.Contradiction($"the key document says {keyId} is controlled by {controller}, not by the issuer {issuerDid}")
+                : IssuerBindingResult.Unproven($"the key {keyId} is not in the issuer DID {issuerDid}'s document: {IssuerBinding.AnyoneCouldHaveSigned}");
+        }
+
+        if (keyDid != issuerDid)
+        {
+            return IssuerBindingResult.Contradiction($"the key {keyId} belongs to {keyDid}, but the issuer is {issuerDid}");
+        }
+
+        if (key.Source == KeySource.Computed)
+        {
+            return new(BindingLevel.Document, $"the issuer is the DID {issuerDid}, and {keyId} is that DID's own key", IssuerProofs.DidKeyIssuer, issuerDid);
+        }
+
+        if (key.Controller is { } methodController && methodController != issuerDid)
+        {
+            return IssuerBindingResult.Contradiction($"the DID document lists {keyId} with controller {methodController}, not the issuer {issuerDid}");
+        }
+
+        return key.ListedForAssertion == true
+            ? new(BindingLevel.Document, $"the issuer's DID document ({issuerDid}) lists {keyId} for assertionMethod", IssuerProofs.DidDocument, key.DocumentUrl?.AbsoluteUri ?? issuerDid)
+            : IssuerBindingResult.Contradiction($"the issuer's DID document does not list {keyId} under assertionMethod");
+    }
+
+    private async Task<IssuerBindingResult> ForUrlIssuerAsync(string issuerId, Uri issuerUrl, string keyId, ResolvedKey key, CancellationToken ct)
+    {
+        if (DidResolvers.SplitFragment(keyId).Base.StartsWith("did:", StringComparison.Ordinal))
+        {
+            return IssuerBindingResult.Unproven($"the key {keyId} is a DID's key, unrelated to the issuer {issuerId}: {IssuerBinding.AnyoneCouldHaveSigned}");
+        }
+
+        // The key's own statement of who controls it is believed when it says "someone else".
+        if (key.Controller is { } controller && !WebIdentity.SameId(controller, issuerId) && !WebIdentity.SameDocument(controller, issuerId))
+        {
+            return IssuerBindingResult.Contradiction($"{keyId} is controlled by {controller} (its own document says so), not by the issuer {issuerId}");
+        }
+
+        var issuerDocument = await documents.LoadAsync(issuerUrl, ct).ConfigureAwait(false);
+        if (issuerDocument.Status == IssuerDocumentStatus.Unavailable)
+        {
+            return IssuerBindingResult.Indeterminate($"whether {keyId} is the issuer's key depends on the issuer's document, which could not be checked: {issuerDocument.Problem}");
+        }
+
+        if (issuerDocument.ListsForAssertion(keyId))
+        {
+            return new(BindingLevel.Document, $"the issuer's own document {issuerId} lists {keyId} for making credentials", IssuerProofs.IssuerDocument, issuerUrl.AbsoluteUri);
+        }
+
+        if (issuerDocument.Lists(keyId))
+        {
+            return IssuerBindingResult.Contradiction($"the issuer's document {issuerId} lists {keyId}, but not under assertionMethod: it is not a key for making credentials");
+        }
+
+        if (issuerDocument.ListsAnyKey)
+        {
+            return IssuerBindingResult.Unproven($"the issuer's document {issuerId} lists its keys, and {keyId} is not one of them: {IssuerBinding.AnyoneCouldHaveSigned}");
+        }
+
+        if (key.Source == KeySource.Fragment)
+        {
+            return IssuerBindingResult.Unproven($"the key bytes of {keyId} are read from the URL's fragment, which no server published, and the issuer's document does not list it: {IssuerBinding.AnyoneCouldHaveSigned}");
+        }
+
+        if (key.Source == KeySource.KeyDocument && key.DocumentUrl is { } served && WebIdentity.SameOrigin(served, issuerUrl))
+        {
+            return new(BindingLevel.Origin, $"the key {keyId} is served from the issuer's origin {WebIdentity.OriginOf(issuerUrl)}, and the issuer's document lists no keys", IssuerProofs.IssuerOrigin, served.AbsoluteUri);
+        }
+
+        var where = key.DocumentUrl is { } from ? $"served from {from}" : "not published by any server";
+        return IssuerBindingResult.Unproven($"the key {keyId} is {where}, outside the issuer's origin {WebIdentity.OriginOf(issuerUrl)}, and the issuer's document does not list it: {IssuerBinding.AnyoneCouldHaveSigned}");
+    }
+}
