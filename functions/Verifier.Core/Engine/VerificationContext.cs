@@ -50,11 +50,14 @@ public sealed class VerificationContext
     /// </summary>
     public string? NestedAs { get; init; }
 
+    /// <summary>What this nested credential is attached to and so must be about (rule 6); null at the top level.</summary>
+    public AttachedTo? AttachedTo { get; init; }
+
     /// <summary>
     /// A context for a credential verified inside this one (endorsement, CLR member, refreshed credential): same
     /// instant, policy and verbosity; the recipient only when the nested credential must be about the same person.
     /// </summary>
-    public VerificationContext Nested(VerificationInput input, InputInfo info, string? nestedAs, bool keepRecipient) =>
+    public VerificationContext Nested(VerificationInput input, InputInfo info, string? nestedAs, bool keepRecipient, AttachedTo? attachedTo = null) =>
         new(new VerificationRequest
             {
                 Input = input,
@@ -68,6 +71,7 @@ public sealed class VerificationContext
         {
             NestedAs = nestedAs,
             Input = info,
+            AttachedTo = attachedTo,
         };
 
     public VerificationReport ToReport()

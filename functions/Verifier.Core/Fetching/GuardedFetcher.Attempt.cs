@@ -43,7 +43,7 @@ public sealed partial class GuardedFetcher
                     }
 
                     current = location.IsAbsoluteUri ? location : new Uri(current, location);
-                    offOrigin |= !Trust.WebIdentity.SameOrigin(current, url);
+                    offOrigin |= !Trust.WebIdentity.SameSite(current, url);
                     continue;
                 }
 

@@ -121,16 +121,24 @@ public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IO
     private async Task<KeyResolution> ResolveHttpAsync(string keyId, CancellationToken ct)
     {
         var (documentUrl, fragment) = DidResolvers.SplitFragment(keyId);
+        var fragmentKey = fragment is ['z', ..] ? KeyMaterial.FromMultibase(fragment).Key : null;
         var fetched = await fetcher.FetchAsync(new Uri(documentUrl), FetchKind.Document, ct).ConfigureAwait(false);
         if (!fetched.IsOk)
         {
-            return FetchFailure(fetched);
+            // "https://issuer/profile#z6Mk…" whose document does not exist: the signature can still be checked with the
+            // fragment's bytes, which then prove nothing about the issuer (the binding says so). A network failure is
+            // different: the document might list it, so that stays unknown.
+            return fetched.Status == FetchStatus.HttpError && fragmentKey is not null
+                ? new KeyResolution(KeyResolutionStatus.Resolved, fragmentKey.ToResolved(keyId, null, null, KeySource.Fragment), null)
+                : FetchFailure(fetched);
         }
 
         using var first = Parse(fetched, out var failure);
         if (first is null)
         {
-            return failure!;
+            return fragmentKey is not null
+                ? new KeyResolution(KeyResolutionStatus.Resolved, fragmentKey.ToResolved(keyId, null, null, KeySource.Fragment), null)
+                : failure!;
         }
 
         // Rule 1: the document speaks for the URL it came from; a declared id elsewhere must confirm itself.
@@ -166,7 +174,7 @@ public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IO
                 return FromDocument(root, docId, keyId, identity, KeySource.ControllerDocument);
             }
 
-            if (fragment is ['z', ..] && KeyMaterial.FromMultibase(fragment).Key is { } fragmentKey)
+            if (fragmentKey is not null)
             {
                 // The 1EdTech examples' form "https://issuer/profile#z6Mk…": the document may list the id by reference
                 // only. Its bytes come from the fragment; whether the issuer's document vouches for them is for the

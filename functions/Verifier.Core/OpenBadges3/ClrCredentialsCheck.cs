@@ -49,6 +49,8 @@ public static class ClrCredentialsCheck
         }
 
         var items = Credential.Items(credential.Root.TryGetProperty("credentialSubject", out var subject) ? subject : null, "verifiableCredential");
+        // Rule 6: every member is about the CLR's own subject; the caller's recipient= is matched against each too.
+        var attached = new AttachedTo("a member of this CLR") { Subject = AttachedToCheck.SubjectOf(credential) };
         for (var i = 0; i < items.Count && i < MaxCredentials; i++)
         {
             var where = $"credentialSubject.verifiableCredential[{i}]";
@@ -62,7 +64,8 @@ public static class ClrCredentialsCheck
                 VerificationInput.FromText(payload.Text),
                 new InputInfo { Kind = "text", Format = payload.Kind == PayloadKind.Jws ? "jws" : "json", EmbeddedIn = where, PayloadKind = payload.Kind == PayloadKind.Jws ? "jws" : "json" },
                 NestedRole,
-                keepRecipient: true);
+                keepRecipient: true,
+                attached);
             await verifyNested(payload, nested, cancellationToken).ConfigureAwait(false);
             var report = nested.ToReport();
             context.Credentials.Add(report);
@@ -88,6 +91,9 @@ public static class ClrCredentialsCheck
         var id = report.Badge?.Id ?? where;
         switch (report.Outcome)
         {
+            case VerificationOutcome.Valid when report.WarningCount > 0:
+                context.Checks.Warn(Ob3CheckIds.ClrCredential, $"the AchievementCredential at {where} verifies with {report.WarningCount} warning(s): {NestedWarnings.Summary(report)}", id);
+                break;
             case VerificationOutcome.Valid:
                 context.Checks.Pass(Ob3CheckIds.ClrCredential, $"the AchievementCredential at {where} verifies", id);
                 break;

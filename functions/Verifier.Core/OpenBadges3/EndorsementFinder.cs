@@ -9,19 +9,21 @@ namespace Verifier.Core.OpenBadges3;
 /// </summary>
 internal static class EndorsementFinder
 {
-    public static List<(PayloadKind Kind, string Text, string Where)> Find(Credential credential)
+    /// <returns>Each endorsement with where it sits and the id of what it sits on (its subject must be that: rule 6).</returns>
+    public static List<(PayloadKind Kind, string Text, string Where, string? HolderId)> Find(Credential credential)
     {
         // Most credentials carry no endorsement: look up the two names on the four holders without building lists.
-        var found = new List<(PayloadKind, string, string)>(0);
+        var found = new List<(PayloadKind, string, string, string?)>(0);
         var achievement = credential.Achievement;
-        Collect(credential.Root, "credential", found);
-        Collect(credential.Issuer, "issuer", found);
-        Collect(achievement, "achievement", found);
-        Collect(achievement is { } a && a.TryGetProperty("creator", out var creator) ? creator : null, "achievement.creator", found);
+        var creator = achievement is { } a && a.TryGetProperty("creator", out var c) ? c : (JsonElement?)null;
+        Collect(credential.Root, "credential", credential.Id, found);
+        Collect(credential.Issuer, "issuer", credential.IssuerId, found);
+        Collect(achievement, "achievement", Credential.Str(achievement, "id"), found);
+        Collect(creator, "achievement.creator", creator is { ValueKind: JsonValueKind.String } s ? s.GetString() : Credential.Str(creator, "id"), found);
         return found;
     }
 
-    private static void Collect(JsonElement? holder, string path, List<(PayloadKind, string, string)> found)
+    private static void Collect(JsonElement? holder, string path, string? holderId, List<(PayloadKind, string, string, string?)> found)
     {
         if (holder is not { ValueKind: JsonValueKind.Object } h)
         {
@@ -35,7 +37,7 @@ internal static class EndorsementFinder
             {
                 if (item.ValueKind == JsonValueKind.Object)
                 {
-                    found.Add((PayloadKind.Json, item.GetRawText(), $"{path}.endorsement[{i}]"));
+                    found.Add((PayloadKind.Json, item.GetRawText(), $"{path}.endorsement[{i}]", holderId));
                 }
 
                 i++;
@@ -49,7 +51,7 @@ internal static class EndorsementFinder
             {
                 if (item.ValueKind == JsonValueKind.String)
                 {
-                    found.Add((PayloadKind.Jws, item.GetString()!, $"{path}.endorsementJwt[{i}]"));
+                    found.Add((PayloadKind.Jws, item.GetString()!, $"{path}.endorsementJwt[{i}]", holderId));
                 }
 
                 i++;

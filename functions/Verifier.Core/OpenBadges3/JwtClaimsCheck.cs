@@ -90,6 +90,12 @@ internal static class JwtClaimsCheck
     // DateTimeOffset's range in Unix seconds: a NumericDate outside it is malformed, never an overflow.
     private static bool InRange(double seconds) => seconds is >= -62_135_596_800 and <= 253_402_300_799;
 
+    /// <summary>The nbf claim as an instant.</summary>
+    public static DateTimeOffset? Nbf(JsonElement payload) =>
+        payload.TryGetProperty("nbf", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var s) && InRange(s)
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(s * 1000))
+            : null;
+
     /// <summary>The exp claim as an instant, for the expiry check when the credential itself has no validUntil.</summary>
     public static DateTimeOffset? Exp(JsonElement payload) =>
         payload.TryGetProperty("exp", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var s) && InRange(s)

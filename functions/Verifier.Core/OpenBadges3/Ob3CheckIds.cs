@@ -22,4 +22,5 @@ public static class Ob3CheckIds
     public const string Refresh = "ob3.refresh";
     public const string Endorsement = "ob3.endorsement";
     public const string ClrCredential = "clr.credential";
+    public const string AttachedTo = "ob3.attached-to";
 }

@@ -114,6 +114,7 @@ public sealed class Ob3Verifier(
             context.Checks.Fail(Ob3CheckIds.Type, $"an endorsement must be an EndorsementCredential, not a {kind}");
         }
 
+        AttachedToCheck.Run(credential, context);
         StructureChecks.CheckContext(credential, kind, context);
         if (kind is not null)
         {
@@ -191,18 +192,25 @@ public sealed class Ob3Verifier(
             return;
         }
 
-        foreach (var (kind, text, where) in found.Take(MaxEndorsementsPerCredential))
+        foreach (var (kind, text, where, holderId) in found.Take(MaxEndorsementsPerCredential))
         {
+            var holder = where[..where.LastIndexOf(".endorsement", StringComparison.Ordinal)];
             var nested = context.Nested(
                 VerificationInput.FromText(text),
                 new InputInfo { Kind = "text", Format = kind == PayloadKind.Jws ? "jws" : "json", EmbeddedIn = where, PayloadKind = kind == PayloadKind.Jws ? "jws" : "json" },
                 nestedAs: null,
-                keepRecipient: false);
+                keepRecipient: false,
+                new AttachedTo($"an endorsement of the {holder}") { SubjectId = holderId ?? $"(the {holder} has no id, so nothing identifies what is endorsed)" });
             await VerifyAsync(new ResolvedPayload(kind, text, BadgeFamily.OpenBadges3), nested, depth + 1, ct).ConfigureAwait(false);
             var report = nested.ToReport();
             context.Endorsements.Add(report);
             var id = report.Badge?.Id ?? where;
-            if (report.Outcome == VerificationOutcome.Valid)
+            if (report.Outcome == VerificationOutcome.Valid && report.WarningCount > 0)
+            {
+                // Rule 6: a nested report's caveats show at the top level, not only inside endorsements[].
+                context.Checks.Warn(Ob3CheckIds.Endorsement, $"the endorsement at {where} verifies with {report.WarningCount} warning(s): {NestedWarnings.Summary(report)}", id);
+            }
+            else if (report.Outcome == VerificationOutcome.Valid)
             {
                 context.Checks.Pass(Ob3CheckIds.Endorsement, $"the endorsement at {where} verifies", id);
             }

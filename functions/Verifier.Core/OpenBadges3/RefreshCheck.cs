@@ -75,10 +75,21 @@ public sealed class RefreshCheck(IDocumentFetcher fetcher)
             VerificationInput.FromText(text),
             new InputInfo { Kind = "url", Format = kind == PayloadKind.Jws ? "jws" : "json", EmbeddedIn = "refreshService", PayloadKind = kind == PayloadKind.Jws ? "jws" : "json" },
             NestedRole,
-            keepRecipient: true);
+            keepRecipient: true,
+            new AttachedTo("the refreshed copy of this credential")
+            {
+                // Rule 6: a refresh may update a credential, never turn it into another issuer's, person's or achievement's.
+                IssuerId = credential.IssuerId ?? "(none)",
+                Subject = AttachedToCheck.SubjectOf(credential),
+                AchievementId = Credential.Str(credential.Achievement, "id"),
+            });
         await verifyRefreshed(new ResolvedPayload(kind, text, BadgeFamily.OpenBadges3), nested, cancellationToken).ConfigureAwait(false);
         context.Refreshed = nested.ToReport();
-        if (context.Refreshed.Outcome == VerificationOutcome.Valid)
+        if (context.Refreshed.Outcome == VerificationOutcome.Valid && context.Refreshed.WarningCount > 0)
+        {
+            context.Checks.Warn(Ob3CheckIds.Refresh, $"the refreshed credential verifies with {context.Refreshed.WarningCount} warning(s) (see `refreshed`): {NestedWarnings.Summary(context.Refreshed)}", id);
+        }
+        else if (context.Refreshed.Outcome == VerificationOutcome.Valid)
         {
             context.Checks.Pass(Ob3CheckIds.Refresh, "the refreshed credential verifies (see the nested report `refreshed`); this report covers the credential as presented", id);
         }

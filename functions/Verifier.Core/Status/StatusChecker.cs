@@ -2,6 +2,7 @@ using System.Text.Json;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
 using Verifier.Core.OpenBadges3;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.Status;
 
@@ -51,10 +52,47 @@ public sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader lis
             return;
         }
 
+        JsonDocument doc;
         try
         {
-            using var doc = JsonDocument.Parse(fetched.Body);
-            foreach (var revoked in Credential.Items(doc.RootElement, "revokedCredentials"))
+            doc = JsonDocument.Parse(fetched.Body, new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (JsonException)
+        {
+            context.Checks.Indeterminate(Ob3CheckIds.Status, $"{url} did not answer with a revocation list (not JSON): whether the credential is revoked is unknown", id);
+            return;
+        }
+
+        using (doc)
+        {
+            var list = doc.RootElement;
+            // Rule 4: an answer that is not a revocation list (an error object, {}) says nothing about revocation.
+            if (list.ValueKind != JsonValueKind.Object || !list.TryGetProperty("revokedCredentials", out var revokedList) || revokedList.ValueKind != JsonValueKind.Array)
+            {
+                context.Checks.Indeterminate(Ob3CheckIds.Status, $"{url} did not answer with a revocation list (no revokedCredentials array): whether the credential is revoked is unknown", id);
+                return;
+            }
+
+            // Rule 1: the list speaks for the URL it was served from; rule 6: it speaks about its own issuer's credentials.
+            if (Credential.Str(list, "id") is { } listId && !(WebIdentity.HttpUrl(listId) is { } listUrl && fetched.SpeaksFor(listUrl)))
+            {
+                context.Checks.Fail(Ob3CheckIds.Status, $"the revocation list served at {url} declares the id {listId}: it does not speak for this list", id);
+                return;
+            }
+
+            if (IssuerOf(list) is { } listIssuer && !WebIdentity.SameId(listIssuer, credential.IssuerId))
+            {
+                context.Checks.Fail(Ob3CheckIds.Status, $"the revocation list is issued by {listIssuer}, not by the credential's issuer {credential.IssuerId}: it cannot vouch for this credential", id);
+                return;
+            }
+
+            if (credential.Id is null)
+            {
+                context.Checks.Indeterminate(Ob3CheckIds.Status, "the credential has no id, so a revocation list cannot name it: whether it is revoked is unknown", id);
+                return;
+            }
+
+            foreach (var revoked in revokedList.EnumerateArray())
             {
                 var revokedId = revoked.ValueKind == JsonValueKind.String ? revoked.GetString() : Credential.Str(revoked, "id");
                 if (revokedId is not null && revokedId == credential.Id)
@@ -67,11 +105,12 @@ public sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader lis
 
             context.Checks.Pass(Ob3CheckIds.Status, "not listed in the issuer's revocation list", id);
         }
-        catch (JsonException)
-        {
-            context.Checks.Indeterminate(Ob3CheckIds.Status, $"the revocation list at {url} is not JSON", id);
-        }
     }
+
+    private static string? IssuerOf(JsonElement list) =>
+        list.TryGetProperty("issuer", out var issuer)
+            ? issuer.ValueKind == JsonValueKind.String ? issuer.GetString() : Credential.Str(issuer, "id")
+            : null;
 
     private async Task BitstringAsync(JsonElement entry, string? id, bool legacy, Credential credential, VerificationContext context, CancellationToken ct)
     {
@@ -145,7 +184,7 @@ public sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader lis
                 return false;
             case ListProofState.Unverified:
                 checks.Indeterminate(Ob3CheckIds.StatusList, list.ProofMessage + ": the status cannot be trusted", subject);
-                break;
+                return false;
             default:
                 checks.Pass(Ob3CheckIds.StatusList, list.ProofMessage, subject);
                 break;
@@ -159,19 +198,55 @@ public sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader lis
             return false;
         }
 
-        if (listCredential.IssuerId is { } listIssuer && listIssuer != credential.IssuerId)
+        // Rule 6: a status list speaks about its own issuer's credentials only. Another party's list — even one whose
+        // bit says "not revoked" — cannot vouch for this credential, under every policy.
+        if (!WebIdentity.SameId(listCredential.IssuerId, credential.IssuerId))
         {
-            checks.Warn(Ob3CheckIds.StatusList, $"the status list is issued by {listIssuer}, not by the credential's issuer", subject);
+            checks.Fail(Ob3CheckIds.StatusList, $"the status list is issued by {listCredential.IssuerId ?? "nobody"}, not by the credential's issuer {credential.IssuerId}: it cannot vouch for this credential", subject);
+            return false;
+        }
+
+        // Its key must be bound to that issuer as firmly as the request's policy demands of a badge's own key (rule 3).
+        if (list.Binding is not { } binding)
+        {
+            checks.Fail(Ob3CheckIds.StatusList, "nothing ties the status list's key to its issuer", subject);
+            return false;
+        }
+
+        if (!IssuerBinding.Accepts(context.Policy, binding.Level))
+        {
+            var message = $"the status list's signing key: {binding.Message}";
+            if (binding.Level == BindingLevel.Indeterminate)
+            {
+                checks.Indeterminate(Ob3CheckIds.StatusList, message, subject);
+            }
+            else
+            {
+                checks.Fail(Ob3CheckIds.StatusList, $"{message} (not accepted under the {IssuerPolicyNames.Name(context.Policy)} policy)", subject);
+            }
+
+            return false;
+        }
+
+        if (binding.Level == BindingLevel.Unproven)
+        {
+            checks.Warn(Ob3CheckIds.StatusList, $"the status list's signing key is not shown to be its issuer's ({binding.Message}); accepted only because policy=lenient", subject);
         }
 
         var now = context.Now;
-        if (listCredential.ValidUntil.Value is { } until && until < DateChecks.Shift(now, -context.Options.ClockSkew))
+        var skew = context.Options.ClockSkew;
+        var until = Earliest(listCredential.ValidUntil.Value, list.JwtExpires);
+        var from = Latest(listCredential.ValidFrom.Value, list.JwtNotBefore);
+        if (until is { } u && u < DateChecks.Shift(now, -skew))
         {
-            checks.Indeterminate(Ob3CheckIds.StatusList, $"the status list expired at {listCredential.ValidUntil.Raw}", subject);
+            checks.Indeterminate(Ob3CheckIds.StatusList, $"the status list expired at {u:O}: it no longer says anything about the status", subject);
+            return false;
         }
-        else if (listCredential.ValidFrom.Value is { } from && from > DateChecks.Shift(now, context.Options.ClockSkew))
+
+        if (from is { } f && f > DateChecks.Shift(now, skew))
         {
-            checks.Indeterminate(Ob3CheckIds.StatusList, $"the status list is not valid before {listCredential.ValidFrom.Raw}", subject);
+            checks.Indeterminate(Ob3CheckIds.StatusList, $"the status list is not valid before {f:O}", subject);
+            return false;
         }
 
         if (list.Bits is null)
@@ -188,6 +263,10 @@ public sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader lis
 
         return true;
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private static void Unreachable(FetchResult failure, VerificationContext context, string? subject)
     {

@@ -8,6 +8,7 @@ using Verifier.Core.Input;
 using Verifier.Core.OpenBadges3;
 using Verifier.Core.Proofs;
 using Verifier.Core.Reporting;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.Status;
 
@@ -20,14 +21,27 @@ public enum ListProofState
     Unverified,
 }
 
-/// <summary>A fetched status-list credential and what is known about it; immutable, so it can be cached and shared.</summary>
+/// <summary>
+/// A fetched status-list credential and what is known about it. Immutable and independent of any one request (no
+/// request's instant, policy or budget went into it: docs/security.md rule 8), so it can be cached and shared; each
+/// request then judges the binding level, the dates and the purpose under its own options.
+/// </summary>
 public sealed record LoadedStatusList(
     Uri Url,
     JsonElement Credential,
     ListProofState Proof,
     string ProofMessage,
     Bitstring? Bits,
-    string? DecodeError);
+    string? DecodeError)
+{
+    /// <summary>How the list's signing key is tied to the list's issuer (null when the proof did not verify).</summary>
+    public Trust.IssuerBindingResult? Binding { get; init; }
+
+    /// <summary>The list VC-JWT's own exp and nbf claims, judged per request like validFrom/validUntil.</summary>
+    public DateTimeOffset? JwtExpires { get; init; }
+
+    public DateTimeOffset? JwtNotBefore { get; init; }
+}
 
 /// <summary>
 /// Fetches status-list credentials (Bitstring Status List §3.2 / StatusList2021), verifies them — a VC-JWT served as
@@ -57,17 +71,60 @@ public sealed class StatusListLoader(
             return (null, fetched);
         }
 
-        var text = Encoding.UTF8.GetString(fetched.Body.Span).Trim();
-        var list = PayloadClassifier.LooksLikeCompactJws(text) || fetched.ContentType is "application/vc+jwt" or "application/jwt"
-            ? await FromJwtAsync(url, text, context, ct).ConfigureAwait(false)
-            : await FromJsonAsync(url, text, context, ct).ConfigureAwait(false);
-        // An unverified list (key unreachable, no Data Integrity verifier) may verify next time: never cached.
-        if (list.Proof != ListProofState.Unverified)
+        var list = await ReadAsync(url, fetched, context, ct).ConfigureAwait(false);
+
+        list = await ConfirmIdentityAsync(url, fetched, list, context, ct).ConfigureAwait(false);
+
+        // An unverified list (key or issuer document unreachable) may verify next time: never cached.
+        if (list.Proof != ListProofState.Unverified && list.Binding?.Level != BindingLevel.Indeterminate)
         {
             cache.Set(key, list, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime(list.Credential), Size = 1 });
         }
 
         return (list, null);
+    }
+
+    /// <summary>
+    /// docs/security.md rule 1: a list speaks for the URL it was served from. One that declares another id is replaced
+    /// by the copy at that id, fetched once, if that copy verifies and declares the same id; otherwise it speaks for
+    /// no list and cannot vouch for any credential's status.
+    /// </summary>
+    private async Task<LoadedStatusList> ConfirmIdentityAsync(Uri url, FetchResult fetched, LoadedStatusList list, VerificationContext context, CancellationToken ct)
+    {
+        var declared = list.Credential.ValueKind == JsonValueKind.Object ? OpenBadges3.Credential.Str(list.Credential, "id") : null;
+        if (declared is null || list.Proof != ListProofState.Verified || (WebIdentity.HttpUrl(declared) is { } same && fetched.SpeaksFor(same)))
+        {
+            return list;
+        }
+
+        if (WebIdentity.HttpUrl(declared) is not { } declaredUrl)
+        {
+            return list with { Proof = ListProofState.Failed, ProofMessage = $"the status list served at {url} declares the id {declared}, which is not the URL it was served from" };
+        }
+
+        var second = await fetcher.FetchAsync(declaredUrl, FetchKind.StatusList, ct).ConfigureAwait(false);
+        if (!second.IsOk)
+        {
+            return list with
+            {
+                Proof = second.IsTransient ? ListProofState.Unverified : ListProofState.Failed,
+                ProofMessage = $"the status list served at {url} declares the id {declared}, which could not be fetched to confirm it: {second.Describe()}",
+            };
+        }
+
+        var copy = await ReadAsync(declaredUrl, second, context, ct).ConfigureAwait(false);
+        return copy.Proof == ListProofState.Verified && second.SpeaksFor(declaredUrl)
+            && WebIdentity.SameDocument(OpenBadges3.Credential.Str(copy.Credential, "id"), declared)
+            ? copy
+            : list with { Proof = ListProofState.Failed, ProofMessage = $"the status list served at {url} declares the id {declared}, but {declared} does not serve that list: the copy speaks for no list" };
+    }
+
+    private Task<LoadedStatusList> ReadAsync(Uri url, FetchResult fetched, VerificationContext context, CancellationToken ct)
+    {
+        var text = Encoding.UTF8.GetString(fetched.Body.Span).Trim();
+        return PayloadClassifier.LooksLikeCompactJws(text) || fetched.ContentType is "application/vc+jwt" or "application/jwt"
+            ? FromJwtAsync(url, text, context, ct)
+            : FromJsonAsync(url, text, context, ct);
     }
 
     private async Task<LoadedStatusList> FromJwtAsync(Uri url, string jwt, VerificationContext parent, CancellationToken ct)
@@ -80,8 +137,20 @@ public sealed class StatusListLoader(
             return Broken(url, "the status list VC-JWT carries no credential");
         }
 
+        // The list's token is verified as fully as a badge's: its claims must agree with the list it carries (rule 9).
+        var listCredential = new OpenBadges3.Credential(credential);
+        if (outcome.SignatureValid)
+        {
+            JwtClaimsCheck.Run(payload!.RootElement, listCredential, scratch, url.AbsoluteUri);
+        }
+
         var (state, message) = Summarize(scratch, outcome.SignatureValid, "VC-JWT");
-        return WithBits(url, credential.Clone(), state, message);
+        return WithBits(url, credential.Clone(), state, message) with
+        {
+            Binding = outcome.Binding,
+            JwtExpires = JwtClaimsCheck.Exp(payload!.RootElement),
+            JwtNotBefore = JwtClaimsCheck.Nbf(payload.RootElement),
+        };
     }
 
     private async Task<LoadedStatusList> FromJsonAsync(Uri url, string json, VerificationContext parent, CancellationToken ct)
@@ -111,7 +180,7 @@ public sealed class StatusListLoader(
         var scratch = Scratch(parent);
         var outcome = await verifier.VerifyAsync(credential, new OpenBadges3.Credential(credential).IssuerId, scratch, ct).ConfigureAwait(false);
         var (state, message) = Summarize(scratch, outcome.AnyValid, "embedded proof");
-        return WithBits(url, credential, state, message);
+        return WithBits(url, credential, state, message) with { Binding = outcome.Binding };
     }
 
     private static LoadedStatusList WithBits(Uri url, JsonElement credential, ListProofState state, string message)
@@ -130,7 +199,8 @@ public sealed class StatusListLoader(
     private static (ListProofState, string) Summarize(VerificationContext scratch, bool signatureValid, string kind)
     {
         var checks = scratch.Checks.Snapshot();
-        var failures = checks.Where(c => c.Outcome == CheckOutcome.Failed).ToList();
+        // The binding is judged per request from LoadedStatusList.Binding; every other failure is the list's own.
+        var failures = checks.Where(c => c.Outcome == CheckOutcome.Failed && c.Id != Ob3CheckIds.IssuerKey).ToList();
         if (signatureValid && failures.Count == 0)
         {
             return (ListProofState.Verified, $"the status list's {kind} verifies");
@@ -142,9 +212,13 @@ public sealed class StatusListLoader(
             : (ListProofState.Failed, $"the status list's {kind} does not verify: {reason}");
     }
 
-    /// <summary>The list is judged under the caller's policy but reports into its own scratch context.</summary>
-    private static VerificationContext Scratch(VerificationContext parent) =>
-        new(new VerificationRequest { Input = parent.Request.Input, Policy = parent.Policy, At = parent.Now }, parent.Options, parent.Now);
+    /// <summary>
+    /// The list is verified once for every request (rule 8): at the verifier's own clock, never a request's <c>at=</c>,
+    /// and under the lenient policy so that an unproven key is recorded as a binding level rather than a failure —
+    /// each request then applies its own policy to <see cref="LoadedStatusList.Binding"/>.
+    /// </summary>
+    private VerificationContext Scratch(VerificationContext parent) =>
+        new(new VerificationRequest { Input = parent.Request.Input, Policy = IssuerPolicy.Lenient }, parent.Options, time.GetUtcNow());
 
     /// <summary>Bitstring Status List §2.1: ttl (milliseconds) or validUntil bound how long a list may be reused.</summary>
     private TimeSpan Lifetime(JsonElement credential)

@@ -112,7 +112,7 @@ public sealed class IssuerKeyBinder(IssuerDocuments documents)
             return IssuerBindingResult.Unproven($"the key bytes of {keyId} are read from the URL's fragment, which no server published, and the issuer's document does not list it: {IssuerBinding.AnyoneCouldHaveSigned}");
         }
 
-        if (key.Source == KeySource.KeyDocument && key.DocumentUrl is { } served && WebIdentity.SameOrigin(served, issuerUrl))
+        if (key.Source == KeySource.KeyDocument && key.DocumentUrl is { } served && WebIdentity.SameSite(served, issuerUrl))
         {
             return new(BindingLevel.Origin, $"the key {keyId} is served from the issuer's origin {WebIdentity.OriginOf(issuerUrl)}, and the issuer's document lists no keys", IssuerProofs.IssuerOrigin, served.AbsoluteUri);
         }

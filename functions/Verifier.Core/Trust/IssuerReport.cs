@@ -59,11 +59,11 @@ public static class IssuerReport
 
         if (WebIdentity.HttpUrl(identity) is { } web)
         {
-            return WebIdentity.SameOrigin(stated, web);
+            return WebIdentity.SameSite(stated, web);
         }
 
         return identity.StartsWith("did:web:", StringComparison.Ordinal)
             && DidResolvers.DidWebUrl(DidResolvers.SplitFragment(identity).Base) is { } didUrl
-            && WebIdentity.SameOrigin(stated, didUrl);
+            && WebIdentity.SameSite(stated, didUrl);
     }
 }

@@ -4,8 +4,9 @@ namespace Verifier.Core.Trust;
 /// How URLs are compared when they decide who a document speaks for (docs/security.md rules 1–3). One place, so
 /// every family compares the same way. The normalisation is deliberately small: scheme and host compare without
 /// case, a default port equals no port, an empty path equals "/", the fragment is not part of a document's address,
-/// and http and https on the same host and default ports are one site (real issuers name ids with http and serve
-/// them over https). Path and query compare exactly: a different path or query is a different document.
+/// and — for documents and sites, not for the hosted-assertion scope — http and https on the same host and default
+/// ports are one site (real issuers name ids with http and serve them over https). Path and query compare exactly:
+/// a different path or query is a different document.
 /// </summary>
 public static class WebIdentity
 {
@@ -19,28 +20,32 @@ public static class WebIdentity
         return url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) && url.IdnHost.Length > 0;
     }
 
-    /// <summary>True when both name the same web origin (scheme family, host and port; see the class remarks).</summary>
+    /// <summary>True when both name the same web origin in the RFC 6454 sense: scheme, host and port.</summary>
     public static bool SameOrigin(Uri a, Uri b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (!IsHttp(a) || !IsHttp(b) || !string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        if (string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return a.Port == b.Port;
-        }
-
-        // http://host and https://host (default ports) are one site; explicit other ports are distinct origins.
-        return a.IsDefaultPort && b.IsDefaultPort;
+        return IsHttp(a) && IsHttp(b)
+            && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+            && a.Port == b.Port;
     }
 
-    /// <summary>True when both address the same document (same origin, path and query; fragments ignored).</summary>
+    /// <summary>
+    /// The same origin, or http and https on the same host with default ports (one site served both ways: ids written
+    /// with http, documents served over https). Used for documents and key origins; the hosted scope uses <see cref="SameOrigin"/>.
+    /// </summary>
+    public static bool SameSite(Uri a, Uri b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return SameOrigin(a, b)
+            || (IsHttp(a) && IsHttp(b) && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase) && a.IsDefaultPort && b.IsDefaultPort);
+    }
+
+    /// <summary>True when both address the same document (same site, path and query; fragments ignored).</summary>
     public static bool SameDocument(Uri a, Uri b) =>
-        SameOrigin(a, b)
+        SameSite(a, b)
         && string.Equals(PathOf(a), PathOf(b), StringComparison.Ordinal)
         && string.Equals(a.Query, b.Query, StringComparison.Ordinal);
 
@@ -67,10 +72,12 @@ public static class WebIdentity
     }
 
     /// <summary>
-    /// True when <paramref name="candidate"/> starts with <paramref name="prefix"/> on a URL boundary: same origin,
-    /// and the prefix's path is the candidate's path, or a path prefix ending in "/", or followed in the candidate by
-    /// "/", "?" or "#". So "https://badges.real.edu" never admits "https://badges.real.edu.evil.com/…" and
-    /// "https://real.edu/badges" never admits "https://real.edu/badges-tenant2/…".
+    /// True when <paramref name="candidate"/> starts with <paramref name="prefix"/> with the origin as a boundary: both
+    /// are parsed, their origins must be equal, and then the prefix's path (and query) must begin the candidate's, as
+    /// OB 2.0 <c>startsWith</c> says. So "https://badges.real.edu" never admits "https://badges.real.edu.evil.com/…"
+    /// nor "https://badges.real.edu:8443/…"; within the origin the comparison is the specification's plain prefix
+    /// ("https://example.org/beths" admits "https://example.org/beths-robotics-badge.json"), so an issuer on a shared
+    /// platform should end its prefix with "/".
     /// </summary>
     public static bool StartsWithOnBoundary(Uri candidate, Uri prefix)
     {
@@ -83,17 +90,7 @@ public static class WebIdentity
 
         var full = PathOf(candidate) + candidate.Query + candidate.Fragment;
         var head = PathOf(prefix) + prefix.Query + prefix.Fragment;
-        if (!full.StartsWith(head, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        if (full.Length == head.Length || head.EndsWith('/') || head.EndsWith('?') || head.EndsWith('&') || head.EndsWith('='))
-        {
-            return true;
-        }
-
-        return full[head.Length] is '/' or '?' or '#';
+        return full.StartsWith(head, StringComparison.Ordinal);
     }
 
     private static string PathOf(Uri url) => url.AbsolutePath.Length == 0 ? "/" : url.AbsolutePath;

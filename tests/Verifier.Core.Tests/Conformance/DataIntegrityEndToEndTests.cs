@@ -98,7 +98,7 @@ public sealed class DataIntegrityEndToEndTests(ITestOutputHelper output)
             keys.AddRaw($"did:key:{multibase}#{multibase}", KeyKind.Ed25519, DataIntegrityConformanceTests.DecodeEd25519Multikey(multibase));
         }
 
-        var verifier = new DataIntegrityProofVerifier(keys, Converter.Value!);
+        var verifier = new DataIntegrityProofVerifier(keys, TestBinder.Offline, Converter.Value!);
         var context = new VerificationContext(new VerificationRequest { Input = VerificationInput.FromText("{}") }, new VerifierOptions(), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
         var outcome = await verifier.VerifyAsync(ProofSigner.ToElement(Load(Path.Combine(root, file))), null, context, CancellationToken.None);
 
@@ -119,7 +119,7 @@ public sealed class DataIntegrityEndToEndTests(ITestOutputHelper output)
             keys.AddRaw(vm, KeyKind.Ed25519, vm.Contains("z6MkrJVnaZ", StringComparison.Ordinal) ? vectorKey : key);
         }
 
-        var verifier = new DataIntegrityProofVerifier(keys, Converter.Value!);
+        var verifier = new DataIntegrityProofVerifier(keys, TestBinder.Offline, Converter.Value!);
         var context = new VerificationContext(new VerificationRequest { Input = VerificationInput.FromText("{}"), Verbose = verbose }, new VerifierOptions(), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
         var issuer = credential["issuer"] is JsonObject o ? o["id"]?.GetValue<string>() : credential["issuer"]?.GetValue<string>();
         var outcome = await verifier.VerifyAsync(ProofSigner.ToElement(credential), issuer, context, CancellationToken.None);

@@ -45,6 +45,10 @@ public class Ob2ConformanceTests(ITestOutputHelper output)
 
     private static Func<VerificationReport, bool> Valid => r => r.Outcome == VerificationOutcome.Valid;
 
+    private static byte[] MovedBadge(SharedFixtureSite s) =>
+        Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(s.Read("validator-core/2_0_basic_badgeclass.json"))
+            .Replace("robotics-badge.json", "robotics-badge-moved.json", StringComparison.Ordinal));
+
     private static Func<VerificationReport, bool> Fails(string checkId) =>
         r => r.Outcome == VerificationOutcome.Invalid && r.Checks.Any(c => c.Id == checkId && c.Outcome == CheckOutcome.Failed);
 
@@ -91,11 +95,15 @@ public class Ob2ConformanceTests(ITestOutputHelper output)
         new("2.0 basic hosted, other recipient", s => FromUrl(Hosted(s, "validator-core/2_0_basic_assertion.json"), recipient: "somebody@example.org"),
             Fails(Ob2CheckIds.Recipient)),
         new("2.0 basic as JSON input", s => FromFile(Hosted(s, "validator-core/2_0_basic_assertion.json"), "validator-core/2_0_basic_assertion.json"), Valid),
-        new("BadgeClass declaring another id warns", s => FromUrl(s.Serve(Assertion, "validator-core/2_0_basic_assertion.json")
-                .ServeBytes(Badge, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(s.Read("validator-core/2_0_basic_badgeclass.json"))
-                    .Replace("robotics-badge.json", "robotics-badge-moved.json", StringComparison.Ordinal)), "application/json")
+        // docs/security.md rule 1: a node declaring another id speaks for no one unless that id serves it too.
+        new("BadgeClass declaring an id that does not serve it is refused", s => FromUrl(s.Serve(Assertion, "validator-core/2_0_basic_assertion.json")
+                .ServeBytes(Badge, MovedBadge(s), "application/json")
                 .Serve(Issuer, "validator-core/2_0_basic_issuer.json")),
-            And(Valid, Has(Ob2CheckIds.NodeId, CheckOutcome.Warning))),
+            Fails(Ob2CheckIds.NodeId)),
+        new("BadgeClass declaring an id that serves it too is that copy", s => FromUrl(s.Serve(Assertion, "validator-core/2_0_basic_assertion.json")
+                .ServeBytes(Badge, MovedBadge(s), "application/json").ServeBytes(Badge.Replace(".json", "-moved.json", StringComparison.Ordinal), MovedBadge(s), "application/json")
+                .Serve(Issuer, "validator-core/2_0_basic_issuer.json")),
+            And(Valid, Has(Ob2CheckIds.NodeId, CheckOutcome.Passed))),
         new("1.1 basic hosted", s => FromUrl(s.Serve(Assertion, "validator-core/1_1_basic_assertion.json")
                 .Serve(Badge, "validator-core/1_1_basic_badgeclass.json").Serve(Issuer, "validator-core/1_1_basic_issuer.json"), recipient: Recipient),
             r => Valid(r) && r.OpenBadgesVersion == "1.1"),

@@ -1,35 +1,54 @@
 using Microsoft.IdentityModel.Tokens;
 using Verifier.Core.Keys;
+using Verifier.Core.Tests.TestSupport;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.Tests.Keys;
 
+/// <summary>The binder's decisions that need no issuer document (TestBinder.Offline answers 404 for every document).</summary>
 public class IssuerBindingUnitTests
 {
-    private static ResolvedKey Key(string id, string? controller = null, bool? listed = null) =>
-        new() { Id = id, Kind = KeyKind.Ed25519, Jwk = new JsonWebKey(), Controller = controller, ListedForAssertion = listed };
+    private static ResolvedKey Key(string id, string? controller = null, bool? listed = null, KeySource source = KeySource.KeyDocument, string? servedFrom = null) =>
+        new() { Id = id, Kind = KeyKind.Ed25519, Jwk = new JsonWebKey(), Controller = controller, ListedForAssertion = listed, Source = source, DocumentUrl = servedFrom is null ? null : new Uri(servedFrom) };
+
+    private static Task<IssuerBindingResult> Evaluate(string? issuer, string? keyId, ResolvedKey? key, string? iss = null) =>
+        TestBinder.Offline.EvaluateAsync(issuer, keyId, key, iss, CancellationToken.None);
 
     [Fact]
-    public void Evaluate_IssMismatch_IsContradiction() =>
-        Assert.Equal(IssuerBindingLevel.Contradiction, IssuerBinding.Evaluate("https://a.example/i", "https://a.example/k", Key("https://a.example/k"), jwtIssuer: "https://b.example/i").Level);
+    public async Task EvaluateAsync_IssMismatch_IsContradiction() =>
+        Assert.Equal(BindingLevel.Contradiction, (await Evaluate("https://a.example/i", "https://a.example/k", Key("https://a.example/k"), "https://b.example/i")).Level);
 
     [Fact]
-    public void Evaluate_KeyDocumentControlledBySomeoneElse_IsContradiction() =>
-        Assert.Equal(IssuerBindingLevel.Contradiction, IssuerBinding.Evaluate("https://a.example/i", "https://a.example/k", Key("https://a.example/k", "https://b.example/i")).Level);
+    public async Task EvaluateAsync_KeyDocumentControlledBySomeoneElse_IsContradiction() =>
+        Assert.Equal(BindingLevel.Contradiction, (await Evaluate("https://a.example/i", "https://a.example/k", Key("https://a.example/k", "https://b.example/i", servedFrom: "https://a.example/k"))).Level);
 
     [Fact]
-    public void Evaluate_SameOriginKey_IsBound() =>
-        Assert.Equal(IssuerBindingLevel.Bound, IssuerBinding.Evaluate("https://a.example/i", "https://a.example/keys/1", Key("https://a.example/keys/1")).Level);
-
-    [Fact]
-    public void Evaluate_DidKeyForUrlIssuer_IsUnproven() =>
-        Assert.Equal(IssuerBindingLevel.Unproven, IssuerBinding.Evaluate("https://a.example/i", "did:key:z6Mk#z6Mk", Key("did:key:z6Mk#z6Mk", "did:key:z6Mk", true)).Level);
-
-    [Fact]
-    public void Evaluate_HeaderJwk_SaysAnyoneCouldHaveSigned()
+    public async Task EvaluateAsync_KeyServedFromIssuerOriginWithoutIssuerDocument_IsOriginLevel()
     {
-        var result = IssuerBinding.Evaluate("https://a.example/i", null, null);
+        var result = await Evaluate("https://a.example/i", "https://a.example/keys/1", Key("https://a.example/keys/1", servedFrom: "https://a.example/keys/1"));
 
-        Assert.Equal(IssuerBindingLevel.Unproven, result.Level);
+        Assert.Equal(BindingLevel.Origin, result.Level);
+        Assert.Equal("issuer-origin", result.VerifiedBy);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_KeyOnIssuerOriginButServedElsewhere_IsUnproven() =>
+        Assert.Equal(BindingLevel.Unproven, (await Evaluate("https://a.example/i", "https://a.example/keys/1", Key("https://a.example/keys/1", servedFrom: "https://evil.example/k"))).Level);
+
+    [Fact]
+    public async Task EvaluateAsync_FragmentKeyOnIssuerOrigin_IsUnproven() =>
+        Assert.Equal(BindingLevel.Unproven, (await Evaluate("https://a.example/i", "https://a.example/i#z6Mk", Key("https://a.example/i#z6Mk", source: KeySource.Fragment, servedFrom: "https://a.example/i"))).Level);
+
+    [Fact]
+    public async Task EvaluateAsync_DidKeyForUrlIssuer_IsUnproven() =>
+        Assert.Equal(BindingLevel.Unproven, (await Evaluate("https://a.example/i", "did:key:z6Mk#z6Mk", Key("did:key:z6Mk#z6Mk", "did:key:z6Mk", true, KeySource.Computed))).Level);
+
+    [Fact]
+    public async Task EvaluateAsync_HeaderJwk_SaysAnyoneCouldHaveSigned()
+    {
+        var result = await Evaluate("https://a.example/i", null, Key("jwk-header", source: KeySource.Header));
+
+        Assert.Equal(BindingLevel.Unproven, result.Level);
         Assert.Contains(IssuerBinding.AnyoneCouldHaveSigned, result.Message, StringComparison.Ordinal);
         Assert.False(result.IssuerKeyBound);
     }

@@ -42,27 +42,56 @@ public class Ob2CheckTests
     [InlineData("http://issuer.example/a/1", """{"id":"https://issuer.example/i"}""", CheckOutcome.Failed)]
     [InlineData("https://issuer.example:8443/a/1", """{"id":"https://issuer.example/i"}""", CheckOutcome.Failed)]
     [InlineData("https://evil.example/a/1", """{"id":"https://issuer.example/i"}""", CheckOutcome.Failed)]
+    [InlineData("https://issuer.example.evil.example/a/1", """{"id":"https://issuer.example/i"}""", CheckOutcome.Failed)]
     [InlineData("https://cdn.example/a/1", """{"id":"https://issuer.example/i","verification":{"allowedOrigins":"cdn.example"}}""", CheckOutcome.Passed)]
     [InlineData("https://issuer.example/a/1", """{"id":"https://issuer.example/i","verification":{"allowedOrigins":["cdn.example"]}}""", CheckOutcome.Failed)]
-    [InlineData("urn:uuid:1", """{"id":"https://issuer.example/i"}""", CheckOutcome.Failed)]
     public void ScopeCheck_Origin(string assertionId, string issuer, CheckOutcome outcome)
     {
         var checks = new CheckCollector();
-        ScopeCheck.Run(assertionId, Obj(issuer), checks);
+        ScopeCheck.Run(new Uri(assertionId), new Uri("https://issuer.example/i"), Obj(issuer), checks);
         Assert.Equal(outcome, OutcomeOf(checks, Ob2CheckIds.ScopeOrigin));
     }
 
     [Theory]
-    [InlineData("""{"startsWith":"https://issuer.example/a/"}""", CheckOutcome.Passed)]
-    [InlineData("""{"startsWith":["https://issuer.example/x/","https://issuer.example/a/"]}""", CheckOutcome.Passed)]
-    [InlineData("""{"startsWith":"https://issuer.example/x/"}""", CheckOutcome.Failed)]
-    public void ScopeCheck_StartsWith(string policy, CheckOutcome outcome)
+    [InlineData("""{"startsWith":"https://issuer.example/a/"}""", "https://issuer.example/a/1", CheckOutcome.Passed)]
+    [InlineData("""{"startsWith":["https://issuer.example/x/","https://issuer.example/a/"]}""", "https://issuer.example/a/1", CheckOutcome.Passed)]
+    [InlineData("""{"startsWith":"https://issuer.example/x/"}""", "https://issuer.example/a/1", CheckOutcome.Failed)]
+    [InlineData("""{"startsWith":"https://issuer.example/a"}""", "https://issuer.example/a/1", CheckOutcome.Passed)]
+    [InlineData("""{"startsWith":"https://issuer.example/a"}""", "https://issuer.example/a-b/1", CheckOutcome.Passed)]
+    [InlineData("""{"startsWith":"https://issuer.example/a/"}""", "https://issuer.example/a-b/1", CheckOutcome.Failed)]
+    [InlineData("""{"startsWith":"https://issuer.example/a"}""", "https://issuer.example:8443/a/1", CheckOutcome.Failed)]
+    [InlineData("""{"startsWith":"https://issuer.example"}""", "https://issuer.example.evil.example/a/1", CheckOutcome.Failed)]
+    public void ScopeCheck_StartsWithMatchesOnUrlBoundaries(string policy, string assertion, CheckOutcome outcome)
     {
         var checks = new CheckCollector();
         var issuer = Obj("""{"id":"https://issuer.example/i"}""");
         issuer["verification"] = Obj(policy);
-        ScopeCheck.Run("https://issuer.example/a/1", issuer, checks);
+        ScopeCheck.Run(new Uri(assertion), new Uri("https://issuer.example/i"), issuer, checks);
         Assert.Equal(outcome, OutcomeOf(checks, Ob2CheckIds.ScopeStartsWith));
+    }
+
+    [Fact]
+    public void ScopeCheck_StartsWithWithoutAllowedOrigins_StillRequiresTheIssuerOrigin()
+    {
+        var checks = new CheckCollector();
+        var issuer = Obj("""{"id":"https://issuer.example/i","verification":{"startsWith":"https://cdn.example/a/"}}""");
+
+        var proof = ScopeCheck.Run(new Uri("https://cdn.example/a/1"), new Uri("https://issuer.example/i"), issuer, checks);
+
+        Assert.Null(proof);
+        Assert.Equal(CheckOutcome.Passed, OutcomeOf(checks, Ob2CheckIds.ScopeStartsWith));
+        Assert.Equal(CheckOutcome.Failed, OutcomeOf(checks, Ob2CheckIds.ScopeOrigin));
+    }
+
+    [Fact]
+    public void ScopeCheck_LegacyIssuerPolicyIsNeverRead()
+    {
+        var checks = new CheckCollector();
+
+        var proof = ScopeCheck.Run(new Uri("https://evil.example/a/1"), new Uri("https://issuer.example/"), policyIssuer: null, checks);
+
+        Assert.Null(proof);
+        Assert.Equal(CheckOutcome.Failed, OutcomeOf(checks, Ob2CheckIds.ScopeOrigin));
     }
 
     [Fact]

@@ -317,7 +317,7 @@ public class Ob2HostedEngineTests
     }
 
     [Fact]
-    public async Task VerifyAsync_FetchedIdDiffersFromUrl_Warns()
+    public async Task VerifyAsync_NodeDeclaringAnIdThatDoesNotServeIt_IsInvalid()
     {
         var (issuer, _) = await HostedAsync();
         await using var _ = issuer;
@@ -327,7 +327,24 @@ public class Ob2HostedEngineTests
 
         var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
 
+        // docs/security.md rule 1: the copy claims to be a node that its id does not serve, so it speaks for no one.
+        ReportAssert.Has(report, Ob2CheckIds.NodeId, CheckOutcome.Failed);
+        Assert.Equal(VerificationOutcome.Invalid, report.Outcome);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_NodeServedAwayFromItsIdThatServesItToo_UsesTheCopyAtItsId()
+    {
+        var (issuer, _) = await HostedAsync();
+        await using var _ = issuer;
+        var badge = issuer.BadgeClass.DeepClone().AsObject();
+        badge["id"] = Origin + "/elsewhere.json";
+        issuer.Serve(BadgeId, badge);
+        issuer.Serve(Origin + "/elsewhere.json", badge);
+
+        var report = await issuer.VerifyAsync(VerificationInput.FromUrl(new Uri(AssertionUrl)));
+
         ReportAssert.Valid(report);
-        ReportAssert.Has(report, Ob2CheckIds.NodeId, CheckOutcome.Warning);
+        ReportAssert.Has(report, Ob2CheckIds.NodeId, CheckOutcome.Passed);
     }
 }

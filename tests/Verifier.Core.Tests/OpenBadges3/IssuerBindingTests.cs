@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Verifier.Core.Engine;
 using Verifier.Core.Keys;
+using Verifier.Core.Trust;
 using Verifier.Core.OpenBadges3;
 using Verifier.Core.Reporting;
 
@@ -84,14 +86,15 @@ public class IssuerBindingTests
     }
 
     [Theory]
-    [InlineData(false, VerificationOutcome.Valid, CheckOutcome.Warning)]
-    [InlineData(true, VerificationOutcome.Invalid, CheckOutcome.Failed)]
-    public async Task VerifyAsync_HeaderJwk_ProvesNothing(bool strict, VerificationOutcome outcome, CheckOutcome check)
+    [InlineData(IssuerPolicy.Default, VerificationOutcome.Invalid, CheckOutcome.Failed)]
+    [InlineData(IssuerPolicy.Strict, VerificationOutcome.Invalid, CheckOutcome.Failed)]
+    [InlineData(IssuerPolicy.Lenient, VerificationOutcome.Valid, CheckOutcome.Warning)]
+    public async Task VerifyAsync_HeaderJwk_ProvesNothing(IssuerPolicy policy, VerificationOutcome outcome, CheckOutcome check)
     {
         await using var f = await Ob3Fixtures.StartAsync();
         using var key = TestKey.Rsa();
 
-        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), jwk: key.Jwk()), strict);
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), jwk: key.Jwk()), policy);
 
         ReportAssert.Outcome(report, outcome);
         Assert.Contains(IssuerBinding.AnyoneCouldHaveSigned, ReportAssert.Has(report, Ob3CheckIds.IssuerKey, check).Message, StringComparison.Ordinal);
@@ -99,34 +102,38 @@ public class IssuerBindingTests
     }
 
     [Theory]
-    [InlineData(false, VerificationOutcome.Valid, CheckOutcome.Warning)]
-    [InlineData(true, VerificationOutcome.Invalid, CheckOutcome.Failed)]
-    public async Task VerifyAsync_KidOutsideIssuerOrigin_ProvesNothing(bool strict, VerificationOutcome outcome, CheckOutcome check)
+    [InlineData(IssuerPolicy.Default, VerificationOutcome.Invalid, CheckOutcome.Failed)]
+    [InlineData(IssuerPolicy.Strict, VerificationOutcome.Invalid, CheckOutcome.Failed)]
+    [InlineData(IssuerPolicy.Lenient, VerificationOutcome.Valid, CheckOutcome.Warning)]
+    public async Task VerifyAsync_KidOutsideIssuerOrigin_ProvesNothing(IssuerPolicy policy, VerificationOutcome outcome, CheckOutcome check)
     {
         await using var f = await Ob3Fixtures.StartAsync();
         using var key = TestKey.P256();
         f.HostJwk(key);
         var credential = Ob3Fixtures.Credential(issuerId: "https://other-issuer.example/issuers/1");
 
-        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(credential), kid: "https://issuer.example/keys/1"), strict);
+        // The other issuer's document exists and lists no keys (a 404 would too): only the key's origin is in question.
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(credential), kid: "https://issuer.example/keys/1"), policy,
+            configure: o => o.Fetch.HostMap["other-issuer.example"] = f.Server.BaseUri.GetLeftPart(UriPartial.Authority));
 
         ReportAssert.Outcome(report, outcome);
         Assert.Contains(IssuerBinding.AnyoneCouldHaveSigned, ReportAssert.Has(report, Ob3CheckIds.IssuerKey, check).Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(false, VerificationOutcome.Valid, CheckOutcome.Warning)]
-    [InlineData(true, VerificationOutcome.Invalid, CheckOutcome.Failed)]
-    public async Task VerifyAsync_FragmentKeyNotListedByIssuerDocument_ProvesNothing(bool strict, VerificationOutcome outcome, CheckOutcome check)
+    [InlineData(IssuerPolicy.Default)]
+    [InlineData(IssuerPolicy.Strict)]
+    [InlineData(IssuerPolicy.Lenient)]
+    public async Task VerifyAsync_KeyListedByIssuerDocumentButNotForAssertion_IsInvalidInEveryPolicy(IssuerPolicy policy)
     {
         await using var f = await Ob3Fixtures.StartAsync();
         using var key = TestKey.Ed25519();
         HostIssuerProfile(f, key, listed: false);
 
-        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: Ob3Fixtures.IssuerId + "#key-1"), strict);
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: Ob3Fixtures.IssuerId + "#key-1"), policy);
 
-        ReportAssert.Outcome(report, outcome);
-        Assert.Contains(IssuerBinding.AnyoneCouldHaveSigned, ReportAssert.Has(report, Ob3CheckIds.IssuerKey, check).Message, StringComparison.Ordinal);
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        Assert.Contains("assertionMethod", ReportAssert.Has(report, Ob3CheckIds.IssuerKey, CheckOutcome.Failed).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,15 +150,16 @@ public class IssuerBindingTests
     }
 
     [Theory]
-    [InlineData(false, VerificationOutcome.Valid, CheckOutcome.Warning)]
-    [InlineData(true, VerificationOutcome.Invalid, CheckOutcome.Failed)]
-    public async Task VerifyAsync_MultikeyFragmentWithoutIssuerDocument_IsTakenFromFragmentButProvesNothing(bool strict, VerificationOutcome outcome, CheckOutcome check)
+    [InlineData(IssuerPolicy.Default, VerificationOutcome.Invalid, CheckOutcome.Failed)]
+    [InlineData(IssuerPolicy.Strict, VerificationOutcome.Invalid, CheckOutcome.Failed)]
+    [InlineData(IssuerPolicy.Lenient, VerificationOutcome.Valid, CheckOutcome.Warning)]
+    public async Task VerifyAsync_MultikeyFragmentWithoutIssuerDocument_IsTakenFromFragmentButProvesNothing(IssuerPolicy policy, VerificationOutcome outcome, CheckOutcome check)
     {
         await using var f = await Ob3Fixtures.StartAsync();
         using var key = TestKey.Ed25519();
         f.Server.MapStatus("/issuers/1", 404);
 
-        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: Ob3Fixtures.IssuerId + "#" + key.Multibase()), strict);
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: Ob3Fixtures.IssuerId + "#" + key.Multibase()), policy);
 
         ReportAssert.Outcome(report, outcome);
         ReportAssert.Has(report, Ob3CheckIds.JwtSignature, CheckOutcome.Passed);
@@ -207,7 +215,7 @@ public class IssuerBindingTests
         await using var f = await Ob3Fixtures.StartAsync();
         using var key = TestKey.Rsa();
 
-        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), jwk: key.Jwk()), configure: o => o.Policy = Verifier.Core.Engine.IssuerPolicy.Strict);
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), jwk: key.Jwk()), configure: o => o.Policy = IssuerPolicy.Strict);
 
         ReportAssert.Outcome(report, VerificationOutcome.Invalid);
     }

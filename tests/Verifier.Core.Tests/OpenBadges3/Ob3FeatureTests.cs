@@ -123,10 +123,11 @@ public class Ob3FeatureTests
         await using var f = await Ob3Fixtures.StartAsync();
         using var key = TestKey.P256();
         var kid = f.HostJwk(key);
-        var endorsement = Endorsement();
         var credential = Ob3Fixtures.Credential();
+        // Each endorsement is about what it sits on (docs/security.md rule 6): the credential, the achievement.
+        var endorsement = Endorsement(credential["id"]!.GetValue<string>());
         credential["endorsementJwt"] = new JsonArray(Jwt.Sign(key, Ob3Fixtures.Payload(endorsement), kid: kid));
-        credential["credentialSubject"]!["achievement"]!["endorsement"] = new JsonArray(Endorsement());
+        credential["credentialSubject"]!["achievement"]!["endorsement"] = new JsonArray(Endorsement(credential["credentialSubject"]!["achievement"]!["id"]!.GetValue<string>()));
 
         var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(credential), kid: kid));
 
@@ -186,13 +187,13 @@ public class Ob3FeatureTests
         return credential;
     }
 
-    private static JsonObject Endorsement()
+    private static JsonObject Endorsement(string about)
     {
         var endorsement = Ob3Fixtures.Credential(type: "EndorsementCredential");
         endorsement["id"] = "https://issuer.example/endorsements/1";
         endorsement["credentialSubject"] = new JsonObject
         {
-            ["id"] = "https://issuer.example/achievements/teamwork",
+            ["id"] = about,
             ["type"] = new JsonArray("EndorsementSubject"),
             ["endorsementComment"] = "A fine badge.",
         };

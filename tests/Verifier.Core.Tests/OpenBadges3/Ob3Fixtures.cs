@@ -118,13 +118,16 @@ public sealed class Ob3Fixtures : IAsyncDisposable
         return "https://" + Host + path;
     }
 
-    public async Task<VerificationReport> VerifyAsync(string payload, bool strict = false, string? recipient = null, Action<VerifierOptions>? configure = null, Action<IServiceCollection>? services = null)
+    public Task<VerificationReport> VerifyAsync(string payload, bool strict = false, string? recipient = null, Action<VerifierOptions>? configure = null, Action<IServiceCollection>? services = null) =>
+        VerifyAsync(payload, strict ? IssuerPolicy.Strict : null, recipient, configure, services);
+
+    public async Task<VerificationReport> VerifyAsync(string payload, IssuerPolicy? policy, string? recipient = null, Action<VerifierOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         using var sp = Build(configure, services);
         return await sp.GetRequiredService<BadgeVerifier>().VerifyAsync(new VerificationRequest
         {
             Input = VerificationInput.FromText(payload),
-            Policy = strict ? IssuerPolicy.Strict : null,
+            Policy = policy,
             Recipient = recipient,
         });
     }

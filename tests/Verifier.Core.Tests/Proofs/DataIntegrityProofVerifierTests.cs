@@ -1,3 +1,4 @@
+using Verifier.Core.Tests.TestSupport;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verifier.Core.Engine;
@@ -281,7 +282,7 @@ public sealed class DataIntegrityProofVerifierTests : IDisposable
 
     private async Task<(EmbeddedProofOutcome Outcome, IReadOnlyList<CheckResult> Checks)> VerifyAsync(JsonObject credential, bool verbose = false)
     {
-        var verifier = new DataIntegrityProofVerifier(_keys, _converter);
+        var verifier = new DataIntegrityProofVerifier(_keys, TestBinder.Offline, _converter);
         var request = new VerificationRequest { Input = VerificationInput.FromText("{}"), Verbose = verbose };
         var context = new VerificationContext(request, new VerifierOptions(), Now);
         var outcome = await verifier.VerifyAsync(ProofSigner.ToElement(credential), Issuer, context, CancellationToken.None);

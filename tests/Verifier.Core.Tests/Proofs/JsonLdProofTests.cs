@@ -1,3 +1,4 @@
+using Verifier.Core.Tests.TestSupport;
 using System.Text.Json.Nodes;
 using Verifier.Core.Engine;
 using Verifier.Core.Input;
@@ -157,7 +158,7 @@ public sealed class JsonLdProofTests : IDisposable
 
     private async Task<(EmbeddedProofOutcome Outcome, IReadOnlyList<CheckResult> Checks)> VerifyAsync(JsonObject credential)
     {
-        var verifier = new DataIntegrityProofVerifier(_keys, _converter);
+        var verifier = new DataIntegrityProofVerifier(_keys, TestBinder.Offline, _converter);
         var context = new VerificationContext(new VerificationRequest { Input = VerificationInput.FromText("{}") }, new VerifierOptions(), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
         var outcome = await verifier.VerifyAsync(ProofSigner.ToElement(credential), Issuer, context, CancellationToken.None);
         return (outcome, context.Checks.Snapshot());

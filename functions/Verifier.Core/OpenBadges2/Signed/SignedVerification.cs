@@ -200,7 +200,7 @@ public sealed class SignedVerification(RsaKeyCache keys)
         var issuerUrl = JsonAccess.String(issuer, "url") ?? JsonAccess.String(issuer, "origin") ?? JsonAccess.String(issuer, "id");
         var key = WebIdentity.HttpUrl(keyUrl);
         var origin = WebIdentity.HttpUrl(issuerUrl);
-        if (key is null || origin is null || !WebIdentity.SameOrigin(key, origin))
+        if (key is null || origin is null || !WebIdentity.SameSite(key, origin))
         {
             checks.Fail(Ob2CheckIds.SignatureKey, $"the {session.Version} signing key {keyUrl ?? "(none)"} is not on the issuer's origin {issuerUrl}", keyUrl);
             return;
@@ -223,7 +223,7 @@ public sealed class SignedVerification(RsaKeyCache keys)
 
         // What a 1.0 signature proves is that the issuer's origin served the key: the key must really come from there,
         // not from wherever a redirect on that origin pointed (docs/security.md rules 1 and 3).
-        if (!WebIdentity.SameOrigin(fetched.Identity, origin))
+        if (!WebIdentity.SameSite(fetched.Identity, origin))
         {
             checks.Fail(Ob2CheckIds.SignatureKey, $"the key {keyUrl} was served from {fetched.FinalUrl}, off the issuer's origin {WebIdentity.OriginOf(origin)}", keyUrl);
             return;
