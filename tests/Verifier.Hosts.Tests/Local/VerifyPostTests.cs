@@ -102,7 +102,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
 
     [Theory]
     [InlineData("at=yesterday", "'at'")]
-    [InlineData("policy=lenient", "'policy'")]
+    [InlineData("policy=relaxed", "'policy'")]
     [InlineData("verbose=maybe", "'verbose'")]
     public async Task Post_BadParameter_Returns400NamingIt(string query, string named)
     {
