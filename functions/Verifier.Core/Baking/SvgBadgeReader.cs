@@ -62,7 +62,16 @@ public static class SvgBadgeReader
 
     private static UnbakeResult ReadDocument(XmlReader reader)
     {
-        if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "svg")
+        // The prolog's comments and processing instructions are read too (MoveToContent would skip them unseen).
+        while (reader.Read() && reader.NodeType != XmlNodeType.Element)
+        {
+            if (HiddenMarkup(reader) is { } beforeRoot)
+            {
+                return beforeRoot;
+            }
+        }
+
+        if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "svg")
         {
             return UnbakeResult.Malformed($"not an SVG document: the root element is <{reader.Name}>, not <svg>");
         }

@@ -62,6 +62,25 @@ public class SvgAmbiguityTests
         Assert.Contains("markup", result.Error);
     }
 
+    [Theory]
+    [InlineData($"""<?xml version="1.0"?><!-- <openbadges:assertion verify="{Evil}"/> --><svg {Ob2}><openbadges:assertion verify="{Url}"/></svg>""")]
+    [InlineData($"""<svg {Ob2}><openbadges:assertion verify="{Url}"/></svg><!-- <openbadges:assertion verify="{Evil}"/> -->""")]
+    public void Read_BadgeMarkupInCommentBeforeOrAfterTheRoot_IsMalformed(string svg)
+    {
+        var result = SvgBadgeReader.Read(Encoding.UTF8.GetBytes(svg));
+
+        Assert.Equal(UnbakeStatus.Malformed, result.Status);
+        Assert.Contains("comment", result.Error);
+    }
+
+    [Fact]
+    public void Read_OrdinaryPrologComment_IsIgnored()
+    {
+        var result = SvgBadgeReader.Read(Encoding.UTF8.GetBytes($"""<?xml version="1.0"?><!-- Generator: an editor --><svg {Ob2}><openbadges:assertion verify="{Url}"/></svg>"""));
+
+        Assert.Equal(Url, result.Payload);
+    }
+
     [Fact]
     public void Read_OrdinaryCommentsAndText_AreIgnored()
     {
