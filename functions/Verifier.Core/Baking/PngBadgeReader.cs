@@ -8,6 +8,8 @@ namespace Verifier.Core.Baking;
 /// Reads the baked badge from a PNG by walking chunks (PNG Second Edition §5), never decoding pixels.
 /// Open Badges 2.0 Baking: the first iTXt "openbadges" chunk holds JSON or a JWS (or a URL); legacy 1.0 images hold a
 /// URL in a tEXt "openbadges" chunk. Open Badges 3.0 §5.3.2.1 / CLR 2.0: iTXt "openbadgecredential" / "clrcredential".
+/// Nothing that could hold a badge is left unread: every badge chunk is read, so a second one with a different
+/// payload is refused (baking allows one, and a displayer may show the other), and so is a badge keyword after IEND.
 /// </summary>
 public static class PngBadgeReader
 {
@@ -48,31 +50,57 @@ public static class PngBadgeReader
 
             if (chunk.Is(PngChunkReader.Iend))
             {
+                // §11.2.5: "The chunk's data field is empty." Data here is where a reader that trusts the type and
+                // skips a fixed 12 bytes would resynchronise on something else.
+                if (!chunk.Data.IsEmpty)
+                {
+                    return UnbakeResult.Malformed($"the IEND chunk at offset {offset} carries {chunk.Data.Length} data byte(s); its data field is empty (PNG §11.2.5)");
+                }
+
                 break;
             }
 
             if (IsTextChunk(chunk.Type) && PngTextParser.TryReadKeyword(chunk.Data, out var keyword) && TryMatch(keyword, out var name, out var family))
             {
                 var location = $"png:{chunk.TypeName}:{name}";
-                if (found is not null)
+                var read = ReadBadgeChunk(chunk, name, location, family);
+                if (found is null)
                 {
-                    (warnings ??= []).Add(
-                        $"a second badge chunk ({location} at offset {offset}) was ignored: Open Badges baking allows only one, and the first ({found.Location}) is used");
-                }
-                else
-                {
-                    found = ReadBadgeChunk(chunk, name, location, family);
+                    found = read;
                     if (found.Status == UnbakeStatus.Malformed)
                     {
                         return WithWarnings(found, warnings);
                     }
+                }
+                else if (SecondChunk(found, read, location, offset) is { } refused)
+                {
+                    return refused;
+                }
+                else
+                {
+                    (warnings ??= []).Add(
+                        $"a second badge chunk ({location} at offset {offset}) repeats the payload of the first ({found.Location}) and was ignored: Open Badges baking allows only one");
                 }
             }
 
             offset += chunk.TotalLength;
         }
 
-        return WithWarnings(found ?? UnbakeResult.None("the PNG carries no iTXt or tEXt chunk with the keyword openbadges, openbadgecredential or clrcredential"), warnings);
+        var result = WithWarnings(found ?? UnbakeResult.None("the PNG carries no iTXt or tEXt chunk with the keyword openbadges, openbadgecredential or clrcredential"), warnings);
+        return PngTrailer.Judge(result, png, offset + 12);
+    }
+
+    /// <summary>A refusal when a second badge chunk cannot be read or holds another payload; null when it repeats the first.</summary>
+    private static UnbakeResult? SecondChunk(UnbakeResult first, UnbakeResult second, string location, int offset)
+    {
+        if (second.Status != UnbakeStatus.Found)
+        {
+            return UnbakeResult.Malformed(
+                $"a second badge chunk ({location} at offset {offset}) cannot be read ({second.Error}), so it may be a different badge than {first.Location}; Open Badges baking allows only one");
+        }
+
+        return string.Equals(first.Payload, second.Payload, StringComparison.Ordinal) ? null : UnbakeResult.Malformed(
+            $"two different badges in one image: {first.Location} and {location} (offset {offset}) hold different payloads; Open Badges baking allows only one, and which of them a displayer shows is ambiguous, so neither is accepted");
     }
 
     private static UnbakeResult ReadBadgeChunk(in PngChunk chunk, string name, string location, BadgeFamily family)

@@ -4,9 +4,10 @@ namespace Verifier.Core.Baking;
 
 /// <summary>
 /// Bakes a badge into a PNG the way Open Badges 2.0 Baking and 3.0 §5.3.2.1 describe: one uncompressed iTXt chunk
-/// (empty language tag and translated keyword) placed right after IHDR. Any earlier badge under the same keyword,
-/// in iTXt, tEXt or zTXt, is removed ("the implementor may choose ... to overwrite"); every other byte is copied
-/// unchanged, so the image is never re-encoded.
+/// (empty language tag and translated keyword) placed right after IHDR. Any earlier badge, in iTXt, tEXt or zTXt and
+/// under any of the three badge keywords, is removed ("the implementor may choose ... to overwrite"): an image holds
+/// one badge, and the reader refuses two different ones. Every other byte is copied unchanged, so the image is never
+/// re-encoded; an image with a badge keyword after IEND is not baked (the reader would refuse the result).
 /// </summary>
 public static class PngBaker
 {
@@ -58,7 +59,7 @@ public static class PngBaker
                 return false;
             }
 
-            if (!IsBadgeChunk(chunk, keywordBytes))
+            if (!IsBadgeChunk(chunk))
             {
                 output.Write(png.Slice(offset, chunk.TotalLength));
             }
@@ -73,7 +74,13 @@ public static class PngBaker
             offset += chunk.TotalLength;
         }
 
-        // Bytes after IEND are not part of the datastream; they are kept as they were.
+        // Bytes after IEND are not part of the datastream; they are kept as they were, unless they hide a badge.
+        if (PngTrailer.FindBadgeKeyword(png[offset..]) is { } hidden)
+        {
+            error = $"the image holds the badge keyword \"{hidden.Keyword}\" after IEND; such images are refused when unbaked, so it is not baked";
+            return false;
+        }
+
         output.Write(png[offset..]);
         baked = output.ToArray();
         error = null;
@@ -89,10 +96,10 @@ public static class PngBaker
         return data;
     }
 
-    private static bool IsBadgeChunk(in PngChunk chunk, byte[] keyword) =>
+    private static bool IsBadgeChunk(in PngChunk chunk) =>
         (chunk.Is(PngChunkReader.Itxt) || chunk.Is(PngChunkReader.Text) || chunk.Is(PngChunkReader.Ztxt))
         && PngTextParser.TryReadKeyword(chunk.Data, out var existing)
-        && existing.SequenceEqual(keyword);
+        && (existing.SequenceEqual("openbadges"u8) || existing.SequenceEqual("openbadgecredential"u8) || existing.SequenceEqual("clrcredential"u8));
 
     /// <summary>PNG §11.3.3.2: 1–79 bytes of printable Latin-1 (32–126, 161–255), no leading, trailing or double spaces.</summary>
     private static bool IsValidKeyword(string keyword) =>

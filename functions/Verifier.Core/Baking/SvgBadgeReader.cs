@@ -9,6 +9,9 @@ namespace Verifier.Core.Baking;
 /// resolves anything. Open Badges 2.0 Baking: the first assertion element in namespace http://openbadges.org (any
 /// prefix) with a verify attribute and/or a body; Open Badges 3.0 §5.3.2.2: the first credential element in
 /// namespace https://purl.imsglobal.org/ob/v3p0 (verify = VC-JWT, body = JSON with an embedded proof).
+/// Nothing that could hold a badge is left unread: every badge element is read, and a second one with another
+/// payload, a badge element nested in a badge element, or badge markup in a comment, processing instruction or
+/// text (where a reader matching the markup as text would find it) is refused as ambiguous.
 /// </summary>
 public static class SvgBadgeReader
 {
@@ -34,8 +37,8 @@ public static class SvgBadgeReader
             XmlResolver = null,
             MaxCharactersInDocument = BakingLimits.MaxSvgCharacters,
             MaxCharactersFromEntities = 1024,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
+            IgnoreComments = false,
+            IgnoreProcessingInstructions = false,
             CloseInput = true,
         };
 
@@ -59,7 +62,16 @@ public static class SvgBadgeReader
 
     private static UnbakeResult ReadDocument(XmlReader reader)
     {
-        if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "svg")
+        // The prolog's comments and processing instructions are read too (MoveToContent would skip them unseen).
+        while (reader.Read() && reader.NodeType != XmlNodeType.Element)
+        {
+            if (HiddenMarkup(reader) is { } beforeRoot)
+            {
+                return beforeRoot;
+            }
+        }
+
+        if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "svg")
         {
             return UnbakeResult.Malformed($"not an SVG document: the root element is <{reader.Name}>, not <svg>");
         }
@@ -73,21 +85,37 @@ public static class SvgBadgeReader
                 return UnbakeResult.Malformed($"the SVG nests elements deeper than {BakingLimits.MaxSvgDepth} levels");
             }
 
+            if (HiddenMarkup(reader) is { } hidden)
+            {
+                return hidden;
+            }
+
             if (reader.NodeType != XmlNodeType.Element || !TryMatch(reader, out var element, out var family))
             {
                 continue;
             }
 
-            if (found is not null)
+            var read = ReadBadgeElement(reader, element, family);
+            if (found is null)
             {
-                (warnings ??= []).Add($"a second badge element (svg:{element}) was ignored: baking allows only one, and the first ({found.Location}) is used");
-                continue;
+                found = read;
+                if (found.Status == UnbakeStatus.Malformed)
+                {
+                    return found;
+                }
             }
-
-            found = ReadBadgeElement(reader, element, family);
-            if (found.Status == UnbakeStatus.Malformed)
+            else if (read.Status != UnbakeStatus.Found)
             {
-                return found;
+                return UnbakeResult.Malformed($"a second badge element (svg:{element}) cannot be read ({read.Error}), so it may be a different badge than {found.Location}; baking allows only one");
+            }
+            else if (string.Equals(read.Payload, found.Payload, StringComparison.Ordinal))
+            {
+                (warnings ??= []).Add($"a second badge element ({read.Location}) repeats the payload of the first ({found.Location}) and was ignored: baking allows only one");
+            }
+            else
+            {
+                return UnbakeResult.Malformed(
+                    $"two different badges in one image: {found.Location} and {read.Location} hold different payloads; baking allows only one, and which of them a displayer shows is ambiguous, so neither is accepted");
             }
         }
 
@@ -104,6 +132,26 @@ public static class SvgBadgeReader
             _ => (string.Empty, BadgeFamily.Unknown),
         };
         return element.Length > 0;
+    }
+
+    /// <summary>
+    /// Badge markup ("openbadges:assertion", "openbadges:credential") in a comment, processing instruction, text or
+    /// CDATA node: not a badge to an XML reader, but the badge to one that matches markup as text, which would then
+    /// show a different badge than the one verified.
+    /// </summary>
+    private static UnbakeResult? HiddenMarkup(XmlReader reader)
+    {
+        if (reader.NodeType is not (XmlNodeType.Comment or XmlNodeType.ProcessingInstruction or XmlNodeType.Text or XmlNodeType.CDATA))
+        {
+            return null;
+        }
+
+        var value = reader.Value;
+        var marker = value.Contains("openbadges:assertion", StringComparison.OrdinalIgnoreCase) ? "openbadges:assertion"
+            : value.Contains("openbadges:credential", StringComparison.OrdinalIgnoreCase) ? "openbadges:credential"
+            : null;
+        return marker is null ? null : UnbakeResult.Malformed(
+            $"the SVG has \"{marker}\" markup inside a {reader.NodeType switch { XmlNodeType.Comment => "comment", XmlNodeType.ProcessingInstruction => "processing instruction", _ => "text node" }}: not a badge element, but a reader that matches the markup as text would take it for one, so the image is refused");
     }
 
     /// <summary>Reads the verify attribute and the element's own text/CDATA (child elements are not part of the body).</summary>
@@ -124,6 +172,23 @@ public static class SvgBadgeReader
                 if (reader.Depth > BakingLimits.MaxSvgDepth)
                 {
                     return UnbakeResult.Malformed($"the SVG nests elements deeper than {BakingLimits.MaxSvgDepth} levels");
+                }
+
+                // A badge element inside a badge element: the body ends where a reader decides, so which is the
+                // badge is ambiguous (Open Badges baking allows one badge element).
+                if (reader.NodeType == XmlNodeType.Element && TryMatch(reader, out var inner, out _))
+                {
+                    return UnbakeResult.Malformed($"svg:{inner} is nested inside svg:{element}: a badge element inside another is ambiguous, so neither is accepted");
+                }
+
+                if (reader.Depth > depth + 1 && HiddenMarkup(reader) is { } hidden)
+                {
+                    return hidden;
+                }
+
+                if (reader.Depth == depth + 1 && reader.NodeType is XmlNodeType.Comment or XmlNodeType.ProcessingInstruction && HiddenMarkup(reader) is { } commented)
+                {
+                    return commented;
                 }
 
                 if (reader.Depth == depth + 1 && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)

@@ -8,8 +8,9 @@ namespace Verifier.Core.Baking;
 /// <summary>
 /// Bakes a badge into an SVG as Open Badges 2.0 Baking (and 3.0 §5.3.2.2 for credentials) describe: an
 /// openbadges:assertion (or openbadges:credential) element directly after the &lt;svg&gt; start tag; a URL or JWS
-/// goes in its verify attribute, JSON in a CDATA body. An existing element of the same kind is replaced. The SVG is
-/// edited as text, so every other character stays as it was (no XML re-serialisation).
+/// goes in its verify attribute, JSON in a CDATA body. Existing badge elements of either kind are replaced (an image
+/// holds one badge; the reader refuses two different ones). The SVG is edited as text, so every other character
+/// stays as it was (no XML re-serialisation).
 /// </summary>
 public static class SvgBaker
 {
@@ -43,7 +44,7 @@ public static class SvgBaker
 
         var ns = openBadges3 ? SvgBadgeReader.OpenBadges3Namespace : SvgBadgeReader.OpenBadgesNamespace;
         var local = openBadges3 ? "credential" : "assertion";
-        if (!SvgLayout.TryRead(svg, ns, local, out var layout, out error))
+        if (!SvgLayout.TryRead(svg, out var layout, out error))
         {
             return false;
         }

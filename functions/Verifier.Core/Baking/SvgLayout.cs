@@ -19,10 +19,13 @@ internal sealed class SvgLayout
     /// <summary>The namespace the root binds the prefix "openbadges" to, if it declares it.</summary>
     public string? RootPrefixNamespace { get; private init; }
 
-    /// <summary>[start, end) spans of existing badge elements of the kind being baked, in document order.</summary>
+    /// <summary>
+    /// [start, end) spans of existing badge elements of either kind (openbadges:assertion and openbadges:credential),
+    /// in document order: baking replaces them all, since the reader refuses two different badges in one image.
+    /// </summary>
     public List<(int Start, int End)> Existing { get; } = [];
 
-    public static bool TryRead(string svg, string ns, string local, out SvgLayout layout, out string? error)
+    public static bool TryRead(string svg, out SvgLayout layout, out string? error)
     {
         layout = new SvgLayout();
         XmlProlog.TryScan(Encoding.UTF8.GetBytes(svg[..Math.Min(svg.Length, 64 * 1024)]), out var doctype, out _);
@@ -67,7 +70,7 @@ internal sealed class SvgLayout
                     return false;
                 }
 
-                if (reader.NodeType == XmlNodeType.Element && reader.NamespaceURI == ns && reader.LocalName == local)
+                if (reader.NodeType == XmlNodeType.Element && IsBadgeElement(reader))
                 {
                     var start = Offset(lines, info) - 1;
                     if (!reader.IsEmptyElement)
@@ -91,6 +94,10 @@ internal sealed class SvgLayout
             return false;
         }
     }
+
+    private static bool IsBadgeElement(XmlReader reader) =>
+        (reader.NamespaceURI == SvgBadgeReader.OpenBadgesNamespace && reader.LocalName == "assertion")
+        || (reader.NamespaceURI == SvgBadgeReader.OpenBadges3Namespace && reader.LocalName == "credential");
 
     /// <summary>XML 1.0 §2.11: CR LF, CR and LF each end a line, as the reader's line numbers count them.</summary>
     private static List<int> LineStarts(string text)

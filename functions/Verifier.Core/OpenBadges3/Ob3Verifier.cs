@@ -56,7 +56,8 @@ public sealed class Ob3Verifier(
                     context.Verification = new VerificationInfo { Method = "signed", KeyId = outcome.KeyId ?? (outcome.Algorithm is null ? null : "jwk"), Algorithm = outcome.Algorithm, IssuerKeyBound = outcome.SignatureValid ? outcome.IssuerKeyBound : null };
                     if (outcome.Credential is not { } fromJwt)
                     {
-                        if (owned is not null)
+                        // A payload refused as ambiguous (presentation, two credentials) was reported by the verifier.
+                        if (owned is not null && !context.Checks.Snapshot().Any(c => c.Id == Ob3CheckIds.Parse && c.Outcome == CheckOutcome.Failed))
                         {
                             context.Checks.Fail(Ob3CheckIds.Parse, "the JWT payload carries no credential (neither a vc claim nor a credential with @context)");
                         }

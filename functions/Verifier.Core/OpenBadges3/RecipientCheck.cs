@@ -5,7 +5,9 @@ namespace Verifier.Core.OpenBadges3;
 
 /// <summary>
 /// OB 3.0 verification step 5 / §8.5 "Verify the Recipient Using an Identifier": the caller's known value against
-/// credentialSubject.id, then each IdentityObject (plain or hashed with its salt).
+/// credentialSubject.id (when both are DIDs or both http(s) URLs), then each IdentityObject whose identityType is
+/// of the known value's kind ("If identifier.identityType does not match the known identifier type, skip to the
+/// next identifier"), plain or hashed with its salt.
 /// </summary>
 internal static class RecipientCheck
 {
@@ -17,11 +19,26 @@ internal static class RecipientCheck
             return;
         }
 
+        var expectedKind = RecipientSyntax.Classify(expected);
+        var seen = new List<string>();
         var subject = credential.Subject;
-        if (Credential.Str(subject, "id") is { } id && RecipientMatcher.Matches(expected, id, hashed: false, salt: null))
+        if (Credential.Str(subject, "id") is { } id)
         {
-            context.Checks.Pass(Ob3CheckIds.Recipient, "the recipient matches credentialSubject.id");
-            return;
+            if (IdentityTypes.FromSubjectId(id) is { } idKind)
+            {
+                var result = RecipientMatcher.Compare(expected, idKind, id, hashed: false, salt: null);
+                if (result == RecipientMatch.Match)
+                {
+                    context.Checks.Pass(Ob3CheckIds.Recipient, $"the recipient matches credentialSubject.id ({RecipientSyntax.Describe(idKind)})");
+                    return;
+                }
+
+                seen.Add($"credentialSubject.id is {RecipientSyntax.Describe(idKind)}{Outcome(result)}");
+            }
+            else
+            {
+                seen.Add("credentialSubject.id is neither a DID nor an http(s) URL (not compared)");
+            }
         }
 
         foreach (var identifier in Credential.Items(subject, "identifier"))
@@ -32,14 +49,24 @@ internal static class RecipientCheck
                 continue;
             }
 
+            var type = Credential.Str(identifier, "identityType");
+            var kind = IdentityTypes.FromOb3(type);
             var hashed = identifier.TryGetProperty("hashed", out var h) && h.ValueKind == System.Text.Json.JsonValueKind.True;
-            if (RecipientMatcher.Matches(expected, hash, hashed, Credential.Str(identifier, "salt")))
+            var result = RecipientMatcher.Compare(expected, kind, hash, hashed, Credential.Str(identifier, "salt"));
+            if (result == RecipientMatch.Match)
             {
-                context.Checks.Pass(Ob3CheckIds.Recipient, $"the recipient matches an identifier of type {Credential.Str(identifier, "identityType") ?? "unknown"}");
+                context.Checks.Pass(Ob3CheckIds.Recipient, $"the recipient matches an identifier of type {type ?? "unknown"}{(hashed ? " (hashed)" : string.Empty)}");
                 return;
             }
+
+            seen.Add($"identifier {type ?? "(no identityType)"} is {RecipientSyntax.Describe(kind)}{Outcome(result)}");
         }
 
-        context.Checks.Fail(Ob3CheckIds.Recipient, "the credential is not about the given recipient (neither credentialSubject.id nor any identifier matches)");
+        var found = seen.Count == 0 ? "the credential names its subject by neither id nor identifier" : string.Join("; ", seen);
+        context.Checks.Fail(Ob3CheckIds.Recipient,
+            $"the credential is not about the given recipient, which is {RecipientSyntax.Describe(expectedKind)}: {found}");
     }
+
+    private static string Outcome(RecipientMatch result) =>
+        result == RecipientMatch.KindMismatch ? " (a different kind: not compared)" : " (no match)";
 }

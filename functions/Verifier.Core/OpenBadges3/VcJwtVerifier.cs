@@ -33,8 +33,6 @@ public sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
         ["EdDSA"] = KeyKind.Ed25519,
     };
 
-    private static readonly string[] AcceptedTyp = ["JWT", "vc+jwt", "vc+ld+json+jwt", "application/vc+jwt"];
-
     private static readonly string[] IgnoredKeyHeaders = ["jku", "x5u", "x5c"];
 
     private readonly JsonWebTokenHandler _handler = new() { MaximumTokenSizeInBytes = 4 * 1024 * 1024 };
@@ -78,7 +76,13 @@ public sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
             return failed;
         }
 
-        var credential = CredentialOf(payload.RootElement);
+        var credential = CredentialOf(payload.RootElement, out var refusal);
+        if (refusal is not null)
+        {
+            checks.Fail(Ob3CheckIds.Parse, refusal, subject);
+            return failed with { Payload = payload };
+        }
+
         var issuerId = credential is { } c ? new OpenBadges3.Credential(c).IssuerId : null;
         var (headerOk, alg, kid, kidUrl, headerJwk) = CheckHeader(header.RootElement, context, subject);
         if (!headerOk)
@@ -189,6 +193,13 @@ public sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
             return (false, alg, null, null, null);
         }
 
+        // crit, b64 and typ change what the signature covers or what the token is: refused before any key is used.
+        if (JoseHeaderRules.Refusal(header, JoseHeaderRules.CredentialTyp, "a verifiable credential") is { } refusal)
+        {
+            checks.Fail(Ob3CheckIds.JwtHeader, refusal, subject);
+            return (false, alg, null, null, null);
+        }
+
         var kid = Credential.Str(header, "kid");
         var hasJwk = header.TryGetProperty("jwk", out var jwk);
         if ((kid is null) == !hasJwk)
@@ -213,13 +224,7 @@ public sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
             return (false, alg, kid, null, null);
         }
 
-        var typ = Credential.Str(header, "typ");
         List<string>? notes = null;
-        if (typ is not null && !IsAcceptedTyp(typ))
-        {
-            (notes ??= []).Add($"typ {typ} is not JWT or vc+jwt");
-        }
-
         // Keys named by URL in jku/x5u would let the token choose where its key comes from: never followed.
         foreach (var h in IgnoredKeyHeaders)
         {
@@ -241,24 +246,40 @@ public sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
         return (true, alg, kid, kidUrl, hasJwk ? jwk.Clone() : null);
     }
 
-    private static bool IsAcceptedTyp(string typ)
+    /// <summary>VCDM 1.1 JWTs carry the credential in the <c>vc</c> claim; VCDM 2.0 (VC-JOSE-COSE) payloads are the credential.</summary>
+    /// <returns>The credential, or null when there is none or the payload is refused (see the other overload).</returns>
+    public static JsonElement? CredentialOf(JsonElement payload) => CredentialOf(payload, out _);
+
+    /// <summary>
+    /// Exactly one credential per token. A presentation (a <c>vp</c> claim, or <c>verifiableCredential</c> at the top)
+    /// is not a credential; a <c>vc</c> claim beside a top-level credential (<c>@context</c> or
+    /// <c>credentialSubject</c>) is two candidates, and a reader that takes the other one would show a different
+    /// badge than the one verified (VC-JOSE-COSE §3.1.1: "The JWT Claim Names vc and vp MUST NOT be present"; VCDM
+    /// 1.1 §6.3.1: the vc claim holds the credential as a JSON object).
+    /// </summary>
+    /// <param name="payload">The decoded JWT payload (a JSON object).</param>
+    /// <param name="refusal">Why the payload was refused, or null (a null credential with no refusal means none was found).</param>
+    public static JsonElement? CredentialOf(JsonElement payload, out string? refusal)
     {
-        foreach (var accepted in AcceptedTyp)
+        refusal = payload.TryGetProperty("vp", out _) ? "the JWT payload carries a verifiable presentation (vp claim), not a credential"
+            : payload.TryGetProperty("verifiableCredential", out _) ? "the JWT payload is a presentation (it has verifiableCredential), not one credential"
+            : null;
+        if (refusal is not null)
         {
-            if (accepted.Equals(typ, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
+            return null;
         }
 
-        return false;
-    }
+        var topLevel = payload.TryGetProperty("@context", out _) || payload.TryGetProperty("credentialSubject", out _);
+        if (!payload.TryGetProperty("vc", out var vc))
+        {
+            return topLevel ? payload : null;
+        }
 
-    /// <summary>VCDM 1.1 JWTs carry the credential in the <c>vc</c> claim; VCDM 2.0 (VC-JOSE-COSE) payloads are the credential.</summary>
-    public static JsonElement? CredentialOf(JsonElement payload) =>
-        payload.TryGetProperty("vc", out var vc) && vc.ValueKind == JsonValueKind.Object ? vc
-        : payload.TryGetProperty("@context", out _) ? payload
-        : (JsonElement?)null;
+        refusal = vc.ValueKind != JsonValueKind.Object ? $"the JWT payload's vc claim is a JSON {vc.ValueKind.ToString().ToLowerInvariant()}, not a credential object"
+            : topLevel ? "the JWT payload has both a vc claim and a top-level credential: exactly one credential per token"
+            : null;
+        return refusal is null ? vc : null;
+    }
 
     private static JsonDocument? DecodeJson(string segment)
     {

@@ -3,94 +3,89 @@ using System.Text;
 
 namespace Verifier.Core.Recipients;
 
-/// <summary>What kind of identifier a caller gave as the expected recipient.</summary>
-public enum RecipientKind
+/// <summary>The answer to "is the badge's recipient the expected one?".</summary>
+public enum RecipientMatch
 {
-    Email,
-    Url,
-    Telephone,
-    Other,
+    Match,
+
+    /// <summary>Same kind of identifier, different value (or a malformed hash).</summary>
+    NoMatch,
+
+    /// <summary>Identifiers of different kinds: never compared (an e-mail address is not a telephone number).</summary>
+    KindMismatch,
 }
 
 /// <summary>
-/// Matches an expected recipient (what the caller knows: an e-mail, URL or telephone number) against a badge's
-/// recipient identity, plain or hashed. OB 2.0 IdentityHash: "sha256$" or "md5$" + hex of hash(identity + salt),
-/// hex in either case (Primitive datatypes, IdentityHash). Shared by the OB 2.0 and OB 3.0 verifiers.
+/// Matches an expected recipient (what the caller knows) against a badge's recipient identity, plain or hashed,
+/// comparing like with like. OB 2.0 IdentityHash: "sha256$" or "md5$" + hex of hash(identity + salt), hex in either
+/// case (Primitive datatypes, IdentityHash); OB 3.0 §8.5 "Verify the Recipient Using an Identifier": an identifier
+/// whose identityType does not match the known identifier's type is skipped. Shared by both verifiers.
 /// </summary>
 public static class RecipientMatcher
 {
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
-    /// <summary>True when <paramref name="expected"/> is the recipient the badge names.</summary>
-    public static bool Matches(string expected, string identity, bool hashed, string? salt) =>
-        Matches(expected, Classify(expected), identity, hashed, salt);
+    /// <summary>
+    /// Same kind, or an opaque badge identifier (OB 3.0 sourcedId, studentId, …) against an expected value that is
+    /// opaque or merely looks like a number: a student number "20231234" reads as a telephone number, and OB 3.0 has
+    /// no telephone type a number could be confused with. E-mail addresses, URLs and DIDs never match opaque ones.
+    /// </summary>
+    public static bool Comparable(RecipientKind expected, RecipientKind identity) =>
+        expected == identity || (identity == RecipientKind.Other && expected == RecipientKind.Telephone);
 
-    public static bool Matches(string expected, RecipientKind kind, string identity, bool hashed, string? salt)
+    /// <summary>Compares <paramref name="expected"/> (its kind read from its syntax) with a badge identity of <paramref name="identityKind"/>.</summary>
+    public static RecipientMatch Compare(string expected, RecipientKind identityKind, string identity, bool hashed, string? salt)
     {
         if (string.IsNullOrWhiteSpace(expected) || string.IsNullOrEmpty(identity))
         {
-            return false;
+            return RecipientMatch.NoMatch;
         }
 
         expected = expected.Trim();
+        var expectedKind = RecipientSyntax.Classify(expected);
+        if (!Comparable(expectedKind, identityKind))
+        {
+            return RecipientMatch.KindMismatch;
+        }
+
         if (!hashed)
         {
-            return PlainEquals(expected, identity.Trim(), kind);
+            return PlainEquals(expected, identity.Trim(), identityKind) ? RecipientMatch.Match : RecipientMatch.NoMatch;
         }
 
-        if (!TrySplitHash(identity, out var algorithm, out var hex))
+        if (!TrySplitHash(identity.Trim(), out var algorithm, out var hex))
         {
-            return false;
+            return RecipientMatch.NoMatch;
         }
 
-        foreach (var candidate in Candidates(expected, kind))
+        foreach (var candidate in Candidates(expected, identityKind))
         {
             if (HashEquals(candidate, salt ?? string.Empty, algorithm, hex))
             {
-                return true;
+                return RecipientMatch.Match;
             }
         }
 
-        return false;
+        return RecipientMatch.NoMatch;
     }
 
     /// <summary>"sha256$" + 64 hex or "md5$" + 32 hex, hex in either case.</summary>
     public static bool IsIdentityHash(string identity) => TrySplitHash(identity, out _, out _);
 
-    public static RecipientKind Classify(string expected)
-    {
-        var t = expected.Trim();
-        if (t.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || (t.Contains('@', StringComparison.Ordinal) && !t.Contains("://", StringComparison.Ordinal)))
-        {
-            return RecipientKind.Email;
-        }
-
-        if (Uri.TryCreate(t, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-        {
-            return RecipientKind.Url;
-        }
-
-        if (t.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || IsPhoneLike(t))
-        {
-            return RecipientKind.Telephone;
-        }
-
-        return RecipientKind.Other;
-    }
-
     /// <summary>
-    /// The forms of the expected value an issuer may have hashed. E-mail addresses are compared case-insensitively:
-    /// the 2.0 text does not fix a case, issuers commonly lower-case before hashing, and the reference validator
-    /// hashes the profile value as given — so both the given and the lower-cased forms are tried.
+    /// The forms of the expected value an issuer may have hashed. E-mail: the address as given and its ASCII
+    /// lower-case form (the 2.0 text fixes no case and issuers commonly lower-case before hashing), never a Unicode
+    /// lower-casing, which would turn the Kelvin sign into "k". Telephone: as given and its E.164 digits. URL: as
+    /// given and with scheme and host in ASCII lower case (the path stays as written). Everything else: as given.
     /// </summary>
     private static IEnumerable<string> Candidates(string expected, RecipientKind kind)
     {
         switch (kind)
         {
             case RecipientKind.Email:
-                var email = StripPrefix(expected, "mailto:");
+                var email = StripScheme(expected, "mailto");
                 yield return email;
-                var lower = email.ToLowerInvariant();
+                var lower = AsciiCase.ToLower(email);
                 if (!string.Equals(lower, email, StringComparison.Ordinal))
                 {
                     yield return lower;
@@ -98,12 +93,21 @@ public static class RecipientMatcher
 
                 break;
             case RecipientKind.Telephone:
-                var tel = StripPrefix(expected, "tel:");
+                var tel = StripScheme(expected, "tel");
                 yield return tel;
                 var normalized = NormalizePhone(tel);
                 if (!string.Equals(normalized, tel, StringComparison.Ordinal))
                 {
                     yield return normalized;
+                }
+
+                break;
+            case RecipientKind.Url:
+                yield return expected;
+                var canonical = UrlIdentity.WithLowerSchemeAndHost(expected);
+                if (canonical is not null && !string.Equals(canonical, expected, StringComparison.Ordinal))
+                {
+                    yield return canonical;
                 }
 
                 break;
@@ -113,15 +117,22 @@ public static class RecipientMatcher
         }
     }
 
-    private static bool PlainEquals(string expected, string identity, RecipientKind kind) => kind switch
+    private static bool PlainEquals(string expected, string identity, RecipientKind identityKind) => identityKind switch
     {
-        RecipientKind.Email => string.Equals(StripPrefix(expected, "mailto:"), StripPrefix(identity, "mailto:"), StringComparison.OrdinalIgnoreCase),
-        RecipientKind.Telephone => string.Equals(NormalizePhone(StripPrefix(expected, "tel:")), NormalizePhone(StripPrefix(identity, "tel:")), StringComparison.Ordinal),
-        RecipientKind.Url => Uri.TryCreate(identity, UriKind.Absolute, out var b) && Uri.TryCreate(expected, UriKind.Absolute, out var a)
-            ? a.Equals(b) // scheme and host compare case-insensitively; path stays case-sensitive
-            : string.Equals(expected, identity, StringComparison.Ordinal),
+        RecipientKind.Email => AsciiCase.EqualsIgnoreCase(StripScheme(expected, "mailto"), StripScheme(identity, "mailto")),
+        RecipientKind.Telephone => TelephoneEquals(StripScheme(expected, "tel"), StripScheme(identity, "tel")),
+        RecipientKind.Url => UrlIdentity.AreEqual(expected, identity),
         _ => string.Equals(expected, identity, StringComparison.Ordinal),
     };
+
+    /// <summary>
+    /// Both sides must be telephone numbers (so "15550100@evil.example" is not "15550100"); then the E.164 digits are
+    /// compared, keeping the leading '+'. "+15550100" and "15550100" differ: without '+' the number is in some
+    /// national form whose country code is unknown, and adding or dropping the '+' would be a guess.
+    /// </summary>
+    private static bool TelephoneEquals(string expected, string identity) =>
+        RecipientSyntax.IsPhoneNumber(expected) && RecipientSyntax.IsPhoneNumber(identity)
+        && string.Equals(NormalizePhone(expected), NormalizePhone(identity), StringComparison.Ordinal);
 
     private static bool TrySplitHash(string identity, out HashAlgorithmName algorithm, out string hex)
     {
@@ -133,14 +144,14 @@ public static class RecipientMatcher
             return false;
         }
 
-        var name = identity[..dollar];
+        var name = identity.AsSpan(0, dollar);
         hex = identity[(dollar + 1)..];
         int length;
-        if (name.Equals("sha256", StringComparison.OrdinalIgnoreCase))
+        if (AsciiCase.EqualsIgnoreCase(name, "sha256"))
         {
             (algorithm, length) = (HashAlgorithmName.SHA256, 64);
         }
-        else if (name.Equals("md5", StringComparison.OrdinalIgnoreCase))
+        else if (AsciiCase.EqualsIgnoreCase(name, "md5"))
         {
             (algorithm, length) = (HashAlgorithmName.MD5, 32);
         }
@@ -168,14 +179,15 @@ public static class RecipientMatcher
         return CryptographicOperations.FixedTimeEquals(digest[..written], expected);
     }
 
-    private static string StripPrefix(string value, string prefix) =>
-        value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? value[prefix.Length..] : value;
+    private static string StripScheme(string value, string scheme) =>
+        RecipientSyntax.HasScheme(value, scheme) ? value[(scheme.Length + 1)..] : value;
 
-    /// <summary>E.164 is the recommended form (Profile telephone): keep the leading + and digits only.</summary>
+    /// <summary>E.164 is the recommended form (Profile telephone): keep the leading + and the digits only.</summary>
     private static string NormalizePhone(string value)
     {
-        var sb = new StringBuilder(value.Length);
-        foreach (var c in value)
+        var trimmed = value.AsSpan().Trim();
+        var sb = new StringBuilder(trimmed.Length);
+        foreach (var c in trimmed)
         {
             if (char.IsAsciiDigit(c) || (c == '+' && sb.Length == 0))
             {
@@ -184,23 +196,5 @@ public static class RecipientMatcher
         }
 
         return sb.ToString();
-    }
-
-    private static bool IsPhoneLike(string value)
-    {
-        var digits = 0;
-        foreach (var c in value)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                digits++;
-            }
-            else if (c is not ('+' or ' ' or '-' or '(' or ')' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return digits >= 5;
     }
 }

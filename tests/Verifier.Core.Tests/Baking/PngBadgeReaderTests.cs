@@ -98,9 +98,22 @@ public class PngBadgeReaderTests
     }
 
     [Fact]
-    public void Read_TextThenItxt_FirstInStreamWinsWithWarning()
+    public void Read_TextThenItxtWithDifferentPayloads_IsMalformed()
     {
         var png = TestPng.Start().Text("openbadges", "http://a.com/instance").Itxt("openbadges", Json).Image().End().ToArray();
+
+        var result = PngBadgeReader.Read(png);
+
+        Assert.Equal(UnbakeStatus.Malformed, result.Status);
+        Assert.Null(result.Payload);
+        Assert.Contains("two different badges", result.Error);
+        Assert.Contains("png:iTXt:openbadges", result.Error);
+    }
+
+    [Fact]
+    public void Read_TextThenItxtWithTheSamePayload_FirstWinsWithWarning()
+    {
+        var png = TestPng.Start().Text("openbadges", "http://a.com/instance").Itxt("openbadges", "http://a.com/instance").Image().End().ToArray();
 
         var result = PngBadgeReader.Read(png);
 
@@ -111,15 +124,45 @@ public class PngBadgeReaderTests
     }
 
     [Fact]
-    public void Read_TwoItxtChunks_FirstWinsWithWarning()
+    public void Read_TwoItxtChunksWithDifferentPayloads_IsMalformed()
     {
         var png = TestPng.Start().Itxt("openbadges", "https://example.org/first").Image().Itxt("openbadges", "https://example.org/second").End().ToArray();
+
+        var result = PngBadgeReader.Read(png);
+
+        Assert.Equal(UnbakeStatus.Malformed, result.Status);
+        Assert.Contains("two different badges", result.Error);
+    }
+
+    [Fact]
+    public void Read_TwoItxtChunksWithTheSamePayload_FirstWinsWithWarning()
+    {
+        var png = TestPng.Start().Itxt("openbadges", "https://example.org/first").Image().Itxt("openbadges", "https://example.org/first").End().ToArray();
 
         var result = PngBadgeReader.Read(png);
 
         Assert.Equal(UnbakeStatus.Found, result.Status);
         Assert.Equal("https://example.org/first", result.Payload);
         Assert.Single(result.Warnings);
+    }
+
+    [Fact]
+    public void Read_Ob2AndOb3KeywordsWithDifferentPayloads_IsMalformed()
+    {
+        var png = TestPng.Start().Itxt("openbadges", "https://example.org/ob2").Itxt("openbadgecredential", Json).Image().End().ToArray();
+
+        Assert.Equal(UnbakeStatus.Malformed, PngBadgeReader.Read(png).Status);
+    }
+
+    [Fact]
+    public void Read_SecondBadgeChunkCompressed_IsMalformed()
+    {
+        var png = TestPng.Start().Itxt("openbadges", Json).Image().Ztxt("openbadges", Json).End().ToArray();
+
+        var result = PngBadgeReader.Read(png);
+
+        Assert.Equal(UnbakeStatus.Malformed, result.Status);
+        Assert.Contains("second badge chunk", result.Error);
     }
 
     [Theory]
@@ -276,11 +319,14 @@ public class PngBadgeReaderTests
     }
 
     [Fact]
-    public void Read_BytesAfterIend_AreIgnored()
+    public void Read_BytesAfterIend_AreIgnoredWithWarningNamingTheCount()
     {
         byte[] png = [.. TestPng.Start().Itxt("openbadges", Json).Image().End().ToArray(), .. "trailing junk"u8];
 
-        Assert.Equal(UnbakeStatus.Found, PngBadgeReader.Read(png).Status);
+        var result = PngBadgeReader.Read(png);
+
+        Assert.Equal(UnbakeStatus.Found, result.Status);
+        Assert.Contains("13 byte(s) after the IEND chunk", Assert.Single(result.Warnings));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public class PngBakerTests
     }
 
     [Fact]
-    public void Bake_ReplacesExistingBadgeChunksOfSameKeyword_InAnyTextChunkType()
+    public void Bake_ReplacesEveryExistingBadgeChunk_InAnyTextChunkTypeAndBadgeKeyword()
     {
         var original = TestPng.Start()
             .Text("openbadges", "http://a.com/old")
@@ -59,9 +59,9 @@ public class PngBakerTests
         var result = PngBadgeReader.Read(baked);
 
         Assert.Equal(Json, result.Payload);
-        // Only the other keyword's chunk remains besides the new one, hence exactly one warning about it.
-        var warning = Assert.Single(result.Warnings);
-        Assert.Contains("openbadgecredential", warning);
+        // The OB 3.0 keyword's chunk goes too: left in place it would be a second, different badge (refused on reading).
+        Assert.Empty(result.Warnings);
+        Assert.Equal(0, Count(baked, "openbadgecredential"u8));
         Assert.Equal(1, Count(baked, "Comment"u8));
         Assert.Equal(0, Count(baked, "http://a.com/old"u8));
         Assert.Equal(0, Count(baked, "older"u8));
@@ -113,6 +113,25 @@ public class PngBakerTests
     {
         Assert.False(PngBaker.TryBake(TestPng.Plain(), Json, keyword, out _, out var error));
         Assert.Contains("keyword", error);
+    }
+
+    [Fact]
+    public void TryBake_BadgeKeywordAfterIend_Fails()
+    {
+        byte[] original = [.. TestPng.Plain(), .. TestPng.Start().Itxt("openbadges", "https://evil.example/2").Image().End().ToArray()];
+
+        Assert.False(PngBaker.TryBake(original, Json, PngBadgeReader.OpenBadgesKeyword, out _, out var error));
+        Assert.Contains("after IEND", error);
+    }
+
+    [Fact]
+    public void Bake_OtherBytesAfterIend_AreKept()
+    {
+        byte[] original = [.. TestPng.Plain(), .. "editor metadata"u8];
+
+        var baked = PngBaker.Bake(original, Json);
+
+        Assert.Equal("editor metadata"u8.ToArray(), baked.AsSpan(baked.Length - 15).ToArray());
     }
 
     [Fact]

@@ -116,9 +116,19 @@ public class SvgBadgeReaderTests
     }
 
     [Fact]
-    public void Read_TwoAssertions_FirstWinsWithWarning()
+    public void Read_TwoAssertionsWithDifferentPayloads_IsMalformed()
     {
         var result = Read("""<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://example.org/first"/><openbadges:assertion verify="https://example.org/second"/></svg>""");
+
+        Assert.Equal(UnbakeStatus.Malformed, result.Status);
+        Assert.Null(result.Payload);
+        Assert.Contains("two different badges", result.Error);
+    }
+
+    [Fact]
+    public void Read_TwoAssertionsWithTheSamePayload_FirstWinsWithWarning()
+    {
+        var result = Read("""<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://example.org/first"/><g><openbadges:assertion verify="https://example.org/first"/></g></svg>""");
 
         Assert.Equal("https://example.org/first", result.Payload);
         Assert.Single(result.Warnings);

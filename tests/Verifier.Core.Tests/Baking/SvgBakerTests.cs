@@ -109,10 +109,13 @@ public class SvgBakerTests
 
         var baked = SvgBaker.Bake(svg, "https://example.org/assertions/1");
 
-        // The 2.0 element comes first in the document, so it is what an unbaker finds first.
+        // The 3.0 credential is replaced too (two different badges would be refused); the root still binds the
+        // prefix to the 3.0 namespace, so the new element declares its own.
         var result = Unbake(baked);
         Assert.Equal("https://example.org/assertions/1", result.Payload);
         Assert.Equal("svg:openbadges:assertion@verify", result.Location);
+        Assert.Empty(result.Warnings);
+        Assert.DoesNotContain("openbadges:credential", baked, StringComparison.Ordinal);
         Assert.Contains("<openbadges:assertion xmlns:openbadges=\"http://openbadges.org\"", baked);
     }
 

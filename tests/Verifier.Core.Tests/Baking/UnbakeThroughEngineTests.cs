@@ -45,14 +45,25 @@ public class UnbakeThroughEngineTests
     }
 
     [Fact]
-    public async Task VerifyAsync_SecondBadgeChunk_IsAWarningInTheReport()
+    public async Task VerifyAsync_SecondBadgeChunkWithTheSamePayload_IsAWarningInTheReport()
     {
-        var png = TestPng.Start().Itxt("openbadges", "https://example.org/first").Itxt("openbadges", "https://example.org/second").Image().End().ToArray();
+        var png = TestPng.Start().Itxt("openbadges", "https://example.org/first").Itxt("openbadges", "https://example.org/first").Image().End().ToArray();
 
         var report = await VerifyAsync(png);
 
         Assert.Contains(report.Checks, c => c.Id == InputResolver.Ids.Unbake && c.Outcome == CheckOutcome.Warning);
         Assert.True(report.WarningCount >= 1);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_SecondBadgeChunkWithAnotherPayload_FailsUnbake()
+    {
+        var png = TestPng.Start().Itxt("openbadges", "https://example.org/first").Itxt("openbadges", "https://example.org/second").Image().End().ToArray();
+
+        var report = await VerifyAsync(png);
+
+        Assert.Equal(VerificationOutcome.Invalid, report.Outcome);
+        Assert.Contains(report.Checks, c => c.Id == InputResolver.Ids.Unbake && c.Outcome == CheckOutcome.Failed && c.Message.Contains("two different badges", StringComparison.Ordinal));
     }
 
     [Fact]

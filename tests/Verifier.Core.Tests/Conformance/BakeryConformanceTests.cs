@@ -45,8 +45,10 @@ public class BakeryConformanceTests(ITestOutputHelper output)
         ($"{Ob2}/derived/png/baked_jws_itxt.png", UnbakeStatus.Found, "png:iTXt:openbadges", r => Kind(r) == PayloadKind.Jws),
         ($"{Ob2}/derived/png/baked_itxt_before_iend.png", UnbakeStatus.Found, "png:iTXt:openbadges", r => Kind(r) == PayloadKind.Json),
         ($"{Ob2}/derived/png/baked_1_0_url_text_legacy.png", UnbakeStatus.Found, "png:tEXt:openbadges", r => r.Payload == "http://a.com/instance"),
-        ($"{Ob2}/derived/png/baked_text_then_itxt.png", UnbakeStatus.Found, "png:tEXt:openbadges", r => r.Payload == "http://a.com/instance" && r.Warnings.Count == 1),
-        ($"{Ob2}/derived/png/baked_two_itxt_chunks_INVALID.png", UnbakeStatus.Found, "png:iTXt:openbadges", r => r.Payload!.StartsWith("https://example.org/first", StringComparison.Ordinal) && r.Warnings.Count == 1),
+        // Both bakeries return the first chunk in stream order; two different payloads are refused here (one badge
+        // per image, and a displayer may show the other one).
+        ($"{Ob2}/derived/png/baked_text_then_itxt.png", UnbakeStatus.Malformed, null, r => r.Error!.Contains("two different badges", StringComparison.Ordinal)),
+        ($"{Ob2}/derived/png/baked_two_itxt_chunks_INVALID.png", UnbakeStatus.Malformed, null, r => r.Error!.Contains("two different badges", StringComparison.Ordinal)),
         ($"{Ob2}/derived/png/baked_itxt_compressed_INVALID.png", UnbakeStatus.Malformed, null, r => r.Error!.Contains("compression", StringComparison.Ordinal)),
         ($"{Ob2}/derived/png/baked_itxt_with_langtag.png", UnbakeStatus.Found, "png:iTXt:openbadges", r => JsonString(r.Payload, "type") == "Assertion"),
         ($"{Ob2}/derived/png/baked_ob3_openbadgecredential_itxt.png", UnbakeStatus.Found, "png:iTXt:openbadgecredential", r => r.Family == BadgeFamily.OpenBadges3),

@@ -102,7 +102,7 @@ public sealed class Ob3Fixtures : IAsyncDisposable
     }
 
     /// <summary>A status-list credential signed as a VC-JWT by <paramref name="key"/> (kid on the issuer's origin).</summary>
-    public string HostStatusListJwt(TestKey key, string kid, string path, string purpose, string encodedList, string type = "BitstringStatusListCredential")
+    public string HostStatusListJwt(TestKey key, string kid, string path, string purpose, string encodedList, string type = "BitstringStatusListCredential", Action<JsonObject>? header = null)
     {
         var list = new JsonObject
         {
@@ -113,7 +113,7 @@ public sealed class Ob3Fixtures : IAsyncDisposable
             ["validFrom"] = "2026-01-01T00:00:00Z",
             ["credentialSubject"] = new JsonObject { ["id"] = "https://" + Host + path + "#list", ["type"] = "BitstringStatusList", ["statusPurpose"] = purpose, ["encodedList"] = encodedList },
         };
-        var jwt = Jwt.Sign(key, list, kid: kid);
+        var jwt = Jwt.Sign(key, list, kid: kid, header: header);
         Server.MapJson(path, jwt, contentType: "application/vc+jwt");
         return "https://" + Host + path;
     }

@@ -46,6 +46,25 @@ public class StatusVerificationTests
         ReportAssert.Has(report, Ob3CheckIds.Status, CheckOutcome.Passed);
     }
 
+    // The status-list VC-JWT goes through the same envelope rules: an IETF Token Status List (statuslist+jwt) or a
+    // crit header is not a BitstringStatusListCredential, and a credential checked against it is not shown valid.
+    [Theory]
+    [InlineData("typ", "statuslist+jwt")]
+    [InlineData("crit", "exp")]
+    public async Task VerifyAsync_StatusListJwtWithRefusedHeader_IsNotTrusted(string name, string value)
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.P256();
+        var kid = f.HostJwk(key);
+        var list = f.HostStatusListJwt(key, kid, "/status/1", "revocation", Ob3Fixtures.EncodedList(ListBits), header: h =>
+            h[name] = name == "crit" ? new JsonArray(value) : value);
+
+        var report = await f.VerifyAsync(Signed(f, key, kid, Entry("BitstringStatusListEntry", list, "revocation", 41)));
+
+        Assert.NotEqual(VerificationOutcome.Valid, report.Outcome);
+        Assert.DoesNotContain(report.Checks, c => c.Id == Ob3CheckIds.StatusList && c.Outcome == CheckOutcome.Passed);
+    }
+
     [Fact]
     public async Task VerifyAsync_EntrySetForSuspension_IsSuspended()
     {

@@ -5,7 +5,11 @@ using Verifier.Core.Reporting;
 
 namespace Verifier.Core.OpenBadges2.Checks;
 
-/// <summary>"The Assertion was awarded to a valid property value of the expected recipient" (Verification).</summary>
+/// <summary>
+/// "The Assertion was awarded to a valid property value of the expected recipient" (Verification): the expected
+/// value's kind (read from its syntax) must be the kind recipient.type declares, e.g. "a known email address value
+/// for email type recipient IdentityObject"; values of different kinds are never compared.
+/// </summary>
 public static class RecipientCheck
 {
     public static void Run(JsonObject assertion, string? expected, CheckCollector checks)
@@ -26,22 +30,22 @@ public static class RecipientCheck
         }
 
         var hashed = JsonAccess.Boolean(recipient, "hashed") ?? false;
-        var type = JsonAccess.String(recipient, "type") ?? "email";
-        var kind = type switch
+        var type = JsonAccess.String(recipient, "type");
+        var kind = IdentityTypes.FromOb2(type);
+        var typeText = type ?? "email (no type given)";
+        switch (RecipientMatcher.Compare(expected, kind, identity, hashed, JsonAccess.String(recipient, "salt")))
         {
-            "email" or "http://schema.org/email" => RecipientKind.Email,
-            "url" or "http://schema.org/url" => RecipientKind.Url,
-            "telephone" or "http://schema.org/telephone" => RecipientKind.Telephone,
-            _ => RecipientMatcher.Classify(expected),
-        };
-
-        if (RecipientMatcher.Matches(expected, kind, identity, hashed, JsonAccess.String(recipient, "salt")))
-        {
-            checks.Pass(Ob2CheckIds.Recipient, $"the badge was awarded to the expected {type} recipient{(hashed ? " (hashed identity)" : string.Empty)}", id);
-        }
-        else
-        {
-            checks.Fail(Ob2CheckIds.Recipient, $"the badge was not awarded to {expected} (recipient {type}{(hashed ? ", hashed" : string.Empty)} does not match)", id);
+            case RecipientMatch.Match:
+                checks.Pass(Ob2CheckIds.Recipient, $"the badge was awarded to the expected {typeText} recipient{(hashed ? " (hashed identity)" : string.Empty)}", id);
+                break;
+            case RecipientMatch.KindMismatch:
+                var expectedKind = RecipientSyntax.Classify(expected);
+                checks.Fail(Ob2CheckIds.Recipient,
+                    $"the badge was not awarded to {expected}: that is {RecipientSyntax.Describe(expectedKind)}, but the badge names its recipient by {RecipientSyntax.Describe(kind)} (recipient type {typeText}); identifiers of different kinds never match", id);
+                break;
+            default:
+                checks.Fail(Ob2CheckIds.Recipient, $"the badge was not awarded to {expected} (recipient {typeText}{(hashed ? ", hashed" : string.Empty)} does not match)", id);
+                break;
         }
     }
 }

@@ -9,7 +9,7 @@ public sealed class CompactJws
     /// <summary>Larger inputs are refused before any decoding (a signed assertion is a few KB).</summary>
     public const int MaxLength = 2 * 1024 * 1024;
 
-    private CompactJws(string text, int signingInputLength, string? algorithm, string? keyId, byte[] payload, byte[] signature, bool hasCrit)
+    private CompactJws(string text, int signingInputLength, string? algorithm, string? keyId, byte[] payload, byte[] signature, bool hasCrit, string? headerRefusal)
     {
         Text = text;
         SigningInputLength = signingInputLength;
@@ -18,6 +18,7 @@ public sealed class CompactJws
         Payload = payload;
         Signature = signature;
         HasCriticalHeader = hasCrit;
+        HeaderRefusal = headerRefusal;
     }
 
     public string Text { get; }
@@ -30,6 +31,12 @@ public sealed class CompactJws
     public string? KeyId { get; }
 
     public bool HasCriticalHeader { get; }
+
+    /// <summary>
+    /// Why the header makes this JWS unusable as a signed assertion (crit, b64 other than true, or a typ naming
+    /// another kind of token: see <see cref="Crypto.JoseHeaderRules"/>), or null.
+    /// </summary>
+    public string? HeaderRefusal { get; }
 
     public byte[] Payload { get; }
 
@@ -75,7 +82,8 @@ public sealed class CompactJws
             var alg = doc.RootElement.TryGetProperty("alg", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
             var kid = doc.RootElement.TryGetProperty("kid", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
             var crit = doc.RootElement.TryGetProperty("crit", out _);
-            return new CompactJws(text, second, alg, kid, payload, signature, crit);
+            var refusal = Crypto.JoseHeaderRules.Refusal(doc.RootElement, Crypto.JoseHeaderRules.Ob2Typ, "a signed Open Badges assertion");
+            return new CompactJws(text, second, alg, kid, payload, signature, crit, refusal);
         }
         catch (FormatException)
         {

@@ -36,9 +36,10 @@ public sealed class SignedVerification(RsaKeyCache keys)
             return null;
         }
 
-        if (jws.HasCriticalHeader)
+        // crit (RFC 7515 §4.1.11), b64 false (RFC 7797) and a typ naming another kind of token are refused.
+        if (jws.HeaderRefusal is { } refusal)
         {
-            checks.Fail(Ob2CheckIds.SignatureAlgorithm, "the JWS header has a crit parameter this verifier does not understand (RFC 7515 §4.1.11)");
+            checks.Fail(Ob2CheckIds.SignatureAlgorithm, refusal);
             return null;
         }
 
