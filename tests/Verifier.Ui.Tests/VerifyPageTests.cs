@@ -76,7 +76,10 @@ public sealed class VerifyPageTests(UiHost host)
         var facts = await page.Locator("#badge-facts").InnerTextAsync();
         Assert.Contains(BadgeSite.BadgeName, facts, StringComparison.Ordinal);
         Assert.Contains(BadgeSite.IssuerName, facts, StringComparison.Ordinal);
+        // What was proven is shown apart from the issuer's own claims (docs/security.md).
+        Assert.Contains("proven by the issuer's web origin hosting the badge", facts, StringComparison.Ordinal);
         Assert.Contains("2026-01-15 10:00 UTC", facts, StringComparison.Ordinal);
+        Assert.DoesNotContain("Verified as of", facts, StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#checks li[data-outcome=failed]").CountAsync());
         Assert.StartsWith("data:image/svg+xml", await page.Locator(".summary img").GetAttributeAsync("src"), StringComparison.Ordinal);
         await Screenshot.SaveIfAskedAsync(page, "valid");

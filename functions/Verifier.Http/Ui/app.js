@@ -130,10 +130,18 @@
       row(facts, 'Name', badge.name);
       row(facts, 'Description', badge.description);
       row(facts, 'Criteria', badge.criteria, badge.criteria);
-      row(facts, 'Issuer', badge.issuerName || badge.issuerId, badge.issuerUrl || badge.issuerId);
+      const issuer = report.issuer;
+      if (issuer) {
+        // What was proven (identity, how) is shown apart from what the badge only claims (name, homepage).
+        row(facts, 'Issuer (as it names itself)', issuer.name || issuer.id, issuer.url);
+        row(facts, 'Issuer identity', issuer.verified ? `${issuer.id} — proven by ${provenBy(issuer.verifiedBy)}` : `not proven (the badge claims ${issuer.id || 'no id'})`);
+      } else {
+        row(facts, 'Issuer (as the badge names it)', badge.issuerName || badge.issuerId, badge.issuerUrl || badge.issuerId);
+      }
       row(facts, 'Recipient', badge.recipient);
       row(facts, 'Issued', formatDate(badge.issuedOn));
       row(facts, 'Expires', formatDate(badge.expires));
+      if (report.evaluatedAt && report.evaluatedAt.fromRequest) row(facts, 'Verified as of', formatDate(report.evaluatedAt.instant));
       if (Array.isArray(badge.evidence)) badge.evidence.forEach((e) => row(facts, 'Evidence', e, e));
       summary.append(facts);
       details.append(summary);
@@ -166,6 +174,16 @@
     details.append(raw);
   }
 
+  function provenBy(how) {
+    return {
+      'issuer-document': "the issuer's own document",
+      'did-document': "the issuer's DID document",
+      'did-key-issuer': 'the issuer being the key itself (did:key / did:jwk)',
+      'issuer-origin': "the issuer's web origin serving the key (a shared platform's tenants share it)",
+      'hosted-on-issuer-origin': "the issuer's web origin hosting the badge (a shared platform's tenants share it)",
+    }[how] || how;
+  }
+
   function renderProblem(problem, httpStatus) {
     const title = problem.title || `Request failed (HTTP ${httpStatus})`;
     output.append(banner('problem', '!', 'Nothing was verified', title));
@@ -184,7 +202,8 @@
     const query = new URLSearchParams();
     const recipient = $('recipient').value.trim();
     if (recipient) query.set('recipient', recipient);
-    if ($('strict').checked) query.set('policy', 'strict');
+    const policy = document.querySelector('input[name="policy"]:checked');
+    if (policy && policy.value !== 'default') query.set('policy', policy.value);
 
     const chosen = file.files && file.files[0];
     if (chosen) {
