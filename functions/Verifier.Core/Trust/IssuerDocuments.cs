@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
 
 namespace Verifier.Core.Trust;
@@ -35,14 +38,36 @@ public sealed record IssuerDocument(IssuerDocumentStatus Status, Uri Url, IReadO
 /// docs/security.md rule 1, and reads which keys it lists. This is the "something the issuer controls" that binds a
 /// key at document level — and whose silence about keys is what allows origin-level binding.
 /// </summary>
-public sealed class IssuerDocuments(IDocumentFetcher fetcher)
+public sealed class IssuerDocuments(IDocumentFetcher fetcher, IMemoryCache? cache = null, IOptions<VerifierOptions>? options = null)
 {
     private static readonly string[] KeyRelations = ["verificationMethod", "assertionMethod", "publicKey", "authentication", "capabilityInvocation", "capabilityDelegation", "keyAgreement"];
     private static readonly string[] AssertionRelations = ["assertionMethod", "publicKey"];
 
+    /// <summary>
+    /// The issuer's document, read once per fetch-cache lifetime: a hot issuer's key list is not re-parsed for every
+    /// badge. Only answers that cannot depend on this moment's network (loaded, absent) are kept (rule 8).
+    /// </summary>
     public async Task<IssuerDocument> LoadAsync(Uri issuerUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(issuerUrl);
+        var key = "verifier.issuerdoc:" + issuerUrl.AbsoluteUri;
+        if (cache is not null && cache.TryGetValue(key, out IssuerDocument? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var document = await ReadAsync(issuerUrl, cancellationToken).ConfigureAwait(false);
+        if (cache is not null && document.Status != IssuerDocumentStatus.Unavailable)
+        {
+            var lifetime = options?.Value.Fetch.DefaultCacheAge ?? TimeSpan.FromMinutes(5);
+            cache.Set(key, document, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
+        }
+
+        return document;
+    }
+
+    private async Task<IssuerDocument> ReadAsync(Uri issuerUrl, CancellationToken cancellationToken)
+    {
         var fetched = await fetcher.FetchAsync(issuerUrl, FetchKind.Document, cancellationToken).ConfigureAwait(false);
         if (!fetched.IsOk)
         {
