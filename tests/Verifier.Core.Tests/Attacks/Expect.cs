@@ -44,6 +44,11 @@ internal static class Expect
             $"expected issuer {{ id: {id}, verified: true, verifiedBy: {verifiedBy} }}\n{Dump(report)}");
     }
 
+    /// <summary>The issuer block proves some identity of the real issuer (exact id left to the family), and how.</summary>
+    public static void IssuerProvenAsReal(VerificationReport report, string verifiedBy) =>
+        Assert.True(report.Issuer is { Verified: true, Id: { } id } issuer && IsRealIssuer(id) && issuer.VerifiedBy == verifiedBy,
+            $"expected issuer {{ id: (the real issuer), verified: true, verifiedBy: {verifiedBy} }}\n{Dump(report)}");
+
     /// <summary>An issuer block exists and proves nothing.</summary>
     public static void IssuerUnproven(VerificationReport report) =>
         Assert.True(report.Issuer is { Verified: false, VerifiedBy: IssuerProofs.None },
