@@ -90,6 +90,24 @@ public sealed class Ob2HostedAttacks
     }
 
     [Fact]
+    public async Task Ob2Hosted_IssuerProfileThroughRealOpenRedirectAllowingForgerOrigin_IsNotValid()
+    {
+        await using var lab = await StartAsync();
+        var issuer = OpenRedirect(Evil + "/issuer");
+        var profile = W.Profile(issuer);
+        profile["verification"] = new JsonObject { ["allowedOrigins"] = new JsonArray(EvilHost) };
+        lab.Serve(Evil + "/issuer", profile);
+        lab.Serve(Evil + "/badge", W.Badge(Evil + "/badge", issuer));
+        var id = Evil + "/a4";
+        lab.Serve(id, W.Hosted(id, W.Attacker, Evil + "/badge"));
+
+        var report = await lab.UrlAsync(id);
+
+        Expect.NotValid(report);
+        Expect.NotAttributedToRealIssuer(report);
+    }
+
+    [Fact]
     public async Task Ob2Hosted_TenantAssertionNamingRealBadgeClass_DefaultPolicy_IsOnlyOriginLevel()
     {
         await using var lab = await StartAsync();

@@ -75,6 +75,20 @@ public sealed class Ob2LegacyAttacks
     }
 
     [Fact]
+    public async Task Ob10Hosted_VerifyUrlThroughRealOpenRedirectToForgerCopy_IsInvalid()
+    {
+        await using var lab = await StartAsync();
+        PublishV1(lab);
+        var url = OpenRedirect(Evil + "/v1/a");
+        lab.Serve(Evil + "/v1/a", V10Hosted(url, V1Badge, W.Attacker));
+
+        var report = await lab.TextAsync(V10Hosted(url, V1Badge, W.Attacker).ToJsonString(), recipient: W.Attacker);
+
+        Expect.Invalid(report);
+        Expect.NotAttributedToRealIssuer(report);
+    }
+
+    [Fact]
     public async Task Ob10Signed_KeyOnForgerWhileIssuerOriginIsReal_IsInvalid()
     {
         await using var lab = await StartAsync();

@@ -41,6 +41,32 @@ public sealed class StatusUnknownAttacks
     }
 
     [Fact]
+    public async Task Status_BitstringListAnsweringHtmlPage_IsIndeterminate()
+    {
+        await using var lab = await StartAsync();
+        using var world = new W();
+        world.PublishIssuer(lab);
+        lab.ServeText(StatusOrigin + "/lists/1", "<!doctype html><html><body>Service unavailable</body></html>", "text/html");
+
+        var report = await lab.TextAsync(StatusListAttacks.Credential(world, W.StatusEntry(StatusOrigin + "/lists/1", 42)));
+
+        Expect.Indeterminate(report);
+    }
+
+    [Fact]
+    public async Task Status_BitstringListAnsweringErrorObject_IsIndeterminate()
+    {
+        await using var lab = await StartAsync();
+        using var world = new W();
+        world.PublishIssuer(lab);
+        lab.Serve(StatusOrigin + "/lists/1", new JsonObject { ["error"] = "quota exceeded" }, contentType: "application/json");
+
+        var report = await lab.TextAsync(StatusListAttacks.Credential(world, W.StatusEntry(StatusOrigin + "/lists/1", 42)));
+
+        Expect.Indeterminate(report);
+    }
+
+    [Fact]
     public async Task Status_RevocationListAnsweringEmptyObject_IsIndeterminate()
     {
         await using var lab = await StartAsync();
