@@ -166,7 +166,14 @@ public sealed class StatusListLoader(
             return Broken(url, "the status list is neither JSON nor a VC-JWT");
         }
 
-        if (credential.ValueKind != JsonValueKind.Object || !credential.TryGetProperty("proof", out _))
+        // Rule 4: an answer that is not a credential at all (an error object, {}) is not an empty list, and says
+        // nothing about the status: unknown, not cached. A credential without a proof is the issuer's own error.
+        if (credential.ValueKind != JsonValueKind.Object || !(credential.TryGetProperty("@context", out _) || credential.TryGetProperty("credentialSubject", out _)))
+        {
+            return WithBits(url, credential, ListProofState.Unverified, $"{url} did not answer with a status list credential");
+        }
+
+        if (!credential.TryGetProperty("proof", out _))
         {
             return WithBits(url, credential, ListProofState.Failed, "the status list credential has no proof");
         }
@@ -190,10 +197,11 @@ public sealed class StatusListLoader(
         return new LoadedStatusList(url, credential, state, message, bits, error);
     }
 
+    /// <summary>Not even JSON or a token: not a status list, so the status is unknown (rule 4), never "not revoked".</summary>
     private static LoadedStatusList Broken(Uri url, string message)
     {
         using var empty = JsonDocument.Parse("{}");
-        return new LoadedStatusList(url, empty.RootElement.Clone(), ListProofState.Failed, message, null, message);
+        return new LoadedStatusList(url, empty.RootElement.Clone(), ListProofState.Unverified, message, null, message);
     }
 
     private static (ListProofState, string) Summarize(VerificationContext scratch, bool signatureValid, string kind)

@@ -22,6 +22,9 @@ public enum IdentityStatus
 public sealed record IdentifiedDocument(IdentityStatus Status, FetchResult Fetch, Uri? Identity, bool Refetched, string? Problem)
 {
     public bool IsConfirmed => Status == IdentityStatus.Confirmed;
+
+    /// <summary>The URL the document used was finally served from (scope and origin decisions are made on it).</summary>
+    public Uri ServedFrom => Fetch.ServedFrom;
 }
 
 /// <summary>
