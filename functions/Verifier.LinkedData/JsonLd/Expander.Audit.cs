@@ -23,7 +23,7 @@ internal sealed partial class Expander
         if (Find(props, Keywords.Context) is { ValueKind: not JsonValueKind.Undefined } local)
         {
             audit.CollectInlineTerms(local);
-            if (!top)
+            if (!top && !IsEmbeddedDocument(local))
             {
                 audit.Report(PlainFormViolationKind.NestedContext, "an @context inside the document: only the top-level object may carry one, or a nested alias could rename what the checks read", Keywords.Context);
             }
@@ -54,6 +54,30 @@ internal sealed partial class Expander
         }
 
         return isValue;
+    }
+
+    /// <summary>
+    /// An embedded credential (an endorsement, a CLR's member credential) is a document of its own and keeps its own
+    /// @context: published contexts only, by URL, starting with a credentials base context. Whatever reads it verifies
+    /// it on its own, audit included; an inline definition below the top level is never accepted.
+    /// </summary>
+    private static bool IsEmbeddedDocument(JsonElement local)
+    {
+        if (local.ValueKind != JsonValueKind.Array || local.GetArrayLength() == 0 || local[0].ValueKind != JsonValueKind.String
+            || !PlainFormAudit.EmbeddedDocumentContexts.Contains(local[0].GetString()!))
+        {
+            return local.ValueKind == JsonValueKind.String && PlainFormAudit.EmbeddedDocumentContexts.Contains(local.GetString()!);
+        }
+
+        foreach (var item in local.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Rules for one key of a node object (or value object), before its value is expanded.</summary>

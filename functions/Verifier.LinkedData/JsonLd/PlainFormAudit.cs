@@ -12,6 +12,16 @@ public sealed class PlainFormAudit
     /// <summary>At most this many violations are kept; <see cref="Total"/> counts them all.</summary>
     public const int MaxKept = 32;
 
+    /// <summary>
+    /// The first context of an embedded document (a credential inside a credential: an endorsement, a CLR member),
+    /// which may keep its own @context of published context URLs below the top level: the VC 2.0 and 1.1 base contexts.
+    /// </summary>
+    public static IReadOnlySet<string> EmbeddedDocumentContexts { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "https://www.w3.org/ns/credentials/v2",
+        "https://www.w3.org/2018/credentials/v1",
+    };
+
     private IReadOnlyList<PlainFormViolation> violations = [];
 
     public IReadOnlyList<PlainFormViolation> Violations => violations;
