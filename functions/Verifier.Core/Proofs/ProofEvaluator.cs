@@ -67,7 +67,10 @@ internal sealed class ProofEvaluator(IKeyResolver keys, IReadOnlyList<IDataInteg
 
         var result = await suite.VerifyAsync(new SuiteInput(credential, proof, signature, key, context.Request.Verbose), cancellationToken).ConfigureAwait(false);
         var status = result.Valid ? ProofStatus.Valid : result.Indeterminate ? ProofStatus.Indeterminate : ProofStatus.Invalid;
-        return new ProofVerdict(proof, status, result.Message, key, issuerId is null ? null : IssuerBinding.Evaluate(issuerId, proof.VerificationMethod, key), WithMethod(result.Details, proof));
+        return new ProofVerdict(proof, status, result.Message, key, issuerId is null ? null : IssuerBinding.Evaluate(issuerId, proof.VerificationMethod, key), WithMethod(result.Details, proof))
+        {
+            NonCanonical = result.NonCanonical,
+        };
     }
 
     /// <summary>created/expires (VC Data Integrity §2.1): a proof made in the future or already expired is refused.</summary>

@@ -53,7 +53,7 @@ public sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader lis
 
         try
         {
-            using var doc = JsonDocument.Parse(fetched.Body);
+            using var doc = JsonDocument.Parse(fetched.Body, Input.StrictJson.Options);
             foreach (var revoked in Credential.Items(doc.RootElement, "revokedCredentials"))
             {
                 var revokedId = revoked.ValueKind == JsonValueKind.String ? revoked.GetString() : Credential.Str(revoked, "id");

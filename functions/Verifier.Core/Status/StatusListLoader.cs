@@ -87,14 +87,15 @@ public sealed class StatusListLoader(
     private async Task<LoadedStatusList> FromJsonAsync(Uri url, string json, VerificationContext parent, CancellationToken ct)
     {
         JsonElement credential;
-        try
+        using (var doc = StrictJson.Parse(json, out var error))
         {
-            using var doc = JsonDocument.Parse(json);
+            if (doc is null)
+            {
+                // Duplicate names would let the list's proof and the bit reader see different encodedLists.
+                return Broken(url, StrictJson.HasDuplicateNames(json) ? $"the status list cannot be used: {error}" : "the status list is neither JSON nor a VC-JWT");
+            }
+
             credential = doc.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return Broken(url, "the status list is neither JSON nor a VC-JWT");
         }
 
         if (credential.ValueKind != JsonValueKind.Object || !credential.TryGetProperty("proof", out _))

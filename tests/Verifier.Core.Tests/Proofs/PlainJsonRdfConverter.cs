@@ -20,6 +20,9 @@ internal sealed class PlainJsonRdfConverter : ILinkedDataConverter
         return ValueTask.FromResult(RdfConversion.Success(dataset));
     }
 
+    /// <summary>Every JSON difference is an RDF difference here, so there is no other form to audit.</summary>
+    public ValueTask<RdfConversion> ToRdfAuditedAsync(JsonElement document, CancellationToken cancellationToken) => ToRdfAsync(document, cancellationToken);
+
     private static RdfTerm Node(JsonElement value, RdfDataset dataset, ref int counter)
     {
         switch (value.ValueKind)
