@@ -91,8 +91,7 @@ public sealed class StatusListLoader(
         {
             if (doc is null)
             {
-                // Duplicate names would let the list's proof and the bit reader see different encodedLists.
-                return Broken(url, StrictJson.HasDuplicateNames(json) ? $"the status list cannot be used: {error}" : "the status list is neither JSON nor a VC-JWT");
+                return StrictJson.HasDuplicateNames(json) ? Refused(url, json, $"the status list cannot be used: {error}") : Broken(url, "the status list is neither JSON nor a VC-JWT");
             }
 
             credential = doc.RootElement.Clone();
@@ -120,6 +119,16 @@ public sealed class StatusListLoader(
         var subject = credential.ValueKind == JsonValueKind.Object && credential.TryGetProperty("credentialSubject", out var s) ? s : default;
         var (bits, error) = Bitstring.Decode(OpenBadges3.Credential.Str(subject, "encodedList"));
         return new LoadedStatusList(url, credential, state, message, bits, error);
+    }
+
+    /// <summary>
+    /// A list refused before its proof is looked at (duplicate names would let the proof and the bit reader see
+    /// different encodedLists): kept as read leniently only so the report can say what it is, never decoded.
+    /// </summary>
+    private static LoadedStatusList Refused(Uri url, string json, string message)
+    {
+        using var lenient = JsonDocument.Parse(json);
+        return new LoadedStatusList(url, lenient.RootElement.Clone(), ListProofState.Failed, message, null, message);
     }
 
     private static LoadedStatusList Broken(Uri url, string message)
