@@ -168,6 +168,30 @@ public sealed class PlainFormAttackTests
         NotCanonical(report, "@nest");
     }
 
+    [SkippableTheory]
+    [InlineData("@set", true)]
+    [InlineData("@included", true)]
+    [InlineData("@reverse", true)]
+    [InlineData("nested @context", true)]
+    [InlineData("@graph", false)]
+    public async Task VerifyAsync_RevokedStatusMovedByStructuralKeyword_NotValid(string rewrite, bool fooledWithoutAudit)
+    {
+        await using var f = await RewriteFixture.StartAsync();
+        await f.HostStatusListAsync([7]);
+        var genuine = await f.SignAsync(f.Credential(status: RewriteFixture.BitstringEntry(7)));
+        var rewritten = Structural(genuine, rewrite);
+
+        await f.AssertSameSignedGraphAsync(genuine, rewritten);
+        var unaudited = await f.VerifyAsync(rewritten, audit: false);
+        var report = await f.VerifyAsync(rewritten);
+
+        Revoked(await f.VerifyAsync(genuine));
+        ProofPasses(unaudited);
+        Assert.DoesNotContain(unaudited.Checks, c => c.Id == Ob3CheckIds.Status && c.Outcome == CheckOutcome.Failed); // revocation missed
+        Assert.Equal(fooledWithoutAudit, unaudited.Outcome == VerificationOutcome.Valid); // @graph hides the whole credential instead
+        NotCanonical(report, rewrite == "nested @context" ? "@context" : rewrite);
+    }
+
     [SkippableFact]
     public async Task VerifyAsync_ExpiredValidUntilUnderInlineAlias_NotValid()
     {
@@ -322,6 +346,50 @@ public sealed class PlainFormAttackTests
         ReportAssert.Outcome(Assert.Single(unaudited.Endorsements!), VerificationOutcome.Valid);
         NotCanonical(report, "endorsement[0]");
         NotCanonical(Assert.Single(report.Endorsements!), "validUntil");
+    }
+
+    /// <summary>The credential's status entry moved where a reader of "credentialStatus" does not look; same graph.</summary>
+    private static JsonObject Structural(JsonObject genuine, string rewrite)
+    {
+        var rewritten = genuine.DeepClone().AsObject();
+        var entry = genuine["credentialStatus"]!.DeepClone().AsObject();
+        switch (rewrite)
+        {
+            case "@set":
+                rewritten["credentialStatus"] = new JsonObject { ["@set"] = new JsonArray(entry) };
+                break;
+            case "@included":
+                rewritten["credentialStatus"] = new JsonObject { ["id"] = entry["id"]!.DeepClone() };
+                rewritten["@included"] = new JsonArray(entry);
+                break;
+            case "@reverse":
+                // The entry names the credential as the subject of its credentialStatus triple.
+                rewritten.Remove("credentialStatus");
+                entry["@reverse"] = new JsonObject { [Cred + "credentialStatus"] = new JsonObject { ["id"] = Ob3Fixtures.CredentialId } };
+                rewritten["@included"] = new JsonArray(entry);
+                break;
+            case "nested @context":
+                // An alias of @type defined inside the entry: a reader of "type" finds no type.
+                var aliased = Rename(entry, "type", "kind");
+                aliased["@context"] = new JsonObject { ["kind"] = "@type" };
+                rewritten["credentialStatus"] = aliased;
+                break;
+            case "@graph":
+                var inner = new JsonObject();
+                foreach (var (key, value) in genuine)
+                {
+                    if (key is not ("@context" or "proof"))
+                    {
+                        inner[key] = value?.DeepClone();
+                        rewritten.Remove(key);
+                    }
+                }
+
+                rewritten["@graph"] = new JsonArray(inner);
+                break;
+        }
+
+        return rewritten;
     }
 
     private static JsonObject Rename(JsonObject source, string from, string to, Func<JsonNode?, JsonNode?>? convert = null)
