@@ -10,7 +10,9 @@ namespace Verifier.Fuzz;
 /// </summary>
 internal static class EquivalenceTarget
 {
-    private static readonly Lazy<EquivalenceHarness> Harness = new(() => EquivalenceHarness.CreateAsync(ContextsFolder()).GetAwaiter().GetResult());
+    // VERIFIER_EQUIVALENCE_AUDIT=off fuzzes an engine without the plain-form audit: a check that the oracle finds breaks.
+    private static readonly Lazy<EquivalenceHarness> Harness = new(() => EquivalenceHarness.CreateAsync(
+        ContextsFolder(), audit: Environment.GetEnvironmentVariable("VERIFIER_EQUIVALENCE_AUDIT") != "off").GetAwaiter().GetResult());
 
     public static void Run(byte[] data)
     {
