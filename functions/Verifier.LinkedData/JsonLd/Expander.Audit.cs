@@ -182,12 +182,21 @@ internal sealed partial class Expander
 
         // The published contexts alone, in order (each already processed and cached by the real processing).
         var published = before;
-        foreach (var item in items)
+        try
         {
-            if (item.ValueKind == JsonValueKind.String)
+            foreach (var item in items)
             {
-                published = contexts.Process(published, item, baseUrl);
+                if (item.ValueKind is JsonValueKind.String or JsonValueKind.Null)
+                {
+                    published = contexts.Process(published, item, baseUrl);
+                }
             }
+        }
+        catch (JsonLdException e)
+        {
+            // Only possible when the inline part is what reconciles the published ones: not a plain form either.
+            audit.Report(PlainFormViolationKind.RedefinedTerm, $"the published contexts do not stand without the document's own context ({e.Code})", Keywords.Context);
+            return;
         }
 
         foreach (var item in items)

@@ -55,9 +55,9 @@ internal sealed class PlainFormAuditor
             case JsonValueKind.Object:
                 foreach (var member in context.EnumerateObject())
                 {
-                    if (Keywords.IsKeyword(member.Name) || member.Name.StartsWith('@'))
+                    if (member.Name.StartsWith('@'))
                     {
-                        continue;
+                        continue; // @vocab, @base… and keyword-like names, which are never terms
                     }
 
                     (inlineTerms ??= new HashSet<string>(StringComparer.Ordinal)).Add(member.Name);
