@@ -26,7 +26,10 @@ public interface ILinkedDataConverter
 /// <param name="Indeterminate">True when the cause lies outside the document (a context could not be fetched).</param>
 public sealed record RdfConversion(RdfDataset? Dataset, string? Error, bool Indeterminate = false)
 {
-    /// <summary>The plain-form audit of an audited conversion (null otherwise, or when the converter has no JSON-LD forms to audit).</summary>
+    /// <summary>
+    /// The plain-form audit of an audited conversion; null for <c>ToRdfAsync</c>. A successful audited conversion
+    /// must set it (an empty audit when the converter has no other forms): the RDFC suites refuse a null one.
+    /// </summary>
     public PlainFormAudit? PlainForm { get; init; }
 
     public static RdfConversion Success(RdfDataset dataset) => new(dataset, null);

@@ -233,10 +233,14 @@ internal sealed record MutationOutcome(string Credential, IReadOnlyList<string> 
     public bool Broken => ProofValid && Differences.Count > 0;
 }
 
-/// <summary>A converter that never audits: what the engine would accept without the plain-form rule.</summary>
+/// <summary>
+/// A converter that never audits and says every document is plain (an empty audit; a missing one is refused):
+/// what the engine would accept without the plain-form rule.
+/// </summary>
 internal sealed class UnauditedConverter(ILinkedDataConverter inner) : ILinkedDataConverter
 {
     public ValueTask<RdfConversion> ToRdfAsync(JsonElement document, CancellationToken cancellationToken) => inner.ToRdfAsync(document, cancellationToken);
 
-    public ValueTask<RdfConversion> ToRdfAuditedAsync(JsonElement document, CancellationToken cancellationToken) => inner.ToRdfAsync(document, cancellationToken);
+    public async ValueTask<RdfConversion> ToRdfAuditedAsync(JsonElement document, CancellationToken cancellationToken) =>
+        await inner.ToRdfAsync(document, cancellationToken) with { PlainForm = new PlainFormAudit() };
 }

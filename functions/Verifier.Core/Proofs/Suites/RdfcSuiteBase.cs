@@ -88,6 +88,12 @@ internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegr
             return (null, null, new SuiteVerification(false, $"the {what} is not valid JSON-LD for signing: {rdf.Error}", rdf.Indeterminate), null);
         }
 
+        if (rdf.PlainForm is null)
+        {
+            // Fail closed: a converter that did not audit cannot say the JSON is what was signed.
+            return (null, null, SuiteVerification.Invalid($"the {what} was converted without the plain-form audit"), null);
+        }
+
         var canonical = Rdfc10.Canonicalize(rdf.Dataset, new Rdfc10Options { MaxWork = options.MaxCanonicalizationWork }, cancellationToken);
         if (!canonical.Succeeded)
         {
