@@ -55,7 +55,7 @@ public sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader lis
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(fetched.Body, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            doc = JsonDocument.Parse(fetched.Body, Input.StrictJson.Options);
         }
         catch (JsonException)
         {

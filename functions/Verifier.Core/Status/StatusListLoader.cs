@@ -156,14 +156,14 @@ public sealed class StatusListLoader(
     private async Task<LoadedStatusList> FromJsonAsync(Uri url, string json, VerificationContext parent, CancellationToken ct)
     {
         JsonElement credential;
-        try
+        using (var doc = StrictJson.Parse(json, out var error))
         {
-            using var doc = JsonDocument.Parse(json);
+            if (doc is null)
+            {
+                return StrictJson.HasDuplicateNames(json) ? Refused(url, json, $"the status list cannot be used: {error}") : Broken(url, "the status list is neither JSON nor a VC-JWT");
+            }
+
             credential = doc.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return Broken(url, "the status list is neither JSON nor a VC-JWT");
         }
 
         // Rule 4: an answer that is not a credential at all (an error object, {}) is not an empty list, and says
@@ -195,6 +195,16 @@ public sealed class StatusListLoader(
         var subject = credential.ValueKind == JsonValueKind.Object && credential.TryGetProperty("credentialSubject", out var s) ? s : default;
         var (bits, error) = Bitstring.Decode(OpenBadges3.Credential.Str(subject, "encodedList"));
         return new LoadedStatusList(url, credential, state, message, bits, error);
+    }
+
+    /// <summary>
+    /// A list refused before its proof is looked at (duplicate names would let the proof and the bit reader see
+    /// different encodedLists): kept as read leniently only so the report can say what it is, never decoded.
+    /// </summary>
+    private static LoadedStatusList Refused(Uri url, string json, string message)
+    {
+        using var lenient = JsonDocument.Parse(json);
+        return new LoadedStatusList(url, lenient.RootElement.Clone(), ListProofState.Failed, message, null, message);
     }
 
     /// <summary>Not even JSON or a token: not a status list, so the status is unknown (rule 4), never "not revoked".</summary>
