@@ -38,7 +38,9 @@ internal sealed partial class Expander
         var other = false;
         foreach (var (name, _) in props)
         {
-            switch (ContextProcessor.ExpandIri(active, name, vocab: true))
+            // Only keywords and terms aliasing them can expand to @value/@language/@direction: no full IRI expansion
+            // (which allocates for vocabulary terms) is needed to tell.
+            switch (name.StartsWith('@') ? name : active.Term(name)?.IriMapping)
             {
                 case Keywords.Value: isValue = true; break;
                 case Keywords.Language or Keywords.Direction: tagged = true; break;
@@ -102,12 +104,19 @@ internal sealed partial class Expander
             }
         }
 
+        // The common case first, without the IRI index: a term the published contexts define is the plain form.
+        var term = active.Term(key) is not null;
+        if (term && !audit.IsInlineTerm(key))
+        {
+            return;
+        }
+
         if (!active.TermsByIri.TryGetValue(expanded, out var terms))
         {
             return; // no term names this IRI: the IRI is the plain form
         }
 
-        if (active.Term(key) is null)
+        if (!term)
         {
             audit.Report(PlainFormViolationKind.IriKey, $"'{key}' is written as an IRI; the context's term '{terms[0]}' is the plain form, and a reader of '{terms[0]}' would not see it", key);
         }
