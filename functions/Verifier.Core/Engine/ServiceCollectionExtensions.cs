@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<VerifierMetrics>();
         services.TryAddSingleton<VerificationTelemetry>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, PinnedContextsReadiness>());
         AddFetching(services);
         services.TryAddSingleton<InputResolver>();
         services.TryAddSingleton<BadgeVerifier>();
