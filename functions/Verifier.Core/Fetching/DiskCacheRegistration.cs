@@ -18,8 +18,8 @@ public static class DiskCacheRegistration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddVerifierSettings<DiskCacheOptions>(configuration, DiskCacheOptions.SectionName);
-        var options = configuration.GetSection(DiskCacheOptions.SectionName).Get<DiskCacheOptions>() ?? new DiskCacheOptions();
-        if (!options.DiskEnabled || configuration.GetValue<bool>("Verifier:Fetch:AllowLoopback"))
+        var enabled = configuration.GetValue<bool?>($"{DiskCacheOptions.SectionName}:{nameof(DiskCacheOptions.DiskEnabled)}") ?? true;
+        if (!enabled || configuration.GetValue<bool>("Verifier:Fetch:AllowLoopback"))
         {
             return services;
         }

@@ -65,6 +65,7 @@ public sealed class FileDocumentCacheStore : IDocumentCacheStore
             File.Delete(temporary);
         }
 
+        // The running total starts unknown (-1): the first write scans the folder, later ones trim only past the cap.
         if (Interlocked.Add(ref _bytes, bytes.Length) > _maxBytes || Volatile.Read(ref _bytes) < bytes.Length)
         {
             Trim();
