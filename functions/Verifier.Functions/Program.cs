@@ -11,7 +11,9 @@ builder.Services.AddVerifierFunctions(builder.Configuration);
 
 try
 {
-    builder.Build().Run();
+    var host = builder.Build();
+    host.Services.ValidateSettingsNow();
+    host.Run();
     return 0;
 }
 catch (Exception e) when (SettingsRegistration.Describe(e) is { Count: > 0 } problems)

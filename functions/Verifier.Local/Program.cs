@@ -22,6 +22,8 @@ app.MapVerifierRoutes();
 app.UseVerifierUi();
 try
 {
+    // Validated before the host starts, so a wrong value is one line, not the host's start-up failure log.
+    app.Services.ValidateSettingsNow();
     app.Run();
     return 0;
 }
