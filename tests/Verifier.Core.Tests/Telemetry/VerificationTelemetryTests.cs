@@ -23,7 +23,7 @@ public sealed class TelemetryCapture;
 /// OpenTelemetry SDK's in-memory exporter — and none of them carries the recipient, an e-mail or the badge.
 /// </summary>
 [Collection(nameof(TelemetryCapture))]
-public sealed class VerificationTelemetryTests : IAsyncLifetime
+public sealed class VerificationTelemetryTests : IAsyncLifetime, IDisposable
 {
     private const string Recipient = Ob2TestIssuer.Email;
     private readonly List<Activity> _spans = [];
@@ -39,7 +39,13 @@ public sealed class VerificationTelemetryTests : IAsyncLifetime
         _issuer.Server.MapStatus("/down.json", 503);
     }
 
-    public async Task DisposeAsync() => await _issuer.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _logs.Dispose();
+        await _issuer.DisposeAsync();
+    }
+
+    public void Dispose() => _logs.Dispose();
 
     [Fact]
     public async Task VerifyAsync_Valid_SpanWithAttributesAndChildFetchSpans()
