@@ -105,7 +105,7 @@ public sealed class SchemaChecker(IDocumentFetcher fetcher, EngineCache cache, I
     {
         var budget = options.Value.Schema.EvaluationBudget;
         var started = time.GetTimestamp();
-        if (!await _evaluations.WaitAsync(budget, ct).ConfigureAwait(false))
+        if (!await _evaluations.WaitAsync(budget, time, ct).ConfigureAwait(false))
         {
             return null;
         }
