@@ -20,8 +20,8 @@ public sealed class MemoryMeasurement;
 
 /// <summary>
 /// An anonymous caller chooses which status lists and keys get cached. 10,000 distinct lists (each a 16 KiB bitstring
-/// once decoded, served by a loopback server) and 10,000 distinct did:key ids would hold about 200 MB if every answer
-/// were kept; with the budgets below the engine keeps what fits and the process stays within a stated bound.
+/// once decoded) and 10,000 distinct keys (half did:key, half JWKs), served by a loopback server, hold about 200 MB if
+/// every answer is kept; with the budgets below the engine keeps what fits and the process stays within a stated bound.
 /// </summary>
 [Collection(nameof(MemoryMeasurement))]
 public sealed class MemoryBoundTests(ITestOutputHelper output)
@@ -42,12 +42,14 @@ public sealed class MemoryBoundTests(ITestOutputHelper output)
     {
         await using var server = await LoopbackServer.StartAsync();
         var list = StatusListJson();
+        var jwk = Jwk();
         for (var i = 0; i < Distinct; i++)
         {
             server.MapJson($"/lists/{i}", list);
+            server.MapJson($"/keys/{i}", jwk);
         }
 
-        using var services = EngineFactory.Build(server, ["status.example"], configure: o =>
+        using var services = EngineFactory.Build(server, ["status.example", "keys.example"], configure: o =>
         {
             o.MemoryCache.StatusListBytes = StatusListBudget;
             o.MemoryCache.KeyBytes = KeyBudget;
@@ -64,7 +66,9 @@ public sealed class MemoryBoundTests(ITestOutputHelper output)
         {
             var (loaded, failure) = await loader.LoadAsync(new Uri($"https://status.example/lists/{i}"), context, ct);
             Assert.True(loaded?.Bits is not null, failure?.Describe());
-            await keys.ResolveAsync(DidKey(i), ct);
+            // Half the keys computed (did:key), half fetched from the loopback server (a JWK per URL).
+            var key = await keys.ResolveAsync(i % 2 == 0 ? DidKey(i) : $"https://keys.example/keys/{i}", ct);
+            Assert.True(i % 2 == 0 || key.Key is not null, key.Error);
         });
 
         var after = Measure("after");
@@ -98,6 +102,15 @@ public sealed class MemoryBoundTests(ITestOutputHelper output)
         return "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"type\":[\"VerifiableCredential\",\"BitstringStatusListCredential\"],"
             + "\"issuer\":\"https://status.example/issuer\",\"credentialSubject\":{\"type\":\"BitstringStatusList\",\"statusPurpose\":\"revocation\",\"encodedList\":\"" + encoded + "\"}}";
     }
+
+    private static string Jwk()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var p = ec.ExportParameters(false);
+        return $"{{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"{Base64Url(p.Q.X!)}\",\"y\":\"{Base64Url(p.Q.Y!)}\"}}";
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>A distinct did:key for an Ed25519 public key (multicodec 0xed01).</summary>
     private static string DidKey(int i)
