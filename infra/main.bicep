@@ -7,7 +7,29 @@ targetScope = 'subscription'
 param environmentName string
 
 @minLength(1)
-@description('Region for every resource. Flex Consumption is available in a subset of regions.')
+@description('Region for every resource. Only regions with Flex Consumption are accepted, so a wrong choice fails before anything is created; list the current ones with `az functionapp list-flexconsumption-locations -o table` and add a new region here.')
+// The quickstart's list (Azure-Samples/functions-quickstart-dotnet-azd) plus westus3.
+@allowed([
+  'australiaeast'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'eastus2euap'
+  'francecentral'
+  'germanywestcentral'
+  'northcentralus'
+  'northeurope'
+  'southcentralus'
+  'southeastasia'
+  'swedencentral'
+  'uksouth'
+  'westcentralus'
+  'westeurope'
+  'westus2'
+  'westus3'
+])
 @metadata({
   azd: {
     type: 'location'
@@ -17,6 +39,14 @@ param location string
 
 @description('Object id of the deploying user, granted blob access for debugging. Empty for none.')
 param principalId string = ''
+
+@description('Kind of principal principalId is. azd sets AZURE_PRINCIPAL_TYPE: User interactively, ServicePrincipal from CI.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
 
 @description('Comma-separated origins allowed to call the API from browsers; "*" allows any origin (no credentials).')
 param allowedCorsOrigins string = '*'
@@ -48,6 +78,9 @@ param instanceMemoryMB int = 2048
 
 @description('Integrate the app with a new VNet and reach storage over private endpoints.')
 param vnetEnabled bool = false
+
+@description('Probe /api/health/ready from three regions with an Application Insights standard availability test.')
+param availabilityTestEnabled bool = true
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -140,6 +173,18 @@ module api 'app/api.bicep' = {
   }
 }
 
+module availability 'app/availability.bicep' = if (availabilityTestEnabled) {
+  name: 'availability'
+  scope: rg
+  params: {
+    name: '${abbrs.insightsWebTests}ready-${resourceToken}'
+    location: location
+    tags: tags
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    hostName: api.outputs.defaultHostName
+  }
+}
+
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   scope: rg
@@ -148,6 +193,7 @@ module rbac 'app/rbac.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
+    userPrincipalType: principalType
   }
 }
 
@@ -157,4 +203,5 @@ output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_NAME string = api.outputs.name
 output SERVICE_API_NAME string = api.outputs.name
 output SERVICE_API_URI string = 'https://${api.outputs.defaultHostName}'
+output VERIFIER_READY_URL string = 'https://${api.outputs.defaultHostName}/api/health/ready'
 output VERIFIER_VERIFY_URL string = 'https://${api.outputs.defaultHostName}/api/verify'

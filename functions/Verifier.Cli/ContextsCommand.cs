@@ -64,7 +64,74 @@ internal static class ContextsCommand
                 : outcomes.Any(o => o.File is null) ? ExitCodes.AnyIndeterminate
                 : ExitCodes.AllValid;
         });
-        return new Command("contexts", "Manage the pinned JSON-LD contexts.") { pull };
+        return new Command("contexts", "Manage the pinned JSON-LD contexts.") { pull, Import() };
+    }
+
+    /// <summary>
+    /// <c>obverify contexts import SRC DIR</c>: the offline twin of pull, for copies obtained another way (a package
+    /// registry): every JSON file in SRC whose JCS SHA-256 is pinned is written to DIR under its pinned URL(s), with
+    /// index.json. Files that match no pin are named on stderr and skipped. Exit 0 when at least one was imported.
+    /// </summary>
+    private static Command Import()
+    {
+        var source = new Argument<DirectoryInfo>("src") { Description = "Folder of candidate context documents (*.json, *.jsonld)." };
+        var folder = new Argument<DirectoryInfo>("dir") { Description = "Folder to write the contexts and index.json into (created if missing)." };
+        var import = new Command("import", "Add context documents from a folder, keeping only those whose digest is pinned.") { source, folder };
+        import.SetAction(async (parse, ct) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var (from, target) = (parse.GetValue(source)!, parse.GetValue(folder)!);
+            if (!from.Exists)
+            {
+                await stderr.WriteLineAsync($"obverify: {from}: no such folder").ConfigureAwait(false);
+                return ExitCodes.UsageOrUnreadable;
+            }
+
+            target.Create();
+            var byDigest = PinnedContexts.Default.SelectMany(p => p.Value.Select(d => (Digest: d, Url: p.Key))).ToLookup(x => x.Digest, x => x.Url);
+            var index = ReadIndex(target.FullName);
+            foreach (var file in from.EnumerateFiles().Where(f => f.Extension is ".json" or ".jsonld").OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                var bytes = await File.ReadAllBytesAsync(file.FullName, ct).ConfigureAwait(false);
+                var parsed = ContextDocuments.Parse(file.FullName, bytes);
+                var urls = parsed.IsSuccess ? byDigest[PinnedContextLoader.Digest(parsed.Document!)].ToList() : [];
+                if (urls.Count == 0)
+                {
+                    await stderr.WriteLineAsync($"obverify: {file.Name}: {(parsed.IsSuccess ? "matches no pinned digest" : parsed.Error)}; skipped").ConfigureAwait(false);
+                    continue;
+                }
+
+                foreach (var url in urls)
+                {
+                    var name = FileNameFor(url);
+                    await File.WriteAllBytesAsync(Path.Combine(target.FullName, name), bytes, ct).ConfigureAwait(false);
+                    index[url] = name;
+                }
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(target.FullName, "index.json"),
+                JsonSerializer.Serialize(new Dictionary<string, object> { ["contexts"] = index }, IndexJson), ct).ConfigureAwait(false);
+            await stdout.WriteLineAsync($"{index.Count} of {PinnedContexts.Default.Count} pinned contexts in {target.FullName}").ConfigureAwait(false);
+            return index.Count > 0 ? ExitCodes.AllValid : ExitCodes.AnyInvalid;
+        });
+        return import;
+    }
+
+    private static SortedDictionary<string, string> ReadIndex(string folder)
+    {
+        var index = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var path = Path.Combine(folder, "index.json");
+        if (File.Exists(path))
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            foreach (var entry in doc.RootElement.GetProperty("contexts").EnumerateObject())
+            {
+                index[entry.Name] = entry.Value.GetString()!;
+            }
+        }
+
+        return index;
     }
 
     private static readonly JsonSerializerOptions IndexJson = new() { WriteIndented = true };

@@ -33,6 +33,16 @@ public static class ObverifyApp
         {
             return await parse.InvokeAsync(config).ConfigureAwait(false);
         }
+        catch (Exception e) when (Core.Engine.Settings.SettingsRegistration.Describe(e) is { Count: > 0 } problems)
+        {
+            // A wrong setting is a usage error: one line per setting to fix, no stack trace.
+            foreach (var problem in problems)
+            {
+                await stderr.WriteLineAsync($"obverify: {problem}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.UsageOrUnreadable;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await stderr.WriteLineAsync($"obverify: internal error: {e}").ConfigureAwait(false);

@@ -1,11 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Verifier.Http;
 
 /// <summary>Configuration section "Verifier:Http": limits and CORS for both web hosts.</summary>
-public sealed class HttpOptions
+public sealed class HttpOptions : IValidatableObject
 {
     public const string SectionName = "Verifier:Http";
 
     /// <summary>Largest request body accepted (default 10 MB). Larger bodies get 413 before they are read.</summary>
+    [Range(1024L, 1024L * 1024 * 1024)]
     public long MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>
@@ -15,11 +18,28 @@ public sealed class HttpOptions
     public string[] AllowedOrigins { get; set; } = [];
 
     /// <summary>How long a browser may cache a preflight answer.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan PreflightMaxAge { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Verifications (verify, unbake, bake) one instance runs at once; 0 = unbounded.</summary>
+    [Range(0, 100_000)]
     public int MaxConcurrentRequests { get; set; } = 64;
 
     /// <summary>How long a request waits for a slot before it gets 503 with Retry-After.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // An origin is scheme://host[:port] and nothing else; a path or a trailing slash would never match a browser's Origin.
+        for (var i = 0; i < AllowedOrigins.Length; i++)
+        {
+            var origin = AllowedOrigins[i];
+            if (origin != "*" && (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+                || uri.GetLeftPart(UriPartial.Authority) != origin.TrimEnd('/') || origin.EndsWith('/')))
+            {
+                yield return new ValidationResult($"'{origin}' is not an origin (https://host[:port], no path)", [$"{nameof(AllowedOrigins)}:{i}"]);
+            }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Verifier.Core.Engine;
 
 namespace Verifier.Http;
 
@@ -8,7 +9,7 @@ namespace Verifier.Http;
 /// <see cref="HttpOptions.QueueTimeout"/> for a slot, then gets 503 with Retry-After; health and the OpenAPI document
 /// are never gated.
 /// </summary>
-public sealed class RequestGate(IOptions<HttpOptions> options) : IDisposable
+public sealed class RequestGate(IOptions<HttpOptions> options, TimeProvider? time = null) : IDisposable
 {
     private readonly SemaphoreSlim? _slots = options.Value.MaxConcurrentRequests > 0
         ? new SemaphoreSlim(options.Value.MaxConcurrentRequests)
@@ -22,7 +23,7 @@ public sealed class RequestGate(IOptions<HttpOptions> options) : IDisposable
             return Lease.None;
         }
 
-        return await _slots.WaitAsync(options.Value.QueueTimeout, cancellationToken).ConfigureAwait(false)
+        return await _slots.WaitAsync(options.Value.QueueTimeout, time ?? TimeProvider.System, cancellationToken).ConfigureAwait(false)
             ? new Lease(_slots)
             : null;
     }

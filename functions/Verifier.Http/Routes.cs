@@ -11,6 +11,7 @@ public static class Routes
     public const string Unbake = "unbake";
     public const string Bake = "bake";
     public const string Health = "health";
+    public const string Ready = "health/ready";
     public const string OpenApi = "openapi.json";
 
     /// <summary>Every route with the methods it answers (OPTIONS is CORS preflight, handled by the same handler).</summary>
@@ -20,6 +21,7 @@ public static class Routes
         (Unbake, ["POST", "OPTIONS"]),
         (Bake, ["POST", "OPTIONS"]),
         (Health, ["GET", "OPTIONS"]),
+        (Ready, ["GET", "OPTIONS"]),
         (OpenApi, ["GET", "OPTIONS"]),
     ];
 }

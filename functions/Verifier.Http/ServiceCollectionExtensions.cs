@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Verifier.Core.Engine;
+using Verifier.Core.Engine.Settings;
 
 namespace Verifier.Http;
 
@@ -10,11 +11,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddVerifierHttp(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.AddVerifierEngine(configuration);
-        var options = services.AddOptions<HttpOptions>();
-        if (configuration is not null)
-        {
-            options.Bind(configuration.GetSection(HttpOptions.SectionName));
-        }
+        services.AddVerifierSettings<HttpOptions>(configuration, HttpOptions.SectionName);
 
         services.AddSingleton<CorsPolicy>();
         services.AddSingleton<RequestGate>();
@@ -22,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UnbakeHandler>();
         services.AddSingleton<BakeHandler>();
         services.AddSingleton<HealthHandler>();
+        services.AddSingleton<ReadyHandler>();
         services.AddSingleton<OpenApiHandler>();
         return services;
     }

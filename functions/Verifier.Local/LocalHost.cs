@@ -21,6 +21,7 @@ public static class LocalHost
                 Routes.Unbake => typeof(UnbakeHandler),
                 Routes.Bake => typeof(BakeHandler),
                 Routes.Health => typeof(HealthHandler),
+                Routes.Ready => typeof(ReadyHandler),
                 Routes.OpenApi => typeof(OpenApiHandler),
                 _ => throw new InvalidOperationException($"no handler for route {route}"),
             };

@@ -1,3 +1,5 @@
+using Verifier.Core.Engine.Settings;
+using Verifier.Core.Fetching;
 using Verifier.Http;
 using Verifier.Local;
 
@@ -10,9 +12,28 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
     builder.WebHost.UseUrls(LocalHost.DefaultUrl);
 }
 
+builder.Services.AddVerifierOtlp(builder.Configuration);
+// Fetched documents on disk (Verifier:Cache:Directory): after a first run the page works offline.
+builder.Services.AddVerifierDiskCache(builder.Configuration);
 builder.Services.AddVerifierHttp(builder.Configuration);
 
 var app = builder.Build();
 app.MapVerifierRoutes();
 app.UseVerifierUi();
-app.Run();
+try
+{
+    // Validated before the host starts, so a wrong value is one line, not the host's start-up failure log.
+    app.Services.ValidateSettingsNow();
+    app.Run();
+    return 0;
+}
+catch (Exception e) when (SettingsRegistration.Describe(e) is { Count: > 0 } problems)
+{
+    // A wrong setting stops the host at start with the keys to fix, not a stack trace.
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine(problem);
+    }
+
+    return 2;
+}

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Verifier.Storage;
 
 /// <summary>Configuration section "Verifier:Cache": where the shared document cache lives (docs/fetching.md).</summary>
@@ -14,9 +16,13 @@ public sealed class BlobCacheOptions
     /// <summary>A connection string (Azurite, local development). Used only when no <see cref="BlobServiceUri"/> is set.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>Blob container name rules: 3–63 lower-case letters, digits and single hyphens.</summary>
+    [Required]
+    [RegularExpression("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$")]
     public string ContainerName { get; set; } = "verifier-cache";
 
     /// <summary>Per-call network timeout: a slow cache must cost less than the fetch it saves.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     public bool IsConfigured => BlobServiceUri is not null || !string.IsNullOrWhiteSpace(ConnectionString);

@@ -3,6 +3,8 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Verifier.Core.Engine;
+using Verifier.Core.Engine.Settings;
 using Verifier.Core.Fetching;
 
 namespace Verifier.Storage;
@@ -18,14 +20,16 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddVerifierBlobCache(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddVerifierSettings<BlobCacheOptions>(configuration, BlobCacheOptions.SectionName);
         var options = configuration.GetSection(BlobCacheOptions.SectionName).Get<BlobCacheOptions>() ?? new BlobCacheOptions();
         if (!options.IsConfigured)
         {
             return services;
         }
 
-        services.TryAddSingleton(_ => CreateContainerClient(options));
+        services.TryAddSingleton(sp => CreateContainerClient(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BlobCacheOptions>>().Value));
         services.TryAddSingleton<IDocumentCacheStore>(sp => new BlobDocumentCacheStore(sp.GetRequiredService<BlobContainerClient>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, BlobCacheReadiness>());
         return services;
     }
 

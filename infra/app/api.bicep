@@ -48,10 +48,11 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
     httpsOnly: true
     clientCertEnabled: false
     virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
+    // Only what Flex Consumption accepts: ftpsState is rejected in newer regions (ARM 51021) and Flex has no FTP
+    // at all; http20Enabled, alwaysOn, linuxFxVersion and the scale settings are not Flex site settings (the runtime
+    // and scale live in functionAppConfig). FTP and SCM basic auth are refused below by the publishing policies.
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
-      http20Enabled: true
     }
     functionAppConfig: {
       deployment: {

@@ -4,6 +4,13 @@ param applicationInsightsName string
 param identityPrincipalId string
 @description('Object id of a developer allowed the same data access for debugging; empty for none.')
 param userPrincipalId string
+@description('Kind of principal userPrincipalId is: azd passes AZURE_PRINCIPAL_TYPE (ServicePrincipal when it runs from CI).')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param userPrincipalType string
 
 // Built-in role definition ids (stable across tenants).
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -47,6 +54,6 @@ resource userBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = if
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
     principalId: userPrincipalId
-    principalType: 'User'
+    principalType: userPrincipalType
   }
 }

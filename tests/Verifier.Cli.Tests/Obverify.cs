@@ -47,6 +47,8 @@ internal static class Obverify
             start.ArgumentList.Add(arg);
         }
 
+        // Hermetic by default: no disk tier under the user's cache directory unless a test asks for one.
+        start.Environment["Verifier__Cache__DiskEnabled"] = "false";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

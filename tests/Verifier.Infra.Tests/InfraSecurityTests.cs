@@ -48,7 +48,6 @@ public class InfraSecurityTests
 
         Assert.True(props.GetProperty("httpsOnly").GetBoolean());
         Assert.Equal("1.2", props.GetProperty("siteConfig").GetProperty("minTlsVersion").GetString());
-        Assert.Equal("Disabled", props.GetProperty("siteConfig").GetProperty("ftpsState").GetString());
         Assert.Equal("UserAssigned", site.GetProperty("identity").GetProperty("type").GetString());
 
         var config = props.GetProperty("functionAppConfig");

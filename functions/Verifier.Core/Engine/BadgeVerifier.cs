@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Input;
 using Verifier.Core.Reporting;
+using Verifier.Core.Telemetry;
 
 namespace Verifier.Core.Engine;
 
@@ -21,32 +22,42 @@ public sealed class BadgeVerifier
     private readonly TimeProvider _time;
     private readonly VerifierOptions _options;
     private readonly ILogger<BadgeVerifier> _logger;
+    private readonly VerificationTelemetry _telemetry;
 
     public BadgeVerifier(
         InputResolver resolver,
         IEnumerable<IBadgeFamilyVerifier> verifiers,
         TimeProvider time,
         IOptions<VerifierOptions> options,
-        ILogger<BadgeVerifier>? logger = null)
+        ILogger<BadgeVerifier>? logger = null,
+        VerificationTelemetry? telemetry = null)
     {
         _resolver = resolver;
         _verifiers = verifiers.ToDictionary(v => v.Family);
         _time = time;
         _options = options.Value;
         _logger = logger ?? NullLogger<BadgeVerifier>.Instance;
+        _telemetry = telemetry ?? new VerificationTelemetry(new VerifierMetrics());
     }
 
     public async Task<VerificationReport> VerifyAsync(VerificationRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = _time.GetTimestamp();
+        using var activity = VerificationTelemetry.Start();
         var context = new VerificationContext(request, _options, request.At ?? _time.GetUtcNow());
         using var fetchScope = Fetching.FetchScope.Begin(_options.Fetch); // bounds this verification's fetches
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_options.RequestDeadline);
+        // The deadline runs on the injected clock, like every other timer of the engine (settings validation keeps it
+        // within 100 ms … 5 min, so this cannot throw).
+        using var timer = new CancellationTokenSource(_options.RequestDeadline, _time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        var family = BadgeFamily.Unknown;
         try
         {
             var payload = await _resolver.ResolveAsync(context, deadline.Token).ConfigureAwait(false);
             if (payload is not null)
             {
+                family = payload.Family;
                 await VerifyPayloadAsync(payload, context, deadline.Token).ConfigureAwait(false);
             }
         }
@@ -61,7 +72,9 @@ public sealed class BadgeVerifier
             context.Checks.Indeterminate(EngineCheckId, $"the verifier hit an internal error ({e.GetType().Name}); the badge could not be judged");
         }
 
-        return context.ToReport();
+        var report = context.ToReport();
+        _telemetry.Record(activity, report, family, fetchScope, _time.GetElapsedTime(started));
+        return report;
     }
 
     /// <summary>Verifies a payload found elsewhere (e.g. an endorsement inside a credential) in the given context.</summary>

@@ -20,7 +20,6 @@ internal static class FamilyRegistrations
         services.AddSingleton<OpenBadges2.Signed.RsaKeyCache>();
         services.AddSingleton<OpenBadges2.ParsedDocumentCache>();
         services.AddSingleton<IBadgeFamilyVerifier, OpenBadges2.Ob2Verifier>();
-        services.AddOptions<Proofs.DataIntegrityOptions>();
         services.TryAddSingleton<LinkedData.Contexts.IContextLoader>(Proofs.ContextLoaderFactory.Create);
         services.TryAddSingleton<Proofs.ILinkedDataConverter>(sp => (sp.GetService<LinkedData.JsonLd.JsonLdProcessor>()
                 ?? (sp.GetService<LinkedData.Contexts.IContextLoader>() is { } loader ? new LinkedData.JsonLd.JsonLdProcessor(loader) : null)) is { } jsonLd

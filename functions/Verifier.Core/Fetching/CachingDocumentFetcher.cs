@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Engine;
+using Verifier.Core.Telemetry;
 
 namespace Verifier.Core.Fetching;
 
@@ -21,6 +22,7 @@ public sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDisposab
     private readonly ILogger _logger;
     private readonly MemoryCache _memory;
     private readonly SharedFetches _shared = new();
+    private readonly VerifierMetrics? _metrics;
 
     /// <summary>Bound on a background write to the shared store.</summary>
     private static readonly TimeSpan StoreWriteTimeout = TimeSpan.FromSeconds(30);
@@ -30,7 +32,8 @@ public sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDisposab
         IOptions<VerifierOptions> options,
         TimeProvider time,
         IDocumentCacheStore? store = null,
-        ILogger<CachingDocumentFetcher>? logger = null)
+        ILogger<CachingDocumentFetcher>? logger = null,
+        VerifierMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _inner = inner;
@@ -38,6 +41,7 @@ public sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDisposab
         _time = time;
         _store = store;
         _logger = logger ?? NullLogger<CachingDocumentFetcher>.Instance;
+        _metrics = metrics;
 
         // A cache of its own: a size limit on the shared IMemoryCache would force every other user to give sizes.
         _memory = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _options.MemoryCacheBytes) });
@@ -49,9 +53,12 @@ public sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDisposab
         var key = CachedDocument.KeyFor(url, kind);
         if (_memory.TryGetValue(key, out CachedDocument? hit) && hit!.ExpiresAt > _time.GetUtcNow())
         {
+            _metrics?.CacheLookup("document", hit: true);
+            FetchScope.Current?.CacheHit();
             return Task.FromResult(hit.ToResult(url));
         }
 
+        _metrics?.CacheLookup("document", hit: false);
         return JoinAsync(key, url, kind, cancellationToken);
     }
 
@@ -85,10 +92,16 @@ public sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDisposab
 
     private async Task<FetchResult> LoadAsync(string key, Uri url, FetchKind kind, CancellationToken ct)
     {
-        if (_store is not null && await ReadStoreAsync(key, ct).ConfigureAwait(false) is { } stored && stored.ExpiresAt > _time.GetUtcNow())
+        if (_store is not null)
         {
-            Remember(key, stored);
-            return stored.ToResult(url);
+            if (await ReadStoreAsync(key, ct).ConfigureAwait(false) is { } stored && stored.ExpiresAt > _time.GetUtcNow())
+            {
+                _metrics?.CacheLookup("document-store", hit: true);
+                Remember(key, stored);
+                return stored.ToResult(url);
+            }
+
+            _metrics?.CacheLookup("document-store", hit: false);
         }
 
         var result = await _inner.FetchAsync(url, kind, ct).ConfigureAwait(false);
@@ -151,28 +164,32 @@ public sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDisposab
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            LogStoreFailure(_logger, e, "read", key);
+            LogStoreFailure(_logger, e, "read", HostOf(key));
             return null;
         }
     }
 
     private async Task WriteStoreAsync(string key, CachedDocument document)
     {
-        using var timeout = new CancellationTokenSource(StoreWriteTimeout);
+        using var timeout = new CancellationTokenSource(StoreWriteTimeout, _time);
         try
         {
             await _store!.SetAsync(key, document, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            LogStoreFailure(_logger, e, "write", key);
+            LogStoreFailure(_logger, e, "write", HostOf(key));
         }
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Document cache store {Operation} failed for {Key}; treated as a miss")]
-    private static partial void LogStoreFailure(ILogger logger, Exception exception, string operation, string key);
+    /// <summary>Logs name the host of a cached URL, never its path or query (docs/telemetry.md).</summary>
+    private static string HostOf(string key) =>
+        Uri.TryCreate(key[(key.IndexOf('|', StringComparison.Ordinal) + 1)..], UriKind.Absolute, out var url) ? url.Host : "?";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document cache store {Operation} failed for a document from {Host}; treated as a miss")]
+    private static partial void LogStoreFailure(ILogger logger, Exception exception, string operation, string host);
 
     public void Dispose() => _memory.Dispose();
 }

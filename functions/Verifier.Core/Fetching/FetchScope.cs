@@ -15,6 +15,7 @@ public sealed class FetchScope : IDisposable
     private readonly SemaphoreSlim _gate;
     private readonly FetchScope? _parent;
     private int _started;
+    private int _cacheHits;
 
     private FetchScope(int maxConcurrent, int maxFetches, FetchScope? parent)
     {
@@ -30,6 +31,11 @@ public sealed class FetchScope : IDisposable
 
     /// <summary>Network fetches started in this scope so far.</summary>
     public int Started => Volatile.Read(ref _started);
+
+    /// <summary>Fetches this verification answered from a cache (telemetry only; they cost no budget).</summary>
+    public int CacheHits => Volatile.Read(ref _cacheHits);
+
+    internal void CacheHit() => Interlocked.Increment(ref _cacheHits);
 
     /// <summary>Opens a scope for the current async flow; dispose it when the verification ends.</summary>
     public static FetchScope Begin(FetchOptions options)

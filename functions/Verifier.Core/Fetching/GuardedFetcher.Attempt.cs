@@ -8,8 +8,8 @@ public sealed partial class GuardedFetcher
     /// <summary>One attempt: every redirect hop, headers and body, within <see cref="FetchOptions.Timeout"/>.</summary>
     private async ValueTask<Attempt> AttemptAsync(Uri url, FetchKind kind, CancellationToken ct)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(_options.Timeout);
+        using var timeout = new CancellationTokenSource(_options.Timeout, _time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         var current = url;
         var offOrigin = false;
         try
@@ -54,7 +54,7 @@ public sealed partial class GuardedFetcher
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             // Our own attempt deadline, or the handler's connect timeout (which leaves the deadline running).
-            return deadline.IsCancellationRequested
+            return timeout.IsCancellationRequested
                 ? new(Result(FetchStatus.Unavailable, url, current, $"no complete answer within {_options.Timeout.TotalSeconds:0.#} s"), false)
                 : new(Result(FetchStatus.Unavailable, url, current, $"connecting took more than {_options.ConnectTimeout.TotalSeconds:0.#} s"), true);
         }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Verifier.Core.Fetching;
 
 /// <summary>
@@ -20,9 +22,16 @@ internal sealed class SharedFetches
                 _flights[key] = flight;
                 // The load must not run in the flow of whichever verification started it: that verification's fetch
                 // scope (budget, concurrency) would be charged for, and could fail, every other waiter's fetch.
+                // Only the span of the verification that started it follows, so its fetch span has a parent (telemetry
+                // only: nothing in an Activity reaches a verdict).
+                var parent = Activity.Current;
                 using (ExecutionContext.SuppressFlow())
                 {
-                    flight.Task = Task.Run(() => RunAsync(key, flight, load), CancellationToken.None);
+                    flight.Task = Task.Run(() =>
+                    {
+                        Activity.Current = parent;
+                        return RunAsync(key, flight, load);
+                    }, CancellationToken.None);
                 }
             }
 

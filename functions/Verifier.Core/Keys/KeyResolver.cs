@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Verifier.Core.Caching;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
 using Verifier.Core.Trust;
@@ -14,7 +14,7 @@ namespace Verifier.Core.Keys;
 /// records where its bytes came from (<see cref="KeySource"/>), which the issuer binding judges. Answers are cached
 /// (computed DIDs long, fetched keys for the fetch cache age); answers that may change with the network are not.
 /// </summary>
-public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IOptions<VerifierOptions> options) : IKeyResolver
+public sealed class KeyResolver(IDocumentFetcher fetcher, EngineCache cache, IOptions<VerifierOptions> options) : IKeyResolver
 {
     private static readonly TimeSpan ComputedKeyLifetime = TimeSpan.FromHours(1);
 
@@ -22,7 +22,7 @@ public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IO
     {
         ArgumentNullException.ThrowIfNull(keyId);
         var cacheKey = "verifier.key:" + keyId;
-        if (cache.TryGetValue(cacheKey, out KeyResolution? cached) && cached is not null)
+        if (cache.TryGet(CacheTier.Key, cacheKey, out KeyResolution cached))
         {
             return cached;
         }
@@ -30,11 +30,19 @@ public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IO
         var (result, lifetime) = await ResolveUncachedAsync(keyId, cancellationToken).ConfigureAwait(false);
         if (result.Status != KeyResolutionStatus.Unavailable)
         {
-            cache.Set(cacheKey, result, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
+            cache.Set(CacheTier.Key, cacheKey, result, EstimateBytes(result), lifetime);
         }
 
         return result;
     }
+
+    /// <summary>
+    /// What a resolution holds: its strings, and the key (a JsonWebKey object with an RSA-4096 modulus, its
+    /// base64url text and the raw bytes stays under 4 KiB). An estimate is enough: the budget bounds how many entries
+    /// fit, whatever keys badges name.
+    /// </summary>
+    private static long EstimateBytes(KeyResolution result) =>
+        (result.Key is null ? 256 : 4096) + (2L * ((result.Key?.Id.Length ?? 0) + (result.Error?.Length ?? 0)));
 
     private async Task<(KeyResolution, TimeSpan)> ResolveUncachedAsync(string keyId, CancellationToken ct)
     {

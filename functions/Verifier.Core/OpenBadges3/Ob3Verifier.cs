@@ -120,7 +120,7 @@ public sealed class Ob3Verifier(
             StructureChecks.CheckProperties(credential, kind, context);
         }
 
-        await schemas.CheckAsync(credential, context, ct).ConfigureAwait(false);
+        await schemas.CheckAsync(credential, proofOk, context, ct).ConfigureAwait(false);
         if (proofOk && depth == 0)
         {
             await refresh.RunAsync(credential, context, NestedVerifier, ct).ConfigureAwait(false);

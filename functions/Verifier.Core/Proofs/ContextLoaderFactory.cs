@@ -7,8 +7,9 @@ using Verifier.LinkedData.Contexts;
 namespace Verifier.Core.Proofs;
 
 /// <summary>
-/// The engine's JSON-LD context loader: the configured folder (<c>Verifier:Contexts:Path</c>, an index.json beside the
-/// files) first, else the context's URL through the guarded fetcher — and, whichever answers, only a context whose
+/// The engine's JSON-LD context loader: the pinned folder (<c>Verifier:Contexts:Path</c>, else the packaged
+/// <c>contexts</c> folder; an index.json beside the files) first, then the context's URL through the guarded fetcher
+/// (whose memory and shared tiers answer before the network) — and, whichever answers, only a context whose
 /// JCS SHA-256 digest is pinned for its URL is used (an unpinned URL is never fetched). The JSON-LD processor caches
 /// what it loads for the life of the process.
 /// </summary>
@@ -19,7 +20,7 @@ internal static class ContextLoaderFactory
         var options = services.GetRequiredService<IOptions<VerifierOptions>>().Value;
         var fetcher = services.GetRequiredService<IDocumentFetcher>();
         var loaders = new List<IContextLoader>();
-        if (options.Contexts.Path is { Length: > 0 } path && File.Exists(Path.Combine(path, "index.json")))
+        if (PinnedContextsFolder.Resolve(options) is { } path && File.Exists(Path.Combine(path, "index.json")))
         {
             loaders.Add(FolderContextLoader.Open(path));
         }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Verifier.Core.Caching;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
 using Verifier.Core.Input;
@@ -50,7 +50,7 @@ public sealed record LoadedStatusList(
 /// </summary>
 public sealed class StatusListLoader(
     IDocumentFetcher fetcher,
-    IMemoryCache cache,
+    EngineCache cache,
     VcJwtVerifier jwtVerifier,
     IEnumerable<IEmbeddedProofVerifier> proofVerifiers,
     TimeProvider time,
@@ -60,7 +60,7 @@ public sealed class StatusListLoader(
     {
         ArgumentNullException.ThrowIfNull(url);
         var key = "verifier.statuslist:" + url.AbsoluteUri;
-        if (cache.TryGetValue(key, out LoadedStatusList? cached) && cached is not null)
+        if (cache.TryGet(CacheTier.StatusList, key, out LoadedStatusList cached))
         {
             return (cached, null);
         }
@@ -78,7 +78,9 @@ public sealed class StatusListLoader(
         // An unverified list (key or issuer document unreachable) may verify next time: never cached.
         if (list.Proof != ListProofState.Unverified && list.Binding?.Level != BindingLevel.Indeterminate)
         {
-            cache.Set(key, list, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime(list.Credential), Size = 1 });
+            // Sized by what it holds: the decoded bitstring (up to 16 MiB) and the credential's JSON, kept as a cloned
+            // document of about the body's size.
+            cache.Set(CacheTier.StatusList, key, list, (list.Bits?.LengthInBytes ?? 0) + (2L * fetched.Body.Length), Lifetime(list.Credential));
         }
 
         return (list, null);

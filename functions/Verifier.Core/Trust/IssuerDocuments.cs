@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Verifier.Core.Caching;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
 
@@ -38,7 +38,7 @@ public sealed record IssuerDocument(IssuerDocumentStatus Status, Uri Url, IReadO
 /// docs/security.md rule 1, and reads which keys it lists. This is the "something the issuer controls" that binds a
 /// key at document level — and whose silence about keys is what allows origin-level binding.
 /// </summary>
-public sealed class IssuerDocuments(IDocumentFetcher fetcher, IMemoryCache? cache = null, IOptions<VerifierOptions>? options = null)
+public sealed class IssuerDocuments(IDocumentFetcher fetcher, EngineCache? cache = null, IOptions<VerifierOptions>? options = null)
 {
     private static readonly string[] KeyRelations = ["verificationMethod", "assertionMethod", "publicKey", "authentication", "capabilityInvocation", "capabilityDelegation", "keyAgreement"];
     private static readonly string[] AssertionRelations = ["assertionMethod", "publicKey"];
@@ -51,7 +51,7 @@ public sealed class IssuerDocuments(IDocumentFetcher fetcher, IMemoryCache? cach
     {
         ArgumentNullException.ThrowIfNull(issuerUrl);
         var key = "verifier.issuerdoc:" + issuerUrl.AbsoluteUri;
-        return cache is not null && cache.TryGetValue(key, out IssuerDocument? cached) && cached is not null
+        return cache is not null && cache.TryGet(CacheTier.IssuerDocument, key, out IssuerDocument cached)
             ? ValueTask.FromResult(cached)
             : LoadUncachedAsync(key, issuerUrl, cancellationToken);
     }
@@ -62,7 +62,8 @@ public sealed class IssuerDocuments(IDocumentFetcher fetcher, IMemoryCache? cach
         if (cache is not null && document.Status != IssuerDocumentStatus.Unavailable)
         {
             var lifetime = options?.Value.Fetch.DefaultCacheAge ?? TimeSpan.FromMinutes(5);
-            cache.Set(key, document, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
+            var bytes = 512 + document.Keys.Concat(document.AssertionKeys).Sum(k => 64L + (2L * k.Length)) + (2L * (document.Problem?.Length ?? 0));
+            cache.Set(CacheTier.IssuerDocument, key, document, bytes, lifetime);
         }
 
         return document;

@@ -142,7 +142,7 @@ public sealed class Ob3Fixtures : IAsyncDisposable
         // Same as EngineFactory, then changes to the registrations (e.g. another embedded-proof verifier at that seam).
         var collection = new ServiceCollection();
         collection.AddLogging();
-        collection.AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+        collection.AddSingleton(ClockOnly.For(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now)));
         collection.AddVerifierEngine();
         services(collection);
         collection.Configure<VerifierOptions>(o =>

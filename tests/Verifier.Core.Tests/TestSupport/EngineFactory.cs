@@ -15,7 +15,7 @@ public static class EngineFactory
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(time ?? new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero)));
+        services.AddSingleton(ClockOnly.For(time ?? new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero))));
         services.AddVerifierEngine();
         services.Configure<VerifierOptions>(o =>
         {
@@ -41,7 +41,7 @@ public static class EngineFactory
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(time);
+        services.AddSingleton(ClockOnly.For(time));
         services.AddVerifierEngine();
         services.Configure<VerifierOptions>(o =>
         {

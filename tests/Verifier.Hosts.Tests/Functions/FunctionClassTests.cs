@@ -91,6 +91,17 @@ public sealed class FunctionClassTests : IDisposable
     }
 
     [Fact]
+    public async Task Ready_ReportsEachDependency()
+    {
+        var context = Context("GET", null, []);
+
+        var result = await new ReadyFunction(_services.GetRequiredService<ReadyHandler>()).Ready(context.Request, CancellationToken.None);
+        var body = await ExecuteAsync(result, context);
+
+        Assert.True(body.GetProperty("dependencies").TryGetProperty("contexts", out _));
+    }
+
+    [Fact]
     public async Task OpenApi_ReturnsTheDocument()
     {
         var context = Context("GET", null, []);
