@@ -33,7 +33,7 @@ public class ProofVerificationBenchmarks
     private JsonElement _unsecured;
     private const string Issuer = "https://example.edu/issuers/565049";
     private readonly VerifierOptions _options = new();
-    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _cache = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
+    private readonly Verifier.Core.Caching.EngineCache _cache = new(Microsoft.Extensions.Options.Options.Create(new VerifierOptions()), TimeProvider.System);
 
     [GlobalSetup]
     public void Setup()
