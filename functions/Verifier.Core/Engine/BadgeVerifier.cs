@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Input;
+using Verifier.Core.Registries;
 using Verifier.Core.Reporting;
 
 namespace Verifier.Core.Engine;
@@ -21,14 +22,17 @@ public sealed class BadgeVerifier
     private readonly TimeProvider _time;
     private readonly VerifierOptions _options;
     private readonly ILogger<BadgeVerifier> _logger;
+    private readonly IssuerRegistryCheck? _registries;
 
     public BadgeVerifier(
         InputResolver resolver,
         IEnumerable<IBadgeFamilyVerifier> verifiers,
         TimeProvider time,
         IOptions<VerifierOptions> options,
-        ILogger<BadgeVerifier>? logger = null)
+        ILogger<BadgeVerifier>? logger = null,
+        IssuerRegistryCheck? registries = null)
     {
+        _registries = registries;
         _resolver = resolver;
         _verifiers = verifiers.ToDictionary(v => v.Family);
         _time = time;
@@ -48,6 +52,13 @@ public sealed class BadgeVerifier
             if (payload is not null)
             {
                 await VerifyPayloadAsync(payload, context, deadline.Token).ConfigureAwait(false);
+
+                // After the family verifier: only then is the issuer's identity proven (or not), and the nested
+                // credentials' issuers known, so that one round of registry lookups serves them all.
+                if (_registries is not null)
+                {
+                    await _registries.RunAsync(context, deadline.Token).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
