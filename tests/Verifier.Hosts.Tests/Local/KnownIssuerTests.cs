@@ -1,4 +1,10 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Verifier.Core.Engine;
+using Verifier.Core.Fetching;
+using Verifier.Core.Registries;
 using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Hosts.Tests.Local;
@@ -66,6 +72,21 @@ public sealed class RequireKnownIssuerTests(LocalHostFactory host) : IClassFixtu
         Assert.Contains(a.GetProperty("checks").EnumerateArray(), c => c.GetProperty("id").GetString() == "issuer.registry" && c.GetProperty("outcome").GetString() == "skipped");
         Assert.False(a.GetProperty("issuer").TryGetProperty("knownIn", out _));
         Assert.Equal("invalid", b.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void ShippedSettings_TrustNoRegistry_AndTheirExampleIsAWorkingConfiguration()
+    {
+        var example = host.Services.GetRequiredService<IConfiguration>().GetSection("Verifier:_exampleRegistries").Get<List<IssuerRegistryOptions>>()!;
+
+        var registries = new IssuerRegistries(
+            Options.Create(new VerifierOptions { Registries = example }),
+            host.Services.GetRequiredService<IDocumentFetcher>(),
+            TimeProvider.System);
+
+        Assert.Empty(host.Services.GetRequiredService<IssuerRegistries>().All);
+        Assert.Equal(4, registries.All.Count);
+        Assert.All(registries.All, r => Assert.True(r is OidfRegistry or LegacyRegistry, $"{r.Name} is misconfigured"));
     }
 
     [Fact]
