@@ -39,37 +39,51 @@ public sealed class IssuerRegistries
     public async Task<IReadOnlyList<RegistryLookup>> LookUpAsync(IReadOnlyList<RegistryIdentity> identities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identities);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(Deadline);
+        // Neither linked nor timed yet: lookups answered from the cache (nearly all of them) complete before anything
+        // could cancel them, so the timer and the link to the caller are set up only when one has to wait.
+        using var deadline = new CancellationTokenSource();
 
         // Start every lookup before awaiting any: they run in parallel, and a cached one completes at once.
-        var pending = new List<(int Identity, IIssuerRegistry Registry, Pending Answer)>(identities.Count * All.Count);
+        var started = new (IIssuerRegistry Registry, Pending Answer)[identities.Count][];
         for (var i = 0; i < identities.Count; i++)
         {
+            var identity = identities[i];
+            var asked = new (IIssuerRegistry, Pending)[identity.IsDid ? All.Count : All.Count(r => r.ListsWebIdentities)];
+            var n = 0;
             foreach (var registry in All)
             {
-                if (identities[i].IsDid || registry.ListsWebIdentities)
+                if (identity.IsDid || registry.ListsWebIdentities)
                 {
-                    pending.Add((i, registry, Pending.Of(AskAsync(registry, identities[i], deadline.Token))));
+                    asked[n++] = (registry, Pending.Of(AskAsync(registry, identity, deadline.Token)));
                 }
             }
+
+            started[i] = asked;
         }
 
-        var answers = new List<RegistryOutcome>[identities.Count];
-        for (var i = 0; i < answers.Length; i++)
+        if (started.Any(asked => asked.Any(a => a.Answer.Task is not null)))
         {
-            answers[i] = new List<RegistryOutcome>(All.Count);
+            deadline.CancelAfter(Deadline);
+            using var link = cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), deadline);
+            return await CollectAsync(identities, started).ConfigureAwait(false);
         }
 
-        foreach (var (i, registry, answer) in pending)
-        {
-            answers[i].Add(new RegistryOutcome(registry.Name, answer.Task is { } task ? await task.ConfigureAwait(false) : answer.Result));
-        }
+        return await CollectAsync(identities, started).ConfigureAwait(false);
+    }
 
+    private static async Task<IReadOnlyList<RegistryLookup>> CollectAsync(IReadOnlyList<RegistryIdentity> identities, (IIssuerRegistry Registry, Pending Answer)[][] started)
+    {
         var lookups = new RegistryLookup[identities.Count];
         for (var i = 0; i < lookups.Length; i++)
         {
-            lookups[i] = new RegistryLookup(identities[i], answers[i]);
+            var outcomes = new RegistryOutcome[started[i].Length];
+            for (var j = 0; j < outcomes.Length; j++)
+            {
+                var (registry, answer) = started[i][j];
+                outcomes[j] = new RegistryOutcome(registry.Name, answer.Task is { } task ? await task.ConfigureAwait(false) : answer.Result);
+            }
+
+            lookups[i] = new RegistryLookup(identities[i], outcomes);
         }
 
         return lookups;
@@ -101,19 +115,56 @@ internal readonly record struct Pending(RegistryAnswer Result, Task<RegistryAnsw
 public readonly record struct RegistryOutcome(string Registry, RegistryAnswer Answer);
 
 /// <summary>What the registries said about one identity, in order of authority.</summary>
-public sealed class RegistryLookup(RegistryIdentity identity, IReadOnlyList<RegistryOutcome> answers)
+public sealed class RegistryLookup
 {
-    public RegistryIdentity Identity { get; } = identity;
+    public RegistryLookup(RegistryIdentity identity, IReadOnlyList<RegistryOutcome> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        Identity = identity;
+        Answers = answers;
+        KnownIn = Pick(answers, a => a.Answer.Status == RegistryStatus.Listed, a => a.Answer.Listing!);
+        Unchecked = Pick(answers, a => a.Answer.Status == RegistryStatus.Unchecked, a => a);
+        Refused = Pick(answers, a => a.Answer.Status == RegistryStatus.NotListed && a.Answer.Note is not null, a => a);
+    }
+
+    public RegistryIdentity Identity { get; }
 
     /// <summary>Every registry that was asked (those that may list this kind of identity), with its answer.</summary>
-    public IReadOnlyList<RegistryOutcome> Answers { get; } = answers;
+    public IReadOnlyList<RegistryOutcome> Answers { get; }
 
     /// <summary>The listings, first registry first: the first one supplies the name a page shows.</summary>
-    public IReadOnlyList<RegistryListing> KnownIn => [.. Answers.Where(a => a.Answer.Status == RegistryStatus.Listed).Select(a => a.Answer.Listing!)];
+    public IReadOnlyList<RegistryListing> KnownIn { get; }
 
     /// <summary>Registries that could not be asked: they neither list nor exclude the identity.</summary>
-    public IReadOnlyList<RegistryOutcome> Unchecked => [.. Answers.Where(a => a.Answer.Status == RegistryStatus.Unchecked)];
+    public IReadOnlyList<RegistryOutcome> Unchecked { get; }
 
     /// <summary>Registries that answered "not listed" with a reason worth a warning (a refused statement).</summary>
-    public IReadOnlyList<RegistryOutcome> Refused => [.. Answers.Where(a => a.Answer.Status == RegistryStatus.NotListed && a.Answer.Note is not null)];
+    public IReadOnlyList<RegistryOutcome> Refused { get; }
+
+    // Loops rather than LINQ: this runs on every verification, and most lists are empty.
+    private static T[] Pick<T>(IReadOnlyList<RegistryOutcome> answers, Func<RegistryOutcome, bool> keep, Func<RegistryOutcome, T> select)
+    {
+        var count = 0;
+        for (var i = 0; i < answers.Count; i++)
+        {
+            count += keep(answers[i]) ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var picked = new T[count];
+        var n = 0;
+        for (var i = 0; i < answers.Count; i++)
+        {
+            if (keep(answers[i]))
+            {
+                picked[n++] = select(answers[i]);
+            }
+        }
+
+        return picked;
+    }
 }

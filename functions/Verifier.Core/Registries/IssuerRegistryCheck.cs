@@ -37,7 +37,15 @@ public sealed class IssuerRegistryCheck(IssuerRegistries registries)
         }
 
         var issuers = VerifiedIssuers(context);
-        var identities = issuers.Select(i => i.Identity).Distinct().Take(MaxIdentities).ToList();
+        var identities = new List<RegistryIdentity>(Math.Min(issuers.Count, MaxIdentities));
+        foreach (var (_, identity) in issuers)
+        {
+            if (identities.Count < MaxIdentities && !identities.Contains(identity))
+            {
+                identities.Add(identity);
+            }
+        }
+
         var lookups = identities.Count == 0 ? [] : await registries.LookUpAsync(identities, cancellationToken).ConfigureAwait(false);
         foreach (var (info, identity) in issuers)
         {
@@ -139,10 +147,17 @@ public sealed class IssuerRegistryCheck(IssuerRegistries registries)
     {
         var found = new List<(IssuerInfo, RegistryIdentity)>();
         Add(found, context.Issuer);
-        foreach (var nested in context.Endorsements.Concat(context.Credentials).Append(context.Refreshed))
+        foreach (var nested in context.Endorsements)
         {
             Walk(found, nested);
         }
+
+        foreach (var nested in context.Credentials)
+        {
+            Walk(found, nested);
+        }
+
+        Walk(found, context.Refreshed);
 
         return found;
     }

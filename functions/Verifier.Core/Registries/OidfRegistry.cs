@@ -80,7 +80,7 @@ public sealed class OidfRegistry : IIssuerRegistry
             : RegistryAnswer.NotListed($"its statement about {identity.Value} was refused ({refusal}), so it counts as not listed");
     }
 
-    private async Task<(TrustAnchor? Anchor, string? Problem)> AnchorAsync(CancellationToken ct)
+    private async ValueTask<(TrustAnchor? Anchor, string? Problem)> AnchorAsync(CancellationToken ct)
     {
         var result = await _fetcher.FetchAsync(ConfigurationUrl, FetchKind.Document, ct).ConfigureAwait(false);
         if (!result.IsOk)
@@ -121,7 +121,7 @@ public sealed class OidfRegistry : IIssuerRegistry
         return subject;
     }
 
-    private static async Task<Verified> VerifiedAsync(Subject subject, string did, TrustAnchor anchor, ReadOnlyMemory<byte> body, string registry)
+    private static async ValueTask<Verified> VerifiedAsync(Subject subject, string did, TrustAnchor anchor, ReadOnlyMemory<byte> body, string registry)
     {
         if (Volatile.Read(ref subject.Last) is { } last && SameBytes.Equal(last.Bytes, body))
         {
