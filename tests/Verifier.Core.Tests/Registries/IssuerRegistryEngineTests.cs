@@ -120,6 +120,25 @@ public sealed class IssuerRegistryEngineTests
     }
 
     [Fact]
+    public async Task VerifyAsync_FetchBudgetSpentBeforeARegistry_ItIsUncheckedNotNotListed()
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.Ed25519();
+        f.Server.MapJson("/registry.json", RegistryFixtures.Legacy(("did:key:z6MkSomeoneElse", "Someone Else")));
+        f.Server.MapJson("/other.json", RegistryFixtures.Legacy(("did:key:z6MkSomeoneElse", "Someone Else")));
+
+        // A did:key credential needs no fetch; one is allowed, so exactly one of the two registries is asked.
+        var report = await VerifyAsync(f, SignedBy(key), o =>
+        {
+            o.Fetch.MaxFetchesPerVerification = 1;
+            o.Registries = [Legacy(), new() { Name = "Other", Type = "dcc-legacy", Url = "https://" + RegistryFixtures.LegacyHost + "/other.json" }];
+        }, require: true);
+
+        Assert.Single(report.Issuer!.RegistriesUnchecked!);
+        ReportAssert.Outcome(report, VerificationOutcome.Indeterminate);
+    }
+
+    [Fact]
     public async Task VerifyAsync_NoRegistriesConfigured_SkipsOrFailsWhenRequired()
     {
         await using var f = await Ob3Fixtures.StartAsync();
