@@ -15,7 +15,8 @@ internal static class FamilyRegistrations
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<VerifierOptions>>(),
             sp.GetRequiredService<Fetching.IDocumentFetcher>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<Registries.IRegistryBlobReader>()));
+            sp.GetService<Registries.IRegistryBlobReader>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<Registries.IssuerRegistries>>()));
         services.TryAddSingleton<Registries.IssuerRegistryCheck>();
         services.TryAddSingleton<OpenBadges3.VcJwtVerifier>();
         services.TryAddSingleton<OpenBadges3.SchemaChecker>();

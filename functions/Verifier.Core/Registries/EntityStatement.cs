@@ -58,8 +58,17 @@ internal sealed class EntityStatement
     public DateTimeOffset? Exp { get; }
 
     /// <summary>Reads the header and payload; the error says why the text is not an entity statement.</summary>
-    public static EntityStatement? Parse(string jwt, out string? error)
+    public static EntityStatement? Parse(string jwt, out string? error) => Parse(jwt, out error, out _);
+
+    /// <param name="jwt">The compact JWS.</param>
+    /// <param name="error">Why it is refused, or null.</param>
+    /// <param name="notAToken">
+    /// True when the text is no JWS at all (an error page, an empty body): that is no answer about anyone, unlike a
+    /// token whose header breaks the rules.
+    /// </param>
+    public static EntityStatement? Parse(string jwt, out string? error, out bool notAToken)
     {
+        notAToken = true;
         var first = jwt.IndexOf('.', StringComparison.Ordinal);
         var second = first < 0 ? -1 : jwt.IndexOf('.', first + 1);
         if (second < 0 || jwt.IndexOf('.', second + 1) >= 0)
@@ -75,6 +84,8 @@ internal sealed class EntityStatement
             error = "its header or payload is not a base64url-encoded JSON object";
             return null;
         }
+
+        notAToken = false;
 
         var h = header.RootElement;
         var alg = Str(h, "alg");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
@@ -9,14 +11,19 @@ namespace Verifier.Core.Registries;
 /// list an identity is asked at once, all under one deadline (<see cref="VerifierOptions.RegistryDeadline"/>), so a
 /// verification's registry cost is bounded whatever the number of registries and whichever of them is slow.
 /// </summary>
-public sealed class IssuerRegistries
+public sealed partial class IssuerRegistries
 {
-    public IssuerRegistries(IOptions<VerifierOptions> options, IDocumentFetcher fetcher, TimeProvider time, IRegistryBlobReader? blobs = null)
+    public IssuerRegistries(IOptions<VerifierOptions> options, IDocumentFetcher fetcher, TimeProvider time, IRegistryBlobReader? blobs = null, ILogger<IssuerRegistries>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
         Deadline = o.RegistryDeadline;
         All = [.. o.Registries.Select((r, i) => RegistryFactory.Create(r, i, fetcher, time, o.ClockSkew, blobs))];
+        foreach (var bad in All.OfType<RegistryFactory.MisconfiguredRegistry>())
+        {
+            // Also in every report (the registry is unchecked, saying why); logged once so an operator sees it at start.
+            LogMisconfigured(logger ?? (ILogger)NullLogger.Instance, bad.Name, bad.Reason);
+        }
     }
 
     /// <summary>For tests and tools that assemble registries themselves.</summary>
@@ -88,6 +95,9 @@ public sealed class IssuerRegistries
 
         return lookups;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Issuer registry {Registry} is misconfigured and will always be reported unchecked: {Reason}")]
+    private static partial void LogMisconfigured(ILogger logger, string registry, string reason);
 
     private async ValueTask<RegistryAnswer> AskAsync(IIssuerRegistry registry, RegistryIdentity identity, CancellationToken deadline)
     {

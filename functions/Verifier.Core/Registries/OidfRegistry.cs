@@ -74,6 +74,12 @@ public sealed class OidfRegistry : IIssuerRegistry
         }
 
         var verified = await VerifiedAsync(subject, identity.Value, anchor, result.Body, Name).ConfigureAwait(false);
+        if (verified.NotAToken)
+        {
+            // A 200 whose body is no statement at all is not an answer (docs/security.md rule 4).
+            return RegistryAnswer.Unchecked($"{subject.Url} did not answer with an entity statement: {verified.Error}");
+        }
+
         var refusal = verified.Error ?? verified.Statement!.CheckLifetime(now, _skew);
         return refusal is null
             ? RegistryAnswer.Listed(verified.Listing!)
@@ -136,10 +142,10 @@ public sealed class OidfRegistry : IIssuerRegistry
     /// <summary>The time-independent part of a subordinate statement's verification (§3, §8.1.1).</summary>
     internal static async Task<Verified> VerifyAsync(string jwt, string did, TrustAnchor anchor, string registry)
     {
-        var statement = EntityStatement.Parse(jwt, out var error);
+        var statement = EntityStatement.Parse(jwt, out var error, out var notAToken);
         if (statement is null)
         {
-            return new Verified([], null, null, error);
+            return new Verified([], null, null, error) { NotAToken = notAToken };
         }
 
         var anchorId = anchor.Statement.Iss;
@@ -176,5 +182,8 @@ public sealed class OidfRegistry : IIssuerRegistry
         public Verified? Last;
     }
 
-    internal sealed record Verified(byte[] Bytes, EntityStatement? Statement, RegistryListing? Listing, string? Error);
+    internal sealed record Verified(byte[] Bytes, EntityStatement? Statement, RegistryListing? Listing, string? Error)
+    {
+        public bool NotAToken { get; init; }
+    }
 }

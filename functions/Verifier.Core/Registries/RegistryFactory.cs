@@ -70,15 +70,17 @@ internal static class RegistryFactory
     private static Uri? Https(string? text) => WebIdentity.HttpUrl(text) is { Scheme: "https" } url ? url : null;
 
     /// <summary>A definition that cannot work: always unchecked, saying why.</summary>
-    private sealed class MisconfiguredRegistry(string name, string type, string reason) : IIssuerRegistry
+    internal sealed class MisconfiguredRegistry(string name, string type, string reason) : IIssuerRegistry
     {
         public string Name { get; } = name;
+
+        public string Reason { get; } = reason;
 
         public string Type { get; } = type;
 
         public bool ListsWebIdentities => Type == RegistryTypes.Local;
 
         public ValueTask<RegistryAnswer> LookUpAsync(RegistryIdentity identity, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(RegistryAnswer.Unchecked($"the registry is misconfigured: {reason}"));
+            ValueTask.FromResult(RegistryAnswer.Unchecked($"the registry is misconfigured: {Reason}"));
     }
 }

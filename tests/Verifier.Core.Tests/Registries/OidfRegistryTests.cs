@@ -81,6 +81,20 @@ public sealed class OidfRegistryTests
     }
 
     [Fact]
+    public async Task LookUpAsync_FetchEndpointAnswersSomethingElseThan200Statement_IsUnchecked()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        using var anchor = new TestAnchor(Now);
+        anchor.List(Did, "{\"error\":\"server_error\"}");
+        anchor.Serve(server);
+        using var sp = IssuerRegistriesTests.Build(server, o => o.Registries = [Oidf()]);
+
+        var lookup = await IssuerRegistriesTests.LookUpAsync(sp, Did);
+
+        Assert.Contains("did not answer with an entity statement", Assert.Single(lookup.Unchecked).Answer.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LookUpAsync_ExpiredStatement_IsNotListedWithTheReason()
     {
         await using var server = await LoopbackServer.StartAsync();
