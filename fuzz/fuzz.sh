@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Fuzzes the badge readers and the engine with SharpFuzz + AFL++ for a fixed time per target.
 #
-#   fuzz/fuzz.sh [SECONDS_PER_TARGET=60] [TARGET...]      targets: png svg jws engine jsonld (default: all)
+#   fuzz/fuzz.sh [SECONDS_PER_TARGET=60] [TARGET...]      targets: png svg jws engine jsonld equivalence (default: all)
+#
+# The equivalence target signs credentials with the published contexts: VERIFIER_CONTEXTS, or ../shared/contexts
+# beside the repository (without either it is left out of "all").
 #
 # Installs afl++ (apt-get) and SharpFuzz.CommandLine (to a local tool path) when missing, publishes the harness,
 # instruments Verifier.Core.dll, writes the seed corpus from code (harness "seeds" mode), runs afl-fuzz per target,
@@ -12,7 +15,11 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(png svg jws engine jsonld)
+export VERIFIER_CONTEXTS=${VERIFIER_CONTEXTS:-$(cd .. && pwd)/shared/contexts}
+if [ ${#targets[@]} -eq 0 ]; then
+  targets=(png svg jws engine jsonld)
+  [ -f "$VERIFIER_CONTEXTS/index.json" ] && targets+=(equivalence)
+fi
 out=${FUZZ_OUT:-fuzz/out}
 tools=$out/tools
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -8,6 +8,13 @@ if (args is ["ob2-cpu", ..])
     return;
 }
 
+if (args is ["di-cpu"])
+{
+    // The Data Integrity figure in CPU time (docs/benchmarks/proofs.md): robust on a shared, loaded machine.
+    Verifier.Benchmarks.Proofs.ProofCpuProbe.Run();
+    return;
+}
+
 if (args is ["ob3-cpu"])
 {
     await Verifier.Benchmarks.OpenBadges3.Ob3CpuProbe.RunAsync();

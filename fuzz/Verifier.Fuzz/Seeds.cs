@@ -75,6 +75,8 @@ internal static class Seeds
             ["graph.json"] = WithContext("""{"@context":["CTX",{"@base":"https://fuzz.example/base/"}],"@id":"rel","graph":{"@id":"inner","ex:q":{"@list":[{"@list":[1]}]}},"@included":[{"@id":"inc","@reverse":{"ex:r":{"@id":"x"}}}]}"""),
             ["inline.json"] = Utf8("""{"@context":{"@vocab":"https://fuzz.example/v#","@direction":"rtl","@language":"ar"},"@type":"T","p":{"@value":"v","@direction":"ltr"},"q":{"@type":"@json","@value":{"z":1,"a":[]}}}"""),
         });
+
+        Save(root, "equivalence", EquivalenceTarget.Seeds());
     }
 
     /// <summary>A 1x1 greyscale PNG: IHDR, one zlib IDAT, IEND.</summary>

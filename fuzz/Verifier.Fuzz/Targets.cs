@@ -14,7 +14,7 @@ namespace Verifier.Fuzz;
 /// </summary>
 internal static class Targets
 {
-    public static readonly string[] Names = ["png", "svg", "jws", "engine", "jsonld"];
+    public static readonly string[] Names = ["png", "svg", "jws", "engine", "jsonld", "equivalence"];
 
     private static readonly LastErrorLogger Errors = new();
 
@@ -27,6 +27,7 @@ internal static class Targets
         "jws" => Jws,
         "engine" => EngineTarget,
         "jsonld" => JsonLdTarget.Run,
+        "equivalence" => EquivalenceTarget.Run,
         _ => throw new ArgumentException($"unknown target {name}", nameof(name)),
     };
 

@@ -33,6 +33,7 @@ public class ProofVerificationBenchmarks
     private JsonElement _unsecured;
     private const string Issuer = "https://example.edu/issuers/565049";
     private readonly VerifierOptions _options = new();
+    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _cache = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
 
     [GlobalSetup]
     public void Setup()
@@ -48,7 +49,9 @@ public class ProofVerificationBenchmarks
         // binding to the issuer (docs/security.md rule 3) is part of what a verification costs.
         var method = _credential.RootElement.GetProperty("proof").GetProperty("verificationMethod").GetString()!;
         var issuerDocument = System.Text.Encoding.UTF8.GetBytes($$"""{"id":"{{Issuer}}","assertionMethod":["{{method}}"]}""");
-        var binder = new IssuerKeyBinder(new IssuerDocuments(new OpenBadges2.DictionaryFetcher(new Dictionary<string, byte[]> { [Issuer] = issuerDocument })));
+        // As in the engine, the issuer's key list is read once per cache lifetime (Trust/IssuerDocuments).
+        var documents = new IssuerDocuments(new OpenBadges2.DictionaryFetcher(new Dictionary<string, byte[]> { [Issuer] = issuerDocument }), _cache);
+        var binder = new IssuerKeyBinder(documents);
         _verifier = new DataIntegrityProofVerifier(new FixedKey(key), binder, new JsonLdLinkedDataConverter(_processor));
         if (!Verify())
         {

@@ -114,10 +114,11 @@ public sealed partial class GuardedFetcher
             return new(new(FetchStatus.HttpError, url, final, status, contentType, body.Value, $"HTTP {status}") { Caching = caching }, false);
         }
 
-        // A document request answered by an HTML page is an error page, a login wall or a captive portal, not the
-        // issuer's document: indeterminate rather than a parse failure blamed on the badge. Anything else passes
+        // A document or status-list request answered by an HTML page is an error page, a login wall or a captive
+        // portal, not the issuer's document or list: indeterminate rather than a parse failure blamed on the badge
+        // (and never an empty list: docs/security.md rule 4). Anything else passes
         // (JSON under a wrong label, a 1.0 PEM key): callers sniff content and never trust the header.
-        if (kind == FetchKind.Document && IsHtml(contentType) && !CappedBody.LooksLikeJson(body.Value.Span))
+        if (kind is FetchKind.Document or FetchKind.StatusList && IsHtml(contentType) && !CappedBody.LooksLikeJson(body.Value.Span))
         {
             return new(Result(FetchStatus.Unavailable, url, final, $"expected a JSON document but got an HTML page ({contentType})", status, contentType), false);
         }

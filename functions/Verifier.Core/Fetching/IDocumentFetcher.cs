@@ -78,6 +78,12 @@ public sealed record FetchResult(
     /// <summary>The URL this answer speaks for: the requested one unless a redirect left its origin.</summary>
     public Uri Identity => RedirectedOffOrigin ? FinalUrl ?? RequestedUrl : RequestedUrl;
 
+    /// <summary>
+    /// The URL the answer was finally served from: what identity decisions (scope, a key's origin, the issuer a report
+    /// names) are made on (docs/security.md rule 1).
+    /// </summary>
+    public Uri ServedFrom => FinalUrl ?? RequestedUrl;
+
     /// <summary>True when the answer came from a cache rather than the network.</summary>
     public bool FromCache { get; init; }
 

@@ -226,23 +226,37 @@ public static class PayloadClassifier
 
     public static BadgeFamily FamilyOfJsonText(string json)
     {
-        var family = FamilyOfJsonText(json, out var doc);
-        doc?.Dispose();
-        return family;
-    }
-
-    /// <summary><see cref="FamilyOfJsonText(string)"/>, handing on the parsed document (null when parsing failed).</summary>
-    internal static BadgeFamily FamilyOfJsonText(string json, out JsonDocument? document)
-    {
-        document = null;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
             return FamilyOfJson(document.RootElement);
         }
         catch (JsonException)
         {
             return BadgeFamily.Unknown;
+        }
+        catch (InvalidOperationException)
+        {
+            return BadgeFamily.Unknown;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="FamilyOfJsonText(string)"/>, handing on the document parsed as the OB 3.0 verifier reads it
+    /// (<see cref="StrictJson"/>: no duplicate names). Null when that fails; text with duplicate names is still
+    /// classified, so the verifier of its family refuses it with a reason.
+    /// </summary>
+    internal static BadgeFamily FamilyOfJsonText(string json, out JsonDocument? document)
+    {
+        document = null;
+        try
+        {
+            document = JsonDocument.Parse(json, StrictJson.Options);
+            return FamilyOfJson(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return FamilyOfJsonText(json);
         }
         catch (InvalidOperationException)
         {

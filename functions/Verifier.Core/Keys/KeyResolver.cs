@@ -154,7 +154,8 @@ public sealed class KeyResolver(IDocumentFetcher fetcher, IMemoryCache cache, IO
 
         using var second = identified.Refetched ? Parse(identified.Fetch, out failure) : null;
         var root = (second ?? first).RootElement;
-        var identity = identified.Identity!;
+        // The bytes' provenance is where they were finally served from (a key's origin is judged on it).
+        var identity = identified.ServedFrom;
         if (root.ValueKind != JsonValueKind.Object)
         {
             return KeyResolution.Fail(KeyResolutionStatus.Invalid, $"{documentUrl} is not a JSON object");

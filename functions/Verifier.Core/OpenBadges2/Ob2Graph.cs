@@ -21,7 +21,7 @@ public sealed class Ob2Graph(JsonObject assertion)
     /// <summary>The issuer Profile fetched from its id, when it was (the only source trusted for keys).</summary>
     public JsonObject? HostedIssuer { get; private set; }
 
-    /// <summary>The URL the hosted issuer Profile speaks for (docs/security.md rule 1): the issuer's verified identity.</summary>
+    /// <summary>The URL the hosted issuer Profile was finally served from (docs/security.md rule 1): the issuer's verified identity.</summary>
     public Uri? HostedIssuerIdentity { get; private set; }
 
     public string? IssuerId => JsonAccess.String(Issuer, "id");
@@ -75,7 +75,7 @@ public sealed class Ob2Graph(JsonObject assertion)
             }
 
             Issuer = HostedIssuer = loaded.Node!;
-            HostedIssuerIdentity = loaded.Identity;
+            HostedIssuerIdentity = loaded.ServedFrom;
             _issuerDocument = loaded;
             LegacyUpgrader.UpgradeIssuer(Issuer, session.Version, loaded.Identity, []);
         }
@@ -98,7 +98,7 @@ public sealed class Ob2Graph(JsonObject assertion)
     {
         if (HostedIssuer is not null)
         {
-            return new(LoadStatus.Loaded, HostedIssuer, null, null) { Identity = HostedIssuerIdentity };
+            return new(LoadStatus.Loaded, HostedIssuer, null, null) { Identity = HostedIssuerIdentity, ServedFrom = HostedIssuerIdentity };
         }
 
         var id = IssuerId;
@@ -112,7 +112,7 @@ public sealed class Ob2Graph(JsonObject assertion)
         if (loaded.IsLoaded)
         {
             HostedIssuer = loaded.Node;
-            HostedIssuerIdentity = loaded.Identity;
+            HostedIssuerIdentity = loaded.ServedFrom;
             LegacyUpgrader.UpgradeIssuer(HostedIssuer!, session.Version, loaded.Identity, []);
         }
 

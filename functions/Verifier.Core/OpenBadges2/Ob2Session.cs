@@ -23,8 +23,11 @@ public sealed record LoadedDocument(LoadStatus Status, JsonObject? Node, FetchRe
 {
     public bool IsLoaded => Status == LoadStatus.Loaded && Node is not null;
 
-    /// <summary>The URL the document speaks for (docs/security.md rule 1); null for embedded nodes and failures.</summary>
+    /// <summary>The id the document speaks for (docs/security.md rule 1); null for embedded nodes and failures.</summary>
     public Uri? Identity { get; init; }
+
+    /// <summary>The URL the document was finally served from: what scope and the report's issuer id are judged on.</summary>
+    public Uri? ServedFrom { get; init; }
 
     /// <summary>Set when the node is shared through <see cref="ParsedDocumentCache"/>: read it, never change it.</summary>
     public ParsedDocumentCache.Entry? Shared { get; init; }
@@ -150,7 +153,7 @@ public sealed class Ob2Session(VerificationContext context, IDocumentFetcher fet
         }
 
         Checks.Pass(checkId, $"fetched the {what} from {url}", url);
-        return new(LoadStatus.Loaded, node, result, null) { Shared = shared, Identity = identity };
+        return new(LoadStatus.Loaded, node, result, null) { Shared = shared, Identity = identity, ServedFrom = result.ServedFrom };
     }
 
     private ParsedDocumentCache.Entry? Parse(string url, FetchResult result) =>

@@ -70,7 +70,7 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
 
         // The JSON the input URL answered with speaks for the URL that answer speaks for (docs/security.md rule 1).
         var source = payload.EmbeddedIn is null ? payload.Source : null;
-        var url = session.Version == Ob2Version.V05 ? source?.Identity.AbsoluteUri : HostedVerification.HostedUrl(node, session.Version, payload.SourceUrl);
+        var url = session.Version == Ob2Version.V05 ? source?.ServedFrom.AbsoluteUri : HostedVerification.HostedUrl(node, session.Version, payload.SourceUrl);
         if (url is null)
         {
             checks.Fail(Ob2CheckIds.Method, "could not determine where to verify this assertion: it names no hosted URL and was not fetched from one");
@@ -81,7 +81,7 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
 
         // "The input data should only be trusted to identify the URI of the hosted verification file": the input is
         // reused only when it is that file, as the URL it came from answered it.
-        (JsonObject, Uri)? reuse = source is not null && WebIdentity.HttpUrl(url) is { } hosted && source.SpeaksFor(hosted) ? (node, hosted) : null;
+        (JsonObject, Uri)? reuse = source is not null && WebIdentity.HttpUrl(url) is { } hosted && source.SpeaksFor(hosted) ? (node, source.ServedFrom) : null;
         await VerifyHostedAsync(session, url, reuse).ConfigureAwait(false);
     }
 
@@ -139,7 +139,7 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         }
 
         var hosted = await graph.LoadHostedIssuerAsync(session).ConfigureAwait(false);
-        if (!hosted.IsLoaded || hosted.Identity is not { } issuerIdentity)
+        if (!hosted.IsLoaded || hosted.ServedFrom is not { } issuerIdentity)
         {
             if (hosted.Status == LoadStatus.Failed)
             {

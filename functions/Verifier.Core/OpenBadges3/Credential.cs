@@ -73,6 +73,14 @@ public sealed class Credential
     private (DateTimeOffset?, string?, string) Date(string primary, string fallback)
     {
         var name = Root.TryGetProperty(primary, out _) ? primary : Root.TryGetProperty(fallback, out _) ? fallback : primary;
+        if (Root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.String)
+        {
+            // Fail closed: ["2020-…"] or {"@value": …} is present but unreadable, never "no expiry". Raw keeps its JSON
+            // (no date parses from it) so the checks report it as not a dateTime.
+            var json = value.GetRawText();
+            return (null, json.Length > 80 ? json[..80] + "…" : json, name);
+        }
+
         var raw = Str(Root, name);
         return (ParseDate(raw), raw, name);
     }

@@ -13,7 +13,11 @@ internal static class DateChecks
         var now = context.Now;
         var skew = context.Options.ClockSkew;
         var (from, fromRaw, fromName) = credential.ValidFrom;
-        if (from is { } f)
+        if (from is null && fromRaw is not null)
+        {
+            context.Checks.Fail(Ob3CheckIds.ValidFrom, $"{fromName} is not an XML Schema dateTime string ({fromRaw}): when the credential became valid cannot be told");
+        }
+        else if (from is { } f)
         {
             // Compare against now ± skew: a date at the edge of the calendar must not overflow.
             if (f > Shift(now, skew))
@@ -28,7 +32,12 @@ internal static class DateChecks
 
         var (until, untilRaw, untilName) = credential.ValidUntil;
         var expires = Earliest(until, jwtExp);
-        if (expires is { } e)
+        if (until is null && untilRaw is not null)
+        {
+            // Unreadable is not "never expires": an array or a value object could carry a past date.
+            context.Checks.Fail(Ob3CheckIds.ValidUntil, $"{untilName} is not an XML Schema dateTime string ({untilRaw}): whether the credential expired cannot be told");
+        }
+        else if (expires is { } e)
         {
             var label = until is not null && e == until ? $"{untilName} {untilRaw}" : $"the JWT exp {e:O}";
             if (e < Shift(now, -skew))

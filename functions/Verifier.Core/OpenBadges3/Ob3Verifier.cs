@@ -73,13 +73,11 @@ public sealed class Ob3Verifier(
                     jwtExp = JwtClaimsCheck.Exp(owned.RootElement);
                     break;
                 case PayloadKind.Json:
-                    try
+                    string? parseError = null;
+                    owned = payload.Parsed ?? StrictJson.Parse(payload.Text, out parseError);
+                    if (owned is null)
                     {
-                        owned = payload.Parsed ?? JsonDocument.Parse(payload.Text);
-                    }
-                    catch (JsonException e)
-                    {
-                        context.Checks.Fail(Ob3CheckIds.Parse, $"the credential is not valid JSON ({e.Message})");
+                        context.Checks.Fail(Ob3CheckIds.Parse, $"the credential cannot be read: {parseError}");
                         return;
                     }
 

@@ -105,6 +105,7 @@ internal static class StructureChecks
             errors.Add($"{credential.ValidUntil.Name} is not a dateTime");
         }
 
+        CheckEntryShapes(credential, errors);
         var subject = credential.Subject;
         if (subject is null)
         {
@@ -127,6 +128,28 @@ internal static class StructureChecks
         else
         {
             context.Checks.Pass(Ob3CheckIds.Structure, $"the required {label} properties are present");
+        }
+    }
+
+    private static readonly string[] EntryMembers = ["credentialStatus", "credentialSchema", "refreshService"];
+
+    /// <summary>
+    /// Fail closed: the status, schema and refresh checks read entries as objects and pass over anything else, so an
+    /// entry written as a bare IRI (its properties moved elsewhere, e.g. into @included) or a nested array must not
+    /// read as "no status".
+    /// </summary>
+    private static void CheckEntryShapes(Credential credential, List<string> errors)
+    {
+        foreach (var name in EntryMembers)
+        {
+            foreach (var entry in Credential.Items(credential.Root, name))
+            {
+                if (entry.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add($"every {name} entry must be an object, not {entry.ValueKind.ToString().ToLowerInvariant()}");
+                    break;
+                }
+            }
         }
     }
 

@@ -8,26 +8,36 @@ internal static class SummaryBuilder
 {
     public static BadgeSummary Build(Credential credential, DateTimeOffset? jwtExp)
     {
-        var achievement = credential.Achievement;
-        var issuer = credential.Issuer is { ValueKind: JsonValueKind.Object } i ? i : (JsonElement?)null;
         var subject = credential.Subject;
+        var achievement = credential.Achievement;
+
+        // A member that is present but unreadable (["Teamwork"] is JSON-LD for "Teamwork", so a proof still holds)
+        // withholds the value; it never lets the summary fall back to another value of the credential (rule 5).
+        var achievementPresent = achievement is not null || (subject is { } s && s.TryGetProperty("achievement", out _));
+        var issuer = credential.Issuer is { ValueKind: JsonValueKind.Object } i ? i : (JsonElement?)null;
         var criteria = achievement is { } a && a.TryGetProperty("criteria", out var c) ? c : (JsonElement?)null;
         return new BadgeSummary
         {
             Id = credential.Id,
-            Name = Credential.Str(achievement, "name") ?? Credential.Str(credential.Root, "name"),
-            Description = Credential.Str(achievement, "description") ?? Credential.Str(credential.Root, "description"),
-            Image = ImageOf(achievement) ?? ImageOf(credential.Root),
-            Criteria = Credential.Str(criteria, "id") ?? Credential.Str(criteria, "narrative"),
+            Name = Either(achievement, achievementPresent, credential.Root, "name"),
+            Description = Either(achievement, achievementPresent, credential.Root, "description"),
+            Image = achievementPresent && (achievement is null || Has(achievement, "image")) ? ImageOf(achievement) : ImageOf(credential.Root),
+            Criteria = Has(criteria, "id") ? Credential.Str(criteria, "id") : Credential.Str(criteria, "narrative"),
             IssuerName = Credential.Str(issuer, "name"),
             IssuerUrl = Credential.Str(issuer, "url"),
             IssuerId = credential.IssuerId,
-            Recipient = credential.SubjectId ?? FirstIdentityHash(subject),
+            Recipient = Has(subject, "id") ? credential.SubjectId : FirstIdentityHash(subject),
             IssuedOn = credential.ValidFrom.Value,
             Expires = credential.ValidUntil.Value ?? jwtExp,
             Evidence = Evidence(credential.Root),
         };
     }
+
+    /// <summary>The achievement's value when it has the member (or cannot be read), else the credential's.</summary>
+    private static string? Either(JsonElement? achievement, bool achievementPresent, JsonElement root, string name) =>
+        achievementPresent && (achievement is null || Has(achievement, name)) ? Credential.Str(achievement, name) : Credential.Str(root, name);
+
+    private static bool Has(JsonElement? holder, string name) => holder is { ValueKind: JsonValueKind.Object } h && h.TryGetProperty(name, out _);
 
     private static string? ImageOf(JsonElement? holder) =>
         holder is { ValueKind: JsonValueKind.Object } h && h.TryGetProperty("image", out var image)

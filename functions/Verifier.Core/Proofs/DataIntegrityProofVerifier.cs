@@ -108,6 +108,12 @@ public sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
         var message = outcome == CheckOutcome.Warning ? $"this proof did not verify, another did: {verdict.Message}" : verdict.Message;
         var details = context.Request.Verbose ? verdict.Details ?? new Dictionary<string, string> { ["proof"] = proof.Raw.GetRawText() } : null;
         context.Checks.Add(new CheckResult(ProofCheckIds.DataIntegrity, outcome, message, proof.Subject) { Indeterminate = indeterminate, Details = details });
+        if (verdict.NonCanonical is { Count: > 0 } violations)
+        {
+            // Its own id, so a report says plainly: signed by the key, but not in the form the checks can trust.
+            var all = context.Request.Verbose ? new Dictionary<string, string> { ["violations"] = string.Join("\n", violations) } : null;
+            context.Checks.Add(new CheckResult(ProofCheckIds.CanonicalForm, outcome, message, proof.Subject) { Details = all });
+        }
 
         if (proof.Type == "DataIntegrityProof" && proof.Cryptosuite == EddsaRdfc2022Suite.LegacyName)
         {

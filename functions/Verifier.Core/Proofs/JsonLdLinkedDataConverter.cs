@@ -11,11 +11,21 @@ public sealed class JsonLdLinkedDataConverter(JsonLdProcessor processor) : ILink
 {
     private static readonly JsonLdOptions SafeMode = new() { SafeMode = true };
 
-    public async ValueTask<RdfConversion> ToRdfAsync(JsonElement document, CancellationToken cancellationToken)
+    public ValueTask<RdfConversion> ToRdfAsync(JsonElement document, CancellationToken cancellationToken) =>
+        ConvertAsync(document, SafeMode, null, cancellationToken);
+
+    public ValueTask<RdfConversion> ToRdfAuditedAsync(JsonElement document, CancellationToken cancellationToken)
+    {
+        var audit = new PlainFormAudit();
+        return ConvertAsync(document, SafeMode with { Audit = audit }, audit, cancellationToken);
+    }
+
+    private async ValueTask<RdfConversion> ConvertAsync(JsonElement document, JsonLdOptions options, PlainFormAudit? audit, CancellationToken cancellationToken)
     {
         try
         {
-            return RdfConversion.Success(await processor.ToRdfAsync(document, SafeMode, cancellationToken: cancellationToken).ConfigureAwait(false));
+            var dataset = await processor.ToRdfAsync(document, options, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return RdfConversion.Success(dataset) with { PlainForm = audit };
         }
         catch (JsonLdException e)
         {

@@ -72,7 +72,10 @@ internal sealed class ProofEvaluator(IKeyResolver keys, IssuerKeyBinder binder, 
         var binding = issuerId is null || status != ProofStatus.Valid
             ? null
             : await binder.EvaluateAsync(issuerId, proof.VerificationMethod, key, null, cancellationToken).ConfigureAwait(false);
-        return new ProofVerdict(proof, status, result.Message, key, binding, WithMethod(result.Details, proof));
+        return new ProofVerdict(proof, status, result.Message, key, binding, WithMethod(result.Details, proof))
+        {
+            NonCanonical = result.NonCanonical,
+        };
     }
 
     /// <summary>created/expires (VC Data Integrity §2.1): a proof made in the future or already expired is refused.</summary>

@@ -24,6 +24,9 @@ internal sealed record ProofVerdict(
     IssuerBindingResult? Binding = null,
     IReadOnlyDictionary<string, string>? Details = null)
 {
+    /// <summary>Where the signed document departs from its plain compacted form, when that is why the proof failed.</summary>
+    public IReadOnlyList<LinkedData.JsonLd.PlainFormViolation>? NonCanonical { get; init; }
+
     /// <summary>Whether the key is provably the issuer's (null when there is no issuer to compare with).</summary>
     public bool? IssuerBound => Binding?.IssuerKeyBound;
 }

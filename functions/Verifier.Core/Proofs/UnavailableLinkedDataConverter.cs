@@ -7,4 +7,7 @@ internal sealed class UnavailableLinkedDataConverter : ILinkedDataConverter
 {
     public ValueTask<RdfConversion> ToRdfAsync(JsonElement document, CancellationToken cancellationToken) =>
         ValueTask.FromResult(RdfConversion.Fail("no JSON-LD processor is configured", indeterminate: true));
+
+    public ValueTask<RdfConversion> ToRdfAuditedAsync(JsonElement document, CancellationToken cancellationToken) =>
+        ToRdfAsync(document, cancellationToken);
 }

@@ -55,7 +55,7 @@ public sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader lis
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(fetched.Body, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            doc = JsonDocument.Parse(fetched.Body, Input.StrictJson.Options);
         }
         catch (JsonException)
         {
@@ -169,6 +169,13 @@ public sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader lis
     private static bool ListUsable(LoadedStatusList list, string purpose, bool legacy, Credential credential, VerificationContext context, string? subject)
     {
         var checks = context.Checks;
+        // Unknown first (rule 4): an answer that could not be judged says nothing, not even that its type is wrong.
+        if (list.Proof == ListProofState.Unverified)
+        {
+            checks.Indeterminate(Ob3CheckIds.StatusList, list.ProofMessage + ": the status cannot be trusted", subject);
+            return false;
+        }
+
         var listCredential = new Credential(list.Credential);
         var expectedType = legacy ? "StatusList2021Credential" : "BitstringStatusListCredential";
         if (!listCredential.Types.Contains(expectedType))

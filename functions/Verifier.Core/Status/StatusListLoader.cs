@@ -156,17 +156,24 @@ public sealed class StatusListLoader(
     private async Task<LoadedStatusList> FromJsonAsync(Uri url, string json, VerificationContext parent, CancellationToken ct)
     {
         JsonElement credential;
-        try
+        using (var doc = StrictJson.Parse(json, out var error))
         {
-            using var doc = JsonDocument.Parse(json);
+            if (doc is null)
+            {
+                return StrictJson.HasDuplicateNames(json) ? Refused(url, json, $"the status list cannot be used: {error}") : Broken(url, "the status list is neither JSON nor a VC-JWT");
+            }
+
             credential = doc.RootElement.Clone();
         }
-        catch (JsonException)
+
+        // Rule 4: an answer that is not a credential at all (an error object, {}) is not an empty list, and says
+        // nothing about the status: unknown, not cached. A credential without a proof is the issuer's own error.
+        if (credential.ValueKind != JsonValueKind.Object || !(credential.TryGetProperty("@context", out _) || credential.TryGetProperty("credentialSubject", out _)))
         {
-            return Broken(url, "the status list is neither JSON nor a VC-JWT");
+            return WithBits(url, credential, ListProofState.Unverified, $"{url} did not answer with a status list credential");
         }
 
-        if (credential.ValueKind != JsonValueKind.Object || !credential.TryGetProperty("proof", out _))
+        if (!credential.TryGetProperty("proof", out _))
         {
             return WithBits(url, credential, ListProofState.Failed, "the status list credential has no proof");
         }
@@ -190,10 +197,21 @@ public sealed class StatusListLoader(
         return new LoadedStatusList(url, credential, state, message, bits, error);
     }
 
+    /// <summary>
+    /// A list refused before its proof is looked at (duplicate names would let the proof and the bit reader see
+    /// different encodedLists): kept as read leniently only so the report can say what it is, never decoded.
+    /// </summary>
+    private static LoadedStatusList Refused(Uri url, string json, string message)
+    {
+        using var lenient = JsonDocument.Parse(json);
+        return new LoadedStatusList(url, lenient.RootElement.Clone(), ListProofState.Failed, message, null, message);
+    }
+
+    /// <summary>Not even JSON or a token: not a status list, so the status is unknown (rule 4), never "not revoked".</summary>
     private static LoadedStatusList Broken(Uri url, string message)
     {
         using var empty = JsonDocument.Parse("{}");
-        return new LoadedStatusList(url, empty.RootElement.Clone(), ListProofState.Failed, message, null, message);
+        return new LoadedStatusList(url, empty.RootElement.Clone(), ListProofState.Unverified, message, null, message);
     }
 
     private static (ListProofState, string) Summarize(VerificationContext scratch, bool signatureValid, string kind)

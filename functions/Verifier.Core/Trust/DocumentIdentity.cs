@@ -22,6 +22,9 @@ public enum IdentityStatus
 public sealed record IdentifiedDocument(IdentityStatus Status, FetchResult Fetch, Uri? Identity, bool Refetched, string? Problem)
 {
     public bool IsConfirmed => Status == IdentityStatus.Confirmed;
+
+    /// <summary>The URL the document used was finally served from (scope and origin decisions are made on it).</summary>
+    public Uri ServedFrom => Fetch.ServedFrom;
 }
 
 /// <summary>
@@ -37,7 +40,7 @@ public static class DocumentIdentity
     /// <param name="declaredId">The id the document declares; null when it declares none.</param>
     /// <param name="refetch">Fetches a URL (through the verification's fetcher).</param>
     /// <param name="readDeclaredId">Reads the declared id out of a body; null when there is none or it is not a document.</param>
-    public static async Task<IdentifiedDocument> ConfirmAsync(
+    public static ValueTask<IdentifiedDocument> ConfirmAsync(
         FetchResult fetched,
         string? declaredId,
         Func<Uri, Task<FetchResult>> refetch,
@@ -48,9 +51,25 @@ public static class DocumentIdentity
         ArgumentNullException.ThrowIfNull(readDeclaredId);
         if (declaredId is null)
         {
-            return new(IdentityStatus.Confirmed, fetched, fetched.Identity, false, null);
+            return ValueTask.FromResult(new IdentifiedDocument(IdentityStatus.Confirmed, fetched, fetched.Identity, false, null));
         }
 
+        // The common case, decided without parsing: the document declares exactly the URL it was requested from, and
+        // no redirect left that URL's origin.
+        if (!fetched.RedirectedOffOrigin && string.Equals(declaredId, fetched.RequestedUrl.AbsoluteUri, StringComparison.Ordinal))
+        {
+            return ValueTask.FromResult(new IdentifiedDocument(IdentityStatus.Confirmed, fetched, fetched.RequestedUrl, false, null));
+        }
+
+        return ConfirmSlowAsync(fetched, declaredId, refetch, readDeclaredId);
+    }
+
+    private static async ValueTask<IdentifiedDocument> ConfirmSlowAsync(
+        FetchResult fetched,
+        string declaredId,
+        Func<Uri, Task<FetchResult>> refetch,
+        Func<ReadOnlyMemory<byte>, string?> readDeclaredId)
+    {
         var declared = WebIdentity.HttpUrl(declaredId);
         if (declared is null)
         {

@@ -47,15 +47,17 @@ public sealed class IssuerDocuments(IDocumentFetcher fetcher, IMemoryCache? cach
     /// The issuer's document, read once per fetch-cache lifetime: a hot issuer's key list is not re-parsed for every
     /// badge. Only answers that cannot depend on this moment's network (loaded, absent) are kept (rule 8).
     /// </summary>
-    public async Task<IssuerDocument> LoadAsync(Uri issuerUrl, CancellationToken cancellationToken)
+    public ValueTask<IssuerDocument> LoadAsync(Uri issuerUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(issuerUrl);
         var key = "verifier.issuerdoc:" + issuerUrl.AbsoluteUri;
-        if (cache is not null && cache.TryGetValue(key, out IssuerDocument? cached) && cached is not null)
-        {
-            return cached;
-        }
+        return cache is not null && cache.TryGetValue(key, out IssuerDocument? cached) && cached is not null
+            ? ValueTask.FromResult(cached)
+            : LoadUncachedAsync(key, issuerUrl, cancellationToken);
+    }
 
+    private async ValueTask<IssuerDocument> LoadUncachedAsync(string key, Uri issuerUrl, CancellationToken cancellationToken)
+    {
         var document = await ReadAsync(issuerUrl, cancellationToken).ConfigureAwait(false);
         if (cache is not null && document.Status != IssuerDocumentStatus.Unavailable)
         {

@@ -18,7 +18,7 @@ public sealed class IssuerKeyBinder(IssuerDocuments documents)
     /// <param name="key">The resolved key.</param>
     /// <param name="jwtIssuer">The JWT <c>iss</c> claim, when the proof is a VC-JWT.</param>
     /// <param name="cancellationToken">Cancels the issuer document fetch.</param>
-    public async Task<IssuerBindingResult> EvaluateAsync(string? issuerId, string? keyId, ResolvedKey? key, string? jwtIssuer, CancellationToken cancellationToken)
+    public async ValueTask<IssuerBindingResult> EvaluateAsync(string? issuerId, string? keyId, ResolvedKey? key, string? jwtIssuer, CancellationToken cancellationToken)
     {
         if (jwtIssuer is not null && issuerId is not null && !WebIdentity.SameId(jwtIssuer, issuerId))
         {
@@ -73,7 +73,7 @@ public sealed class IssuerKeyBinder(IssuerDocuments documents)
             : IssuerBindingResult.Contradiction($"the issuer's DID document does not list {keyId} under assertionMethod");
     }
 
-    private async Task<IssuerBindingResult> ForUrlIssuerAsync(string issuerId, Uri issuerUrl, string keyId, ResolvedKey key, CancellationToken ct)
+    private async ValueTask<IssuerBindingResult> ForUrlIssuerAsync(string issuerId, Uri issuerUrl, string keyId, ResolvedKey key, CancellationToken ct)
     {
         if (DidResolvers.SplitFragment(keyId).Base.StartsWith("did:", StringComparison.Ordinal))
         {

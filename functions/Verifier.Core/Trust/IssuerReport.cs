@@ -52,6 +52,11 @@ public static class IssuerReport
     /// <summary>Whether a stated URL is on the web origin an identity controls (an http(s) URL, or a did:web's host).</summary>
     public static bool OnIdentityOrigin(string url, string? identity)
     {
+        if (identity is not null && WebIdentity.StartsWithOriginOf(url, identity))
+        {
+            return true;
+        }
+
         if (WebIdentity.HttpUrl(url) is not { } stated || identity is null)
         {
             return false;

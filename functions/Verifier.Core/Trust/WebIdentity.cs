@@ -51,7 +51,8 @@ public static class WebIdentity
 
     /// <summary>String form of <see cref="SameDocument(Uri, Uri)"/>: false unless both are absolute http(s) URLs.</summary>
     public static bool SameDocument(string? a, string? b) =>
-        HttpUrl(a) is { } x && HttpUrl(b) is { } y && SameDocument(x, y);
+        (a is not null && string.Equals(a, b, StringComparison.Ordinal) && IsHttpText(a))
+        || (HttpUrl(a) is { } x && HttpUrl(b) is { } y && SameDocument(x, y));
 
     /// <summary>True when both are the same identifier: the same document for http(s) URLs, else the same string.</summary>
     public static bool SameId(string? a, string? b)
@@ -59,6 +60,11 @@ public static class WebIdentity
         if (a is null || b is null)
         {
             return false;
+        }
+
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return true;
         }
 
         return HttpUrl(a) is { } x && HttpUrl(b) is { } y ? SameDocument(x, y) && string.Equals(x.Fragment, y.Fragment, StringComparison.Ordinal) : string.Equals(a, b, StringComparison.Ordinal);
@@ -92,6 +98,36 @@ public static class WebIdentity
         var head = PathOf(prefix) + prefix.Query + prefix.Fragment;
         return full.StartsWith(head, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A parse-free positive answer for the common case "https://host/…" stated by "https://host/issuer": true only
+    /// when <paramref name="url"/> begins with <paramref name="identity"/>'s scheme and authority, followed by the end,
+    /// "/", "?" or "#". False means "not shown here" (callers then compare parsed URLs), never "different".
+    /// </summary>
+    public static bool StartsWithOriginOf(string url, string identity)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(identity);
+        if (!IsHttpText(identity))
+        {
+            return false;
+        }
+
+        var hostStart = identity.IndexOf("://", StringComparison.Ordinal) + 3;
+        var end = identity.IndexOfAny(['/', '?', '#', '@', '\\'], hostStart);
+        if (end >= 0 && identity[end] is '@' or '\\')
+        {
+            return false;
+        }
+
+        var origin = end < 0 ? identity.AsSpan() : identity.AsSpan(0, end);
+        return url.AsSpan().StartsWith(origin, StringComparison.Ordinal)
+            && (url.Length == origin.Length || url[origin.Length] is '/' or '?' or '#');
+    }
+
+    // Identical strings need no parse to be the same document; they only need to be http(s) URLs at all.
+    private static bool IsHttpText(string text) =>
+        text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
 
     private static string PathOf(Uri url) => url.AbsolutePath.Length == 0 ? "/" : url.AbsolutePath;
 }

@@ -51,4 +51,37 @@ internal sealed class ActiveContext
     public TermDefinition? Term(string key) => Terms.TryGetValue(key, out var t) ? t : null;
 
     public ActiveContext NewEmpty() => new(OriginalBaseUrl, Mode10);
+
+    // Built on first use by the plain-form audit only. Never copied by Clone: a clone is still being edited.
+    private Dictionary<string, List<string>>? termsByIri;
+
+    /// <summary>
+    /// IRI (or keyword) → the names of the terms mapping to it, reverse terms left out. Only asked of published
+    /// contexts, which never change again; two threads building it at once build the same thing.
+    /// </summary>
+    public IReadOnlyDictionary<string, List<string>> TermsByIri => termsByIri ??= IndexByIri();
+
+    private Dictionary<string, List<string>> IndexByIri()
+    {
+        var index = new Dictionary<string, List<string>>(Terms.Count, StringComparer.Ordinal);
+        foreach (var (name, def) in Terms)
+        {
+            if (def.IriMapping is { } iri && !def.Reverse)
+            {
+                if (!index.TryGetValue(iri, out var names))
+                {
+                    index[iri] = names = new List<string>(1);
+                }
+
+                names.Add(name);
+            }
+        }
+
+        foreach (var names in index.Values)
+        {
+            names.Sort(StringComparer.Ordinal); // stable messages whatever the dictionary order
+        }
+
+        return index;
+    }
 }

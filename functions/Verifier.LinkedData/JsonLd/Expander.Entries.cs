@@ -28,6 +28,13 @@ internal sealed partial class Expander
                 Safe(key, $"the property expands to a relative IRI {expandedProperty}");
             }
 
+            var audit = Audit;
+            if (audit is not null)
+            {
+                AuditKey(audit, active, key, expandedProperty);
+                audit.Enter(key);
+            }
+
             if (Keywords.IsKeyword(expandedProperty))
             {
                 if (expandedProperty == Keywords.Nest)
@@ -38,14 +45,17 @@ internal sealed partial class Expander
                     }
 
                     (nests ??= []).Add(key);
+                    audit?.Leave();
                     continue;
                 }
 
                 ExpandKeyword(active, typeScoped, activeProperty, key, expandedProperty, value, result, inputType, baseUrl);
+                audit?.Leave();
                 continue;
             }
 
             ExpandProperty(active, key, expandedProperty, value, result, baseUrl);
+            audit?.Leave();
         }
 
         if (nests is null)
@@ -61,8 +71,15 @@ internal sealed partial class Expander
 
             // Step 14.2.2 repeats steps 3 and 8: the nesting key's own scoped context applies inside it.
             var nestActive = active.Term(nestKey) is { LocalContext: not null } nestDef ? ApplyPropertyScoped(active, nestDef) : active;
+            Audit?.Enter(nestKey);
+            var nestIndex = 0;
             foreach (var nv in nested.ValueKind == JsonValueKind.Array ? nested.EnumerateArray().ToArray() : [nested])
             {
+                if (nested.ValueKind == JsonValueKind.Array)
+                {
+                    Audit?.Enter(nestIndex++);
+                }
+
                 if (nv.ValueKind != JsonValueKind.Object)
                 {
                     throw new JsonLdException("invalid @nest value", "@nest values must be objects");
@@ -78,7 +95,13 @@ internal sealed partial class Expander
                 }
 
                 ExpandEntries(nestActive, typeScoped, activeProperty, nestedProps, result, inputType, baseUrl);
+                if (nested.ValueKind == JsonValueKind.Array)
+                {
+                    Audit?.Leave();
+                }
             }
+
+            Audit?.Leave();
         }
     }
 

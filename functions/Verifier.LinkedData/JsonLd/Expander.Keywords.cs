@@ -185,6 +185,11 @@ internal sealed partial class Expander
     private string ExpandType(ActiveContext typeScoped, string key, string value)
     {
         var iri = ContextProcessor.ExpandIri(typeScoped, value, documentRelative: true, vocab: true);
+        if (Audit is { } audit)
+        {
+            AuditTypeValue(audit, typeScoped, value, iri);
+        }
+
         if (iri is null || (!Iri.IsAbsolute(iri) && !Iri.IsBlankNode(iri) && !Keywords.IsKeyword(iri)))
         {
             // Safe mode: a relative type IRI is dropped by toRdf, changing meaning without breaking a signature.

@@ -62,7 +62,9 @@ internal sealed partial class Expander
             }
 
             var expandedIndex = ContextProcessor.ExpandIri(active, index, vocab: true);
+            Audit?.Enter(index);
             var items = AsList(Expand(mapContext, key, indexValue, baseUrl, fromMap: true));
+            Audit?.Leave();
             foreach (var raw in items)
             {
                 if (raw is not Dictionary<string, object?> item)

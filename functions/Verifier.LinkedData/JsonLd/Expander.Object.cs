@@ -22,6 +22,7 @@ internal sealed partial class Expander
             active = ApplyPropertyScoped(active, scoped);
         }
 
+        var beforeLocal = active;
         if (element.TryGetProperty(Keywords.Context, out var localContext))
         {
             active = contexts.Process(active, localContext, baseUrl);
@@ -83,7 +84,17 @@ internal sealed partial class Expander
         }
 
         var result = new Dictionary<string, object?>(props.Length);
+        if (Audit is not { } audit)
+        {
+            ExpandEntries(active, typeScoped, activeProperty, props, result, inputType, baseUrl);
+            return Finish(active, activeProperty, result);
+        }
+
+        var isValue = AuditObject(audit, beforeLocal, active, props, baseUrl);
+        audit.InValueObject = isValue;
         ExpandEntries(active, typeScoped, activeProperty, props, result, inputType, baseUrl);
+        audit.InValueObject = false;
+        AuditExpanded(audit, result, isValue);
         return Finish(active, activeProperty, result);
     }
 

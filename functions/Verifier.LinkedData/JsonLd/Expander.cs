@@ -46,9 +46,12 @@ internal sealed partial class Expander(Session session, ContextProcessor context
             case JsonValueKind.Array:
                 var result = new List<object?>(element.GetArrayLength());
                 var isList = apDef is not null && (apDef.Container & Container.List) != 0;
+                var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
+                    Audit?.Enter(index++);
                     var expanded = Expand(active, activeProperty, item, baseUrl, fromMap);
+                    Audit?.Leave();
                     if (isList && expanded is List<object?> nested)
                     {
                         if (active.Mode10)
@@ -105,7 +108,13 @@ internal sealed partial class Expander(Session session, ContextProcessor context
 
             if (def.TypeMapping == Keywords.Vocab)
             {
-                return new(1) { [Keywords.Id] = CheckedIri(ContextProcessor.ExpandIri(active, s, true, true), activeProperty!) };
+                var iri = ContextProcessor.ExpandIri(active, s, true, true);
+                if (Audit is { } audit)
+                {
+                    AuditTypeValue(audit, active, s, iri);
+                }
+
+                return new(1) { [Keywords.Id] = CheckedIri(iri, activeProperty!) };
             }
         }
 
@@ -134,6 +143,11 @@ internal sealed partial class Expander(Session session, ContextProcessor context
 
     private string? ExpandId(ActiveContext active, string value, string property)
     {
+        if (Audit is { } audit)
+        {
+            AuditNodeId(audit, value);
+        }
+
         var iri = ContextProcessor.ExpandIri(active, value, documentRelative: true);
         return CheckedIri(iri, property);
     }

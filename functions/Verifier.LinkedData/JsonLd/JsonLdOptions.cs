@@ -24,6 +24,12 @@ public sealed record JsonLdOptions
     /// </summary>
     public bool SafeMode { get; init; }
 
+    /// <summary>
+    /// When set, the expansion also audits the plain compacted form (docs/jsonld.md) and records what it finds in this
+    /// object; null (the default) leaves expansion exactly as it is. Use a new instance per call.
+    /// </summary>
+    public PlainFormAudit? Audit { get; init; }
+
     /// <summary>Bound on remote context chains (@context URLs nested through other contexts and @import).</summary>
     public int MaxRemoteContextDepth { get; init; } = 16;
 

@@ -91,7 +91,14 @@ public sealed class JsonLdProcessor(IContextLoader loader)
             var session = new Session(options, caches, loaded ?? (IReadOnlyDictionary<string, RemoteContext>)EmptyLoaded, cancellationToken, stepsUsed);
             try
             {
-                return run(session);
+                var result = run(session);
+                // Only a finished attempt speaks: an attempt cut short to load a context saw part of the document.
+                if (options.Audit is { } audit)
+                {
+                    session.Auditor!.PublishTo(audit);
+                }
+
+                return result;
             }
             catch (ContextNeededException need)
             {

@@ -12,6 +12,9 @@ internal sealed class Session(JsonLdOptions options, ProcessorCaches caches, IRe
 
     public ProcessorCaches Caches { get; } = caches;
 
+    /// <summary>The plain-form audit of this attempt, when one was asked for (a restart starts a fresh one).</summary>
+    public PlainFormAuditor? Auditor { get; } = options.Audit is null ? null : new PlainFormAuditor();
+
     /// <summary>Counts a unit of work; enforces <see cref="JsonLdOptions.MaxSteps"/> and observes cancellation now and then.</summary>
     public void Step()
     {

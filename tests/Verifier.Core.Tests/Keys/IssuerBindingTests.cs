@@ -11,7 +11,7 @@ public class IssuerBindingUnitTests
     private static ResolvedKey Key(string id, string? controller = null, bool? listed = null, KeySource source = KeySource.KeyDocument, string? servedFrom = null) =>
         new() { Id = id, Kind = KeyKind.Ed25519, Jwk = new JsonWebKey(), Controller = controller, ListedForAssertion = listed, Source = source, DocumentUrl = servedFrom is null ? null : new Uri(servedFrom) };
 
-    private static Task<IssuerBindingResult> Evaluate(string? issuer, string? keyId, ResolvedKey? key, string? iss = null) =>
+    private static ValueTask<IssuerBindingResult> Evaluate(string? issuer, string? keyId, ResolvedKey? key, string? iss = null) =>
         TestBinder.Offline.EvaluateAsync(issuer, keyId, key, iss, CancellationToken.None);
 
     [Fact]

@@ -264,6 +264,20 @@ public sealed class DataIntegrityProofVerifierTests : IDisposable
         Assert.Null(Single(checks, ProofCheckIds.DataIntegrity).Details);
     }
 
+    [Fact]
+    public async Task VerifyAsync_ConverterThatDoesNotAudit_FailsClosed()
+    {
+        // A converter must say the document is plain (an empty audit) for a signature to count: none is not "plain".
+        var signed = await SignAsync(Credential(), _issuerKey);
+        var verifier = new DataIntegrityProofVerifier(_keys, TestBinder.Offline, new NotAuditing(_converter));
+        var context = new VerificationContext(new VerificationRequest { Input = VerificationInput.FromText("{}") }, new VerifierOptions(), Now);
+
+        var outcome = await verifier.VerifyAsync(ProofSigner.ToElement(signed), Issuer, context, CancellationToken.None);
+
+        Assert.False(outcome.AnyValid);
+        Assert.Contains("without the plain-form audit", Single(context.Checks.Snapshot(), ProofCheckIds.DataIntegrity).Message, StringComparison.Ordinal);
+    }
+
     internal static JsonObject Credential() => new()
     {
         ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
@@ -290,4 +304,11 @@ public sealed class DataIntegrityProofVerifierTests : IDisposable
     }
 
     private static CheckResult Single(IReadOnlyList<CheckResult> checks, string id) => Assert.Single(checks, c => c.Id == id);
+
+    private sealed class NotAuditing(ILinkedDataConverter inner) : ILinkedDataConverter
+    {
+        public ValueTask<RdfConversion> ToRdfAsync(JsonElement document, CancellationToken cancellationToken) => inner.ToRdfAsync(document, cancellationToken);
+
+        public ValueTask<RdfConversion> ToRdfAuditedAsync(JsonElement document, CancellationToken cancellationToken) => inner.ToRdfAsync(document, cancellationToken);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Verifier.Core.Proofs;
+using Verifier.LinkedData.JsonLd;
 using Verifier.LinkedData.Rdf;
 
 namespace Verifier.Core.Tests.Proofs;
@@ -19,6 +20,10 @@ internal sealed class PlainJsonRdfConverter : ILinkedDataConverter
         Node(document, dataset, ref counter);
         return ValueTask.FromResult(RdfConversion.Success(dataset));
     }
+
+    /// <summary>Every JSON difference is an RDF difference here, so there is no other form to audit.</summary>
+    public async ValueTask<RdfConversion> ToRdfAuditedAsync(JsonElement document, CancellationToken cancellationToken) =>
+        await ToRdfAsync(document, cancellationToken) with { PlainForm = new PlainFormAudit() };
 
     private static RdfTerm Node(JsonElement value, RdfDataset dataset, ref int counter)
     {

@@ -32,4 +32,27 @@ public static class EngineFactory
         });
         return services.BuildServiceProvider();
     }
+
+    /// <summary>
+    /// The engine with several logical hosts, each mapped to its own loopback base URL (one server per origin, so
+    /// origins stay distinct the way they are on the internet).
+    /// </summary>
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string> hostMap, TimeProvider time, Action<VerifierOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(time);
+        services.AddVerifierEngine();
+        services.Configure<VerifierOptions>(o =>
+        {
+            o.Fetch.AllowLoopback = true;
+            foreach (var (host, target) in hostMap)
+            {
+                o.Fetch.HostMap[host] = target;
+            }
+
+            configure?.Invoke(o);
+        });
+        return services.BuildServiceProvider();
+    }
 }

@@ -60,6 +60,17 @@ public sealed class LoopbackServer : IAsyncDisposable
         return Task.CompletedTask;
     });
 
+    /// <summary>
+    /// Answers with a redirect. <paramref name="location"/> is a logical URL (e.g. https://evil.example/a): the fetcher
+    /// maps its host again, so a redirect can lead to another test server.
+    /// </summary>
+    public void MapRedirect(string path, string location, int status = 302) => Map(path, ctx =>
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.Headers.Location = location;
+        return Task.CompletedTask;
+    });
+
     /// <summary>How many requests reached a path (proves a fetch did or did not happen).</summary>
     public int Hits(string path) => _hits.TryGetValue(path, out var n) ? n : 0;
 

@@ -39,4 +39,24 @@ public class ToRdfConformanceTests(ITestOutputHelper output)
         Assert.True(Count("negative", true) >= NegativeFloor, $"negative passes {Count("negative", true)} < floor {NegativeFloor}");
         Assert.True(Count("syntax", true) >= SyntaxFloor, $"syntax passes {Count("syntax", true)} < floor {SyntaxFloor}");
     }
+
+    [SkippableFact]
+    public async Task ToRdf_W3cManifestWithPlainFormAudit_SameOutcomes()
+    {
+        // The audit rides along the expansion: on every W3C document it must neither throw nor change a result.
+        var folder = SharedFolder.Require("vectors/json-ld-api/tests");
+        var runner = new ToRdfManifestRunner(folder);
+        var flagged = 0;
+        var compared = 0;
+        foreach (var entry in runner.Entries("toRdf-manifest.jsonld"))
+        {
+            var plain = await runner.RunAsync(entry);
+            var audited = await runner.RunAsync(entry, audit: true);
+            Assert.True(plain.Passed == audited.Passed && plain.OutOfScope == audited.OutOfScope, $"{entry.Id}: {plain.Detail} / with audit: {audited.Detail}");
+            flagged += audited.Violations > 0 ? 1 : 0;
+            compared++;
+        }
+
+        output.WriteLine($"toRdf-manifest with the plain-form audit: {compared} entries, same outcome each; {flagged} documents not in plain form");
+    }
 }

@@ -22,7 +22,11 @@ public sealed class ToRdfManifestRunner
 
     public sealed record Entry(string Id, string Kind, string Input, string? Expect, string? ErrorCode, JsonElement Option, string Name);
 
-    public sealed record Outcome(Entry Entry, bool Passed, bool OutOfScope, string Detail);
+    public sealed record Outcome(Entry Entry, bool Passed, bool OutOfScope, string Detail)
+    {
+        /// <summary>Plain-form violations found, when the entry was run with the audit on.</summary>
+        public int Violations { get; init; }
+    }
 
     public IEnumerable<Entry> Entries(string manifest)
     {
@@ -53,14 +57,21 @@ public sealed class ToRdfManifestRunner
         return null;
     }
 
-    public async Task<Outcome> RunAsync(Entry entry)
+    /// <summary>Runs one entry; with <paramref name="audit"/> the plain-form audit rides along (it must change nothing).</summary>
+    public async Task<Outcome> RunAsync(Entry entry, bool audit = false)
     {
         if (OutOfScope(entry) is { } why)
         {
             return new Outcome(entry, false, true, why);
         }
 
-        var options = Options(entry.Option);
+        var found = audit ? new PlainFormAudit() : null;
+        var outcome = await RunCoreAsync(entry, Options(entry.Option) with { Audit = found });
+        return outcome with { Violations = found?.Total ?? 0 };
+    }
+
+    private async Task<Outcome> RunCoreAsync(Entry entry, JsonLdOptions options)
+    {
         var input = await File.ReadAllBytesAsync(Path.Combine(folder, entry.Input));
         using var doc = JsonDocument.Parse(input);
         try

@@ -73,7 +73,7 @@ public static class HostedVerification
                 return null;
             }
 
-            identity = identified.Identity!;
+            identity = identified.ServedFrom;
             if (identified.Refetched)
             {
                 node = JsonAccess.ParseObject(identified.Fetch.Body.Span);
@@ -82,7 +82,7 @@ public static class HostedVerification
                     return null;
                 }
 
-                checks.Pass(Ob2CheckIds.AssertionId, $"the assertion fetched from {url} declares its id as {identity}, which serves the assertion itself: that copy is verified", url);
+                checks.Pass(Ob2CheckIds.AssertionId, $"the assertion fetched from {url} declares its id as {identified.Identity}, which serves the assertion itself: that copy is verified", url);
             }
         }
 

@@ -84,7 +84,7 @@ public sealed class SignedVerification(RsaKeyCache keys)
         var issuer = hosted.Node!;
         // Keys are owned by the identity the Profile was confirmed to speak for (docs/security.md rule 1), never by a
         // declared id: a Profile on a forger's host declaring the real issuer's id never gets this far.
-        var issuerId = hosted.Identity?.AbsoluteUri ?? JsonAccess.String(issuer, "id");
+        var issuerId = hosted.ServedFrom?.AbsoluteUri ?? JsonAccess.String(issuer, "id");
         var creator = JsonAccess.IdOf(verification?["creator"]);
         var candidates = KeySelection.Candidates(issuer, creator, out var error);
         if (error is not null)
@@ -224,7 +224,7 @@ public sealed class SignedVerification(RsaKeyCache keys)
 
         // What a 1.0 signature proves is that the issuer's origin served the key: the key must really come from there,
         // not from wherever a redirect on that origin pointed (docs/security.md rules 1 and 3).
-        if (!WebIdentity.SameSite(fetched.Identity, origin))
+        if (!WebIdentity.SameSite(fetched.ServedFrom, origin))
         {
             checks.Fail(Ob2CheckIds.SignatureKey, $"the key {keyUrl} was served from {fetched.FinalUrl}, off the issuer's origin {WebIdentity.OriginOf(origin)}", keyUrl);
             return;
@@ -248,7 +248,7 @@ public sealed class SignedVerification(RsaKeyCache keys)
 
         checks.Pass(Ob2CheckIds.SignatureKey, $"the key {keyUrl} is served from the issuer's origin {WebIdentity.OriginOf(origin)} (what a {session.Version} signature proves: that origin, not the issuer's name)", keyUrl);
         checks.Pass(Ob2CheckIds.SignatureVerify, $"the RS256 signature verifies with {keyUrl}", keyUrl);
-        session.Proven = new(WebIdentity.OriginOf(origin), IssuerProofs.IssuerOrigin, fetched.Identity.AbsoluteUri, Ob2CheckIds.SignatureKey);
+        session.Proven = new(WebIdentity.OriginOf(origin), IssuerProofs.IssuerOrigin, fetched.ServedFrom.AbsoluteUri, Ob2CheckIds.SignatureKey);
         await RevocationCheck.RunAsync(session, issuer, null, graph.Assertion).ConfigureAwait(false);
     }
 }

@@ -30,6 +30,11 @@ internal sealed class EddsaJcs2022Suite : IDataIntegritySuite
             return ValueTask.FromResult(SuiteVerification.Invalid(chainError!));
         }
 
+        if ((DuplicateMembers.FirstPath(unsecured) ?? DuplicateMembers.FirstPath(proofConfig.Value)) is { } duplicate)
+        {
+            return ValueTask.FromResult(SuiteVerification.Invalid($"the credential names the member {duplicate} more than once: JCS signs I-JSON, where names are unique, and a JSON reader would see only one of the values"));
+        }
+
         string canonicalConfig, canonicalDocument;
         try
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verifier.Core.Keys;
+using Verifier.LinkedData.JsonLd;
 
 namespace Verifier.Core.Proofs.Suites;
 
@@ -24,5 +25,8 @@ internal sealed record SuiteInput(JsonElement SecuredDocument, ProofDescriptor P
 
 internal sealed record SuiteVerification(bool Valid, string Message, bool Indeterminate = false, IReadOnlyDictionary<string, string>? Details = null)
 {
+    /// <summary>Set when the signature verifies but the signed document is not in its plain compacted form (then not Valid).</summary>
+    public IReadOnlyList<PlainFormViolation>? NonCanonical { get; init; }
+
     public static SuiteVerification Invalid(string message, IReadOnlyDictionary<string, string>? details = null) => new(false, message, false, details);
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Verifier.Core.Keys;
+using Verifier.LinkedData.JsonLd;
 using Verifier.LinkedData.Rdf.Canonicalization;
 
 namespace Verifier.Core.Proofs.Suites;
@@ -9,7 +10,8 @@ namespace Verifier.Core.Proofs.Suites;
 /// <summary>
 /// The shared shape of the RDFC-based suites (eddsa-rdfc-2022 §3.3, Ed25519Signature2020, ecdsa-rdfc-2019 §3.3):
 /// JSON-LD → RDF → RDFC-1.0 for the document and the proof configuration, hash each, hashData = proofConfigHash ‖
-/// documentHash, then the suite's signature check over hashData.
+/// documentHash, then the suite's signature check over hashData — and the plain-compacted-form audit of both
+/// documents in the same expansion (rule 5: the checks read what the proof signs).
 /// </summary>
 internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegrityOptions options) : IDataIntegritySuite
 {
@@ -47,6 +49,7 @@ internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegr
         config.Hash.CopyTo(hashData, 0);
         document.Hash.CopyTo(hashData, config.Hash.Length);
         var valid = VerifySignature(input.Key, hashData, input.Signature);
+        var (violations, total, what) = PlainForm.Collect(config.PlainForm, document.PlainForm);
         var details = input.Verbose
             ? new Dictionary<string, string>
             {
@@ -58,9 +61,16 @@ internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegr
                 ["hashAlgorithm"] = hash.Name!,
             }
             : null;
-        return valid
+        if (!valid)
+        {
+            return SuiteVerification.Invalid("the signature does not verify: the credential or its proof was changed after signing, or another key signed it", details);
+        }
+
+        // Judged after the signature, so this failure always means: genuinely signed, but rewritten (or signed in a
+        // form whose JSON the checks cannot trust). The graph is signed; the JSON is what every later check reads.
+        return violations.Count == 0
             ? new SuiteVerification(true, "the signature verifies over the canonical credential and proof configuration", Details: details)
-            : SuiteVerification.Invalid("the signature does not verify: the credential or its proof was changed after signing, or another key signed it", details);
+            : SuiteVerification.Invalid(PlainForm.Describe(what, violations, total), details) with { NonCanonical = violations };
     }
 
     /// <summary>The hash over canonical forms: SHA-256, or SHA-384 for P-384 keys (vc-di-ecdsa §3.3.4).</summary>
@@ -68,23 +78,30 @@ internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegr
 
     protected abstract bool VerifySignature(ResolvedKey key, byte[] hashData, byte[] signature);
 
-    private async ValueTask<(string? NQuads, byte[]? Hash, SuiteVerification? Failure)> CanonicalHashAsync(
+    private async ValueTask<(string? NQuads, byte[]? Hash, SuiteVerification? Failure, PlainFormAudit? PlainForm)> CanonicalHashAsync(
         JsonElement json, HashAlgorithmName hash, string what, CancellationToken cancellationToken)
     {
-        var rdf = await converter.ToRdfAsync(json, cancellationToken).ConfigureAwait(false);
+        // The expansion the suite needs anyway also audits the plain form: no second pass over the document.
+        var rdf = await converter.ToRdfAuditedAsync(json, cancellationToken).ConfigureAwait(false);
         if (rdf.Dataset is null)
         {
-            return (null, null, new SuiteVerification(false, $"the {what} is not valid JSON-LD for signing: {rdf.Error}", rdf.Indeterminate));
+            return (null, null, new SuiteVerification(false, $"the {what} is not valid JSON-LD for signing: {rdf.Error}", rdf.Indeterminate), null);
+        }
+
+        if (rdf.PlainForm is null)
+        {
+            // Fail closed: a converter that did not audit cannot say the JSON is what was signed.
+            return (null, null, SuiteVerification.Invalid($"the {what} was converted without the plain-form audit"), null);
         }
 
         var canonical = Rdfc10.Canonicalize(rdf.Dataset, new Rdfc10Options { MaxWork = options.MaxCanonicalizationWork }, cancellationToken);
         if (!canonical.Succeeded)
         {
-            return (null, null, SuiteVerification.Invalid($"the {what} cannot be canonicalized: {canonical.Error}"));
+            return (null, null, SuiteVerification.Invalid($"the {what} cannot be canonicalized: {canonical.Error}"), null);
         }
 
         var bytes = Encoding.UTF8.GetBytes(canonical.NQuads!);
         var digest = hash == HashAlgorithmName.SHA384 ? SHA384.HashData(bytes) : SHA256.HashData(bytes);
-        return (canonical.NQuads, digest, null);
+        return (canonical.NQuads, digest, null, rdf.PlainForm);
     }
 }

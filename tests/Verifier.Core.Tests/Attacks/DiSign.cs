@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Verifier.Core.Keys;
+using Verifier.Core.Proofs;
+using Verifier.Core.Tests.OpenBadges3;
+using Verifier.Core.Tests.Proofs;
+using Verifier.Core.Tests.TestSupport;
+using Verifier.LinkedData.Contexts;
+using Verifier.LinkedData.Jcs;
+using Verifier.LinkedData.JsonLd;
+
+namespace Verifier.Core.Tests.Attacks;
+
+/// <summary>
+/// Data Integrity proofs made the way an issuer makes them. eddsa-jcs-2022 needs no JSON-LD (so those tests run
+/// everywhere); eddsa-rdfc-2022 goes through <see cref="ProofSigner"/> with the pinned contexts from ../shared/contexts
+/// (tests using it are skipped when that folder is absent, like the conformance tests).
+/// </summary>
+internal static class DiSign
+{
+    private static readonly Lazy<ILinkedDataConverter> Rdf = new(() =>
+        new JsonLdLinkedDataConverter(new JsonLdProcessor(new PinnedContextLoader(FolderContextLoader.Open(SharedFolder.Require("contexts")), PinnedContexts.Default))));
+
+    /// <summary>vc-di-eddsa §3.4: hashData = SHA-256(JCS(proof configuration)) ‖ SHA-256(JCS(document)), signed with Ed25519.</summary>
+    public static JsonObject Jcs(JsonObject credential, TestKey key, string verificationMethod, string created = "2026-01-01T00:00:00Z", string proofPurpose = "assertionMethod")
+    {
+        var proof = new JsonObject
+        {
+            ["type"] = "DataIntegrityProof",
+            ["cryptosuite"] = "eddsa-jcs-2022",
+            ["created"] = created,
+            ["verificationMethod"] = verificationMethod,
+            ["proofPurpose"] = proofPurpose,
+        };
+        var config = (JsonObject)proof.DeepClone();
+        if (credential["@context"] is { } context)
+        {
+            config["@context"] = context.DeepClone();
+        }
+
+        var unsecured = (JsonObject)credential.DeepClone();
+        unsecured.Remove("proof");
+        byte[] hashData = [.. Hash(config), .. Hash(unsecured)];
+        proof["proofValue"] = TestKeys.Multibase(key.Sign(hashData));
+        var signed = (JsonObject)credential.DeepClone();
+        signed["proof"] = proof;
+        return signed;
+    }
+
+    /// <summary>eddsa-rdfc-2022 over the credential's RDF meaning (needs ../shared/contexts; skips the test otherwise).</summary>
+    public static Task<JsonObject> RdfcAsync(JsonObject credential, TestKey key, string verificationMethod) =>
+        ProofSigner.SignAsync(credential, new TestSigner(verificationMethod, KeyKind.Ed25519, key.Sign), Rdf.Value);
+
+    /// <summary>The pinned-context folder for engines that must expand JSON-LD (skips the test when absent).</summary>
+    public static string ContextsFolder() => SharedFolder.Require("contexts");
+
+    private static byte[] Hash(JsonObject json) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(JsonCanonicalizer.Canonicalize(ProofSigner.ToElement(json))));
+}
