@@ -77,8 +77,9 @@ internal sealed class EntityStatement
             return null;
         }
 
-        using var header = DecodeJson(jwt[..first]);
-        using var payload = DecodeJson(jwt[(first + 1)..second]);
+        // Decoded as a VC-JWT's parts are: valid UTF-8, duplicate member names refused.
+        using var header = OpenBadges3.VcJwtVerifier.DecodeJson(jwt[..first]);
+        using var payload = OpenBadges3.VcJwtVerifier.DecodeJson(jwt[(first + 1)..second]);
         if (header is not { RootElement.ValueKind: JsonValueKind.Object } || payload is not { RootElement.ValueKind: JsonValueKind.Object })
         {
             error = "its header or payload is not a base64url-encoded JSON object";
@@ -229,19 +230,4 @@ internal sealed class EntityStatement
             && seconds is >= 0 and < 253402300799
             ? DateTimeOffset.FromUnixTimeSeconds((long)Math.Floor(seconds))
             : null;
-
-    private static JsonDocument? DecodeJson(string segment)
-    {
-        try
-        {
-            var bytes = Base64UrlEncoder.DecodeBytes(segment);
-            return System.Text.Unicode.Utf8.IsValid(bytes)
-                ? JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false })
-                : null;
-        }
-        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
-        {
-            return null;
-        }
-    }
 }
