@@ -82,6 +82,36 @@ param vnetEnabled bool = false
 @description('Probe /api/health/ready from three regions with an Application Insights standard availability test.')
 param availabilityTestEnabled bool = true
 
+@description('Issuer registries, in order of authority (the first that lists an issuer supplies its name): objects with name, type (dcc-legacy, oidf or local) and url (dcc-legacy), trustAnchor (oidf, optionally jwks: { keys: [ JWK ] } to pin the anchor\'s key) or blob (local: a blob name in the deployment\'s storage account, read with its managed identity). Empty by default: whom to trust is the operator\'s choice. The metadata example lists the Digital Credentials Consortium\'s public registries (README, "Known issuers").')
+@metadata({
+  example: [
+    {
+      name: 'DCC Member Registry (test)'
+      type: 'oidf'
+      trustAnchor: 'https://test.registry.dcconsortium.org'
+    }
+    {
+      name: 'DCC Member Registry'
+      type: 'oidf'
+      trustAnchor: 'https://registry.dcconsortium.org'
+    }
+    {
+      name: 'DCC Sandbox Registry'
+      type: 'dcc-legacy'
+      url: 'https://digitalcredentials.github.io/sandbox-registry/registry.json'
+    }
+    {
+      name: 'DCC Community Registry'
+      type: 'dcc-legacy'
+      url: 'https://digitalcredentials.github.io/community-registry/registry.json'
+    }
+  ]
+})
+param issuerRegistries array = []
+
+@description('Make an issuer that no configured registry lists an error for the whole deployment; a request may choose with requireKnownIssuer=.')
+param requireKnownIssuer bool = false
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -89,6 +119,19 @@ var functionAppName = '${abbrs.webSitesFunctions}verifier-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(resourceToken, 7)}'
 var cacheContainerName = 'verifier-cache'
 var corsOrigins = map(split(allowedCorsOrigins, ','), o => trim(o))
+// Verifier:Registries as app settings (Verifier__Registries__0__Name, …, Verifier__Registries__0__Jwks__Keys__0__X).
+var registrySettings = toObject(
+  flatten(map(range(0, length(issuerRegistries)), i => map(
+    filter(items(issuerRegistries[i]), p => p.key != 'jwks'),
+    p => { key: 'Verifier__Registries__${i}__${p.key}', value: string(p.value) }))),
+  e => e.key,
+  e => e.value)
+var registryKeySettings = toObject(
+  flatten(map(range(0, length(issuerRegistries)), i => flatten(map(
+    range(0, length(issuerRegistries[i].?jwks.?keys ?? [])),
+    j => map(items(issuerRegistries[i].jwks.keys[j]), p => { key: 'Verifier__Registries__${i}__Jwks__Keys__${j}__${p.key}', value: string(p.value) }))))),
+  e => e.key,
+  e => e.value)
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -162,8 +205,11 @@ module api 'app/api.bicep' = {
     virtualNetworkSubnetId: vnetEnabled ? vnet!.outputs.appSubnetId : ''
     verifierSettings: union(
       toObject(range(0, length(corsOrigins)), i => 'Verifier__Http__AllowedOrigins__${i}', i => corsOrigins[i]),
+      registrySettings,
+      registryKeySettings,
       {
         Verifier__Policy: issuerPolicy
+        Verifier__RequireKnownIssuer: string(requireKnownIssuer)
         Verifier__RequestDeadline: '00:${padLeft(string(requestDeadlineSeconds / 60), 2, '0')}:${padLeft(string(requestDeadlineSeconds % 60), 2, '0')}'
         Verifier__Http__MaxBodyBytes: string(maxBodyBytes)
         Verifier__Cache__BlobServiceUri: storage.outputs.blobEndpoint

@@ -21,4 +21,11 @@ if (args is ["ob3-cpu"])
     return;
 }
 
+if (args is ["registries-cpu"])
+{
+    // Issuer registries' cost in CPU time (BENCHMARKS.md, issue 11): robust on a shared, loaded machine.
+    Verifier.Benchmarks.Registries.RegistriesCpuProbe.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

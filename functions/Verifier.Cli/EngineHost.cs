@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
@@ -10,15 +11,22 @@ using Verifier.Http;
 namespace Verifier.Cli;
 
 /// <summary>
-/// The engine with configuration from the environment (Verifier__Fetch__AllowLoopback, Verifier__Contexts__Path, …),
-/// validated before anything runs, with the disk tier of the document cache (so a second run works offline) and OTLP
-/// export when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+/// The engine with configuration from an optional settings file (the hosts' appsettings.json layout, e.g. a
+/// "Verifier:Registries" list) and the environment (Verifier__Fetch__AllowLoopback, Verifier__Contexts__Path, …),
+/// the environment winning; validated before anything runs, with the disk tier of the document cache (so a second
+/// run works offline) and OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set.
 /// </summary>
 internal static class EngineHost
 {
-    public static ServiceProvider Build()
+    public static ServiceProvider Build(FileInfo? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var builder = new ConfigurationBuilder();
+        if (settings is not null)
+        {
+            builder.AddJsonFile(settings.FullName, optional: false, reloadOnChange: false);
+        }
+
+        var configuration = builder.AddEnvironmentVariables().Build();
         var services = new ServiceCollection();
         var exporting = services.AddVerifierOtlp(configuration);
         services.AddLogging();
@@ -43,5 +51,16 @@ internal static class EngineHost
         }
 
         return provider;
+    }
+
+    /// <summary>The --settings option shared by the commands that verify or look up issuers.</summary>
+    public static Option<FileInfo> SettingsOption()
+    {
+        var option = new Option<FileInfo>("--settings")
+        {
+            Description = "A JSON settings file in the hosts' appsettings.json layout ({\"Verifier\": {…}}), e.g. with Verifier:Registries.",
+        };
+        option.AcceptExistingOnly();
+        return option;
     }
 }

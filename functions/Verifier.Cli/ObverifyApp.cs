@@ -13,6 +13,7 @@ public static class ObverifyApp
             UnbakeCommand.Create(),
             BakeCommand.Create(stdin),
             ContextsCommand.Create(),
+            RegistriesCommand.Create(),
         };
 
         var parse = root.Parse(args);

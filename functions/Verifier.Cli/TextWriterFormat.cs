@@ -36,6 +36,20 @@ internal static class TextWriterFormat
                 await writer.WriteLineAsync(line).ConfigureAwait(false);
             }
 
+            if (report.Issuer?.KnownIn is { } known)
+            {
+                // The registry's name for the verified issuer, not the badge's claim: what a person can rely on.
+                var status = known.Count > 0
+                    ? "known issuer: " + string.Join(", ", known.Select(k => $"\"{k.Name}\" in {k.Registry}"))
+                    : "issuer not confirmed by any registry";
+                if (report.Issuer.RegistriesUnchecked is { Count: > 0 } notAsked)
+                {
+                    status += $" (could not check {string.Join(", ", notAsked)})";
+                }
+
+                await writer.WriteLineAsync("  " + status).ConfigureAwait(false);
+            }
+
             foreach (var check in report.Checks.Where(c => verbose || c.Outcome is CheckOutcome.Failed or CheckOutcome.Warning))
             {
                 await writer.WriteLineAsync($"  {Label(check),-13} {check.Id}: {check.Message}").ConfigureAwait(false);

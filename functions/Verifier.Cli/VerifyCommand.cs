@@ -23,6 +23,8 @@ internal static class VerifyCommand
         var lenient = new Option<bool>("--lenient") { Description = "Lenient issuer-binding policy: a consistent signature by a key nothing ties to the issuer is only a warning." };
         var at = new Option<string?>("--at") { Description = "Verify as of this ISO 8601 instant instead of now." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show every check with its details (canonical forms, hashes)." };
+        var requireKnown = new Option<bool>("--require-known-issuer") { Description = "An issuer that no configured issuer registry lists makes the badge invalid (check issuer.registry)." };
+        var settings = EngineHost.SettingsOption();
         at.Validators.Add(r =>
         {
             if (r.Tokens.Count > 0 && !TryParseInstant(r.Tokens[0].Value, out _))
@@ -33,7 +35,7 @@ internal static class VerifyCommand
 
         var command = new Command("verify", "Verify badges; exit 0 all valid, 1 any invalid, 2 usage error or unreadable input, 3 any indeterminate.")
         {
-            inputs, recipient, format, output, strict, lenient, at, verbose,
+            inputs, recipient, format, output, strict, lenient, at, verbose, requireKnown, settings,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -45,7 +47,8 @@ internal static class VerifyCommand
             }
 
             IssuerPolicy? policy = parse.GetValue(strict) ? IssuerPolicy.Strict : parse.GetValue(lenient) ? IssuerPolicy.Lenient : null;
-            var options = new RunOptions(parse.GetValue(recipient), policy, asOf, parse.GetValue(verbose));
+            // Absent, the deployment's Verifier:RequireKnownIssuer setting applies (from --settings or the environment).
+            var options = new RunOptions(parse.GetValue(recipient), policy, asOf, parse.GetValue(verbose), parse.GetValue(requireKnown) ? true : null, parse.GetValue(settings));
             var results = await VerifyAllAsync(parse.GetValue(inputs)!, options, stdin, ct).ConfigureAwait(false);
 
             var stdout = parse.InvocationConfiguration.Output;
@@ -74,11 +77,11 @@ internal static class VerifyCommand
         return command;
     }
 
-    internal sealed record RunOptions(string? Recipient, IssuerPolicy? Policy, DateTimeOffset? At, bool Verbose);
+    internal sealed record RunOptions(string? Recipient, IssuerPolicy? Policy, DateTimeOffset? At, bool Verbose, bool? RequireKnownIssuer = null, FileInfo? Settings = null);
 
     private static async Task<IReadOnlyList<VerifiedInput>> VerifyAllAsync(string[] arguments, RunOptions options, TextReader stdin, CancellationToken ct)
     {
-        await using var services = EngineHost.Build();
+        await using var services = EngineHost.Build(options.Settings);
         var verifier = services.GetRequiredService<BadgeVerifier>();
         var results = new VerifiedInput[arguments.Length];
 
@@ -94,7 +97,7 @@ internal static class VerifyCommand
             }
 
             var report = await verifier.VerifyAsync(
-                new VerificationRequest { Input = input, Recipient = options.Recipient, Policy = options.Policy, At = options.At, Verbose = options.Verbose },
+                new VerificationRequest { Input = input, Recipient = options.Recipient, Policy = options.Policy, At = options.At, Verbose = options.Verbose, RequireKnownIssuer = options.RequireKnownIssuer },
                 token).ConfigureAwait(false);
             results[i] = new VerifiedInput(name, report, null);
         }).ConfigureAwait(false);

@@ -64,6 +64,7 @@ public sealed class VerifyHandler(BadgeVerifier verifier, IOptions<HttpOptions> 
                 Policy = parameters.Policy,
                 At = parameters.At,
                 Verbose = parameters.Verbose,
+                RequireKnownIssuer = parameters.RequireKnownIssuer,
             },
             ct).ConfigureAwait(false);
         return TypedResults.Json(report, Compact);

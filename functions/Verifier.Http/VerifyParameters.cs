@@ -6,9 +6,10 @@ namespace Verifier.Http;
 
 /// <summary>
 /// The options of a verification, from the query string (or, for forms, a field of the same name):
-/// <c>recipient</c>, <c>policy</c> (default, strict or lenient), <c>at</c> (ISO 8601 instant) and <c>verbose=true</c>.
+/// <c>recipient</c>, <c>policy</c> (default, strict or lenient), <c>at</c> (ISO 8601 instant), <c>verbose=true</c> and
+/// <c>requireKnownIssuer</c> (true or false; absent: the deployment's setting).
 /// </summary>
-internal sealed record VerifyParameters(string? Recipient, IssuerPolicy? Policy, DateTimeOffset? At, bool Verbose)
+internal sealed record VerifyParameters(string? Recipient, IssuerPolicy? Policy, DateTimeOffset? At, bool Verbose, bool? RequireKnownIssuer = null)
 {
     private const int MaxRecipientChars = 512;
 
@@ -56,7 +57,19 @@ internal sealed record VerifyParameters(string? Recipient, IssuerPolicy? Policy,
             return null;
         }
 
-        return new VerifyParameters(string.IsNullOrEmpty(recipient) ? null : recipient, policy, at, verbose);
+        bool? requireKnownIssuer = null;
+        if (Get("requireKnownIssuer") is { Length: > 0 } requireText)
+        {
+            if (!TryParseFlag(requireText, out var require))
+            {
+                problem = Problems.BadParameter("'requireKnownIssuer' must be 'true' or 'false'.");
+                return null;
+            }
+
+            requireKnownIssuer = require;
+        }
+
+        return new VerifyParameters(string.IsNullOrEmpty(recipient) ? null : recipient, policy, at, verbose, requireKnownIssuer);
     }
 
     private static bool TryParseFlag(string text, out bool value)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Input;
+using Verifier.Core.Registries;
 using Verifier.Core.Reporting;
 using Verifier.Core.Telemetry;
 
@@ -23,6 +24,7 @@ public sealed class BadgeVerifier
     private readonly VerifierOptions _options;
     private readonly ILogger<BadgeVerifier> _logger;
     private readonly VerificationTelemetry _telemetry;
+    private readonly IssuerRegistryCheck? _registries;
 
     public BadgeVerifier(
         InputResolver resolver,
@@ -30,8 +32,10 @@ public sealed class BadgeVerifier
         TimeProvider time,
         IOptions<VerifierOptions> options,
         ILogger<BadgeVerifier>? logger = null,
-        VerificationTelemetry? telemetry = null)
+        VerificationTelemetry? telemetry = null,
+        IssuerRegistryCheck? registries = null)
     {
+        _registries = registries;
         _resolver = resolver;
         _verifiers = verifiers.ToDictionary(v => v.Family);
         _time = time;
@@ -59,6 +63,13 @@ public sealed class BadgeVerifier
             {
                 family = payload.Family;
                 await VerifyPayloadAsync(payload, context, deadline.Token).ConfigureAwait(false);
+
+                // After the family verifier: only then is the issuer's identity proven (or not), and the nested
+                // credentials' issuers known, so that one round of registry lookups serves them all.
+                if (_registries is not null)
+                {
+                    await _registries.RunAsync(context, deadline.Token).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -11,6 +11,13 @@ internal static class FamilyRegistrations
         services.TryAddSingleton<Keys.IKeyResolver, Keys.KeyResolver>();
         services.TryAddSingleton<Trust.IssuerDocuments>();
         services.TryAddSingleton<Trust.IssuerKeyBinder>();
+        services.TryAddSingleton(sp => new Registries.IssuerRegistries(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<VerifierOptions>>(),
+            sp.GetRequiredService<Fetching.IDocumentFetcher>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Registries.IRegistryBlobReader>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<Registries.IssuerRegistries>>()));
+        services.TryAddSingleton<Registries.IssuerRegistryCheck>();
         services.TryAddSingleton<OpenBadges3.VcJwtVerifier>();
         services.TryAddSingleton<OpenBadges3.SchemaChecker>();
         services.TryAddSingleton<OpenBadges3.RefreshCheck>();

@@ -16,6 +16,12 @@ public sealed class VerificationRequest
     /// <summary>Verify as of this instant instead of now (dates, expiry, status).</summary>
     public DateTimeOffset? At { get; init; }
 
+    /// <summary>
+    /// Whether an issuer that no configured registry lists makes the badge invalid; null uses the deployment's
+    /// <see cref="VerifierOptions.RequireKnownIssuer"/>.
+    /// </summary>
+    public bool? RequireKnownIssuer { get; init; }
+
     /// <summary>Include canonical forms, hashes and proof configurations in check details.</summary>
     public bool Verbose { get; init; }
 }

@@ -29,6 +29,19 @@ public sealed class VerifierOptions
 
     /// <summary>How JSON Schemas named by <c>credentialSchema</c> are evaluated.</summary>
     public SchemaOptions Schema { get; set; } = new();
+
+    /// <summary>
+    /// Issuer registries ("Verifier:Registries"), in order of authority: the first that lists an issuer supplies
+    /// the name a page shows. Empty by default: whom to trust is the operator's choice (docs/security.md).
+    /// </summary>
+    public List<Registries.IssuerRegistryOptions> Registries { get; set; } = [];
+
+    /// <summary>Makes "not in any configured registry" an error ("Verifier:RequireKnownIssuer"); a request may choose with <c>requireKnownIssuer=</c>.</summary>
+    public bool RequireKnownIssuer { get; set; }
+
+    /// <summary>One deadline for all registry lookups of a verification (they run in parallel).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
+    public TimeSpan RegistryDeadline { get; set; } = TimeSpan.FromSeconds(3);
 }
 
 /// <summary>Where pinned JSON-LD contexts are loaded from (a folder with index.json), before cache and network.</summary>

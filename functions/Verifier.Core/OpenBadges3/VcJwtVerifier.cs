@@ -281,7 +281,7 @@ public sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
         return refusal is null ? vc : null;
     }
 
-    private static JsonDocument? DecodeJson(string segment)
+    internal static JsonDocument? DecodeJson(string segment)
     {
         try
         {

@@ -30,6 +30,18 @@ public sealed class IssuerInfo
 
     /// <summary>The issuer's homepage as its documents state it (a claim; see the check issuer.url-unverified).</summary>
     public string? Url { get; init; }
+
+    /// <summary>
+    /// Every configured registry that lists the verified identity, first registry first (the first supplies the
+    /// name to show). Present (possibly empty) when registries were consulted; absent when none are configured or
+    /// the identity is not verified. Set after the family verifier, when the registries have answered.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Registries.RegistryListing>? KnownIn { get; internal set; }
+
+    /// <summary>Registries that could not be asked (network, timeout, a document that is not a registry): they neither list nor exclude the issuer.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? RegistriesUnchecked { get; internal set; }
 }
 
 /// <summary>

@@ -40,8 +40,7 @@ public sealed class VerifierMetrics
         _cacheLookups.Add(1, new TagList { { "verifier.cache.tier", tier }, { "verifier.cache.result", hit ? "hit" : "miss" } });
 
     /// <summary>
-    /// One issuer-registry lookup (result: found, not-found, unavailable). The hook the registries work calls; nothing
-    /// in the engine calls it yet.
+    /// One issuer-registry answer (result: found, not-found, unavailable), counted by <c>Registries/IssuerRegistries</c>.
     /// </summary>
     public void RegistryLookup(string registry, string result) =>
         _registryLookups.Add(1, new TagList { { "verifier.registry", registry }, { "verifier.registry.result", result } });

@@ -132,8 +132,9 @@
       row(facts, 'Criteria', badge.criteria, badge.criteria);
       const issuer = report.issuer;
       if (issuer) {
-        // What was proven (identity, how) is shown apart from what the badge only claims (name, homepage).
-        row(facts, 'Issuer (as it names itself)', issuer.name || issuer.id, issuer.url);
+        // What was proven (identity, how) is shown apart from what the badge only claims (name, homepage); a
+        // registry's name for the proven identity comes first, since a registry, not the badge, vouches for it.
+        issuerRows(facts, issuer);
         row(facts, 'Issuer identity', issuer.verified ? `${issuer.id} — proven by ${provenBy(issuer.verifiedBy)}` : `not proven (the badge claims ${issuer.id || 'no id'})`);
       } else {
         row(facts, 'Issuer (as the badge names it)', badge.issuerName || badge.issuerId, badge.issuerUrl || badge.issuerId);
@@ -172,6 +173,54 @@
     const raw = el('details');
     raw.append(el('summary', null, 'Full report (JSON)'), el('pre', null, JSON.stringify(report, null, 2)));
     details.append(raw);
+  }
+
+  // Registry logos reach the report only as data: images (the engine drops every other logo URL); checked again
+  // here, without SVG: the page never loads an image from a host a registry or a badge chose.
+  function registryLogo(value, name) {
+    if (typeof value !== 'string' || !/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/.test(value)) return null;
+    const img = el('img', 'registry-logo');
+    img.src = value;
+    img.alt = `Logo of ${name}`;
+    return img;
+  }
+
+  function issuerRows(facts, issuer) {
+    const listings = Array.isArray(issuer.knownIn) ? issuer.knownIn.filter((k) => k && typeof k.registry === 'string') : [];
+    const dd = el('dd');
+    dd.id = 'issuer-registry';
+    if (listings.length > 0) {
+      const first = listings[0];
+      const name = first.name || issuer.name || issuer.id;
+      facts.append(el('dt', null, 'Issuer'));
+      const logo = registryLogo(first.logo, name);
+      if (logo) dd.append(logo);
+      dd.append(linkOrText(name, first.url));
+      dd.append(el('span', 'registry-status known', ` \u2014 listed in ${listings.map((k) => k.registry).join(', ')}`));
+      dd.dataset.known = 'true';
+      facts.append(dd);
+      if (first.legalName) row(facts, 'Legal name', first.legalName);
+      if (issuer.name && issuer.name !== first.name) row(facts, 'Issuer (as it names itself)', issuer.name, issuer.url);
+    } else {
+      facts.append(el('dt', null, 'Issuer (as it names itself)'));
+      dd.append(linkOrText(issuer.name || issuer.id || 'unnamed issuer', issuer.url));
+      dd.append(el('span', 'registry-status unconfirmed', ' \u2014 not confirmed by any registry'));
+      dd.dataset.known = 'false';
+      facts.append(dd);
+    }
+    if (Array.isArray(issuer.registriesUnchecked) && issuer.registriesUnchecked.length > 0) {
+      row(facts, 'Registries not checked', issuer.registriesUnchecked.map(String).join(', '));
+    }
+  }
+
+  function linkOrText(value, link) {
+    const href = link ? safeUrl(link, ['https:', 'http:']) : null;
+    if (!href) return el('span', null, value);
+    const a = el('a', null, value);
+    a.href = href;
+    a.rel = 'noopener noreferrer nofollow';
+    a.target = '_blank';
+    return a;
   }
 
   function provenBy(how) {

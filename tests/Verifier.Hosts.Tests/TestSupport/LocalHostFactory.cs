@@ -28,7 +28,11 @@ public class LocalHostFactory : WebApplicationFactory<LocalHostMarker>
     {
         _settings = settings;
         Site = Ob2Site.StartAsync().GetAwaiter().GetResult();
-        UseKestrel(0);
+        // An explicit loopback endpoint on port 0, not UseKestrel(0): that one rewrites the server's addresses after
+        // the host is built, racing the entry point, which may already have started the server under load
+        // ("IServerAddressesFeature.Addresses cannot be modified after the server has started"); this is
+        // configured before the build.
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
     }
 
