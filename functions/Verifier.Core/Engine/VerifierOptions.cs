@@ -12,6 +12,12 @@ public sealed class VerifierOptions
     /// <summary>The deployment's issuer-binding policy ("Verifier:Policy"); a request may choose another with <c>policy=</c>.</summary>
     public IssuerPolicy Policy { get; set; } = IssuerPolicy.Default;
 
+    /// <summary>
+    /// The deployment's profile ("Verifier:Profile": authenticity or conformance); a request may choose another with
+    /// <c>profile=</c>.
+    /// </summary>
+    public Reporting.VerificationProfile Profile { get; set; } = Reporting.VerificationProfile.Authenticity;
+
     /// <summary>Allowed difference between clocks when comparing dates.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 

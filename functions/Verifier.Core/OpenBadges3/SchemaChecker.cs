@@ -10,8 +10,10 @@ namespace Verifier.Core.OpenBadges3;
 
 /// <summary>
 /// OB 3.0 verification step 1: each <c>credentialSchema</c> of type 1EdTechJsonSchemaValidator2019 is fetched and the
-/// credential validated against it (VCCS 1.0). A failed validation is an error; a schema that cannot be fetched or
-/// compiled is a warning: the credential was not shown to be wrong, only not checked.
+/// credential validated against it (VCCS 1.0). A failed validation is a conformance error (an error under the
+/// conformance profile, a warning under the authenticity profile: the essential properties a schema also requires are
+/// checked by <c>ob3.structure</c>, the proof and the dates themselves); a schema that cannot be fetched or compiled is
+/// a warning: the credential was not shown to be wrong, only not checked.
 /// </summary>
 public sealed class SchemaChecker(IDocumentFetcher fetcher, IMemoryCache cache, IOptions<VerifierOptions> options)
 {
@@ -33,7 +35,7 @@ public sealed class SchemaChecker(IDocumentFetcher fetcher, IMemoryCache cache, 
 
             if (id is null || !Uri.TryCreate(id, UriKind.Absolute, out var url))
             {
-                context.Checks.Fail(Ob3CheckIds.Schema, "credentialSchema has no absolute id", id);
+                context.Checks.Conformance(Ob3CheckIds.Schema, "credentialSchema has no absolute id", id);
                 continue;
             }
 
@@ -61,7 +63,7 @@ public sealed class SchemaChecker(IDocumentFetcher fetcher, IMemoryCache cache, 
             }
             else
             {
-                context.Checks.Fail(Ob3CheckIds.Schema, "the credential does not conform to its JSON schema: " + Describe(results), id);
+                context.Checks.Conformance(Ob3CheckIds.Schema, "the credential does not conform to its JSON schema: " + Describe(results), id);
             }
         }
     }
