@@ -101,8 +101,21 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     }
 
     [Theory]
+    [InlineData("", "authenticity")]
+    [InlineData("?profile=conformance", "conformance")]
+    [InlineData("?profile=authenticity", "authenticity")]
+    public async Task Post_Profile_ReportNamesIt(string query, string profile)
+    {
+        using var response = await _client.PostAsync("/api/verify" + query, Api.Text(Fixtures.Ob2Assertion, "application/json"));
+
+        var report = await Api.AssertReportAsync(response);
+        Assert.Equal(profile, report.GetProperty("profile").GetString());
+    }
+
+    [Theory]
     [InlineData("at=yesterday", "'at'")]
     [InlineData("policy=relaxed", "'policy'")]
+    [InlineData("profile=pedantic", "'profile'")]
     [InlineData("verbose=maybe", "'verbose'")]
     public async Task Post_BadParameter_Returns400NamingIt(string query, string named)
     {
