@@ -126,6 +126,47 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     }
 
     [Fact]
+    public async Task Post_MalformedJson_Returns400NamingThePosition()
+    {
+        using var response = await _client.PostAsync("/api/verify", Api.Text("{\n  \"name\": \"x\"\n  \"extra\"\n}", "application/json"));
+
+        var problem = await Api.AssertProblemAsync(response, 400, "malformed-json");
+        Assert.Contains("line 3", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("text/plain", 400)]
+    [InlineData("application/vc+sd-jwt", 415)]
+    [InlineData("application/dc+sd-jwt", 415)]
+    public async Task Post_SdJwt_ProblemSaysNotSupportedYet(string mediaType, int status)
+    {
+        var sdJwt = "eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJkaWQ6ZXhhbXBsZTppc3N1ZXIifQ.c2lnbmF0dXJl~WyJzYWx0IiwibmFtZSIsIkFkYSJd~";
+
+        using var response = await _client.PostAsync("/api/verify", Api.Text(sdJwt, mediaType));
+
+        await Api.AssertProblemAsync(response, status, "sd-jwt-not-supported");
+    }
+
+    [Fact]
+    public async Task Post_HtmlPage_Returns400WebPage()
+    {
+        using var response = await _client.PostAsync("/api/verify", Api.Text("<!DOCTYPE html><html><body>badge</body></html>", "text/plain"));
+
+        await Api.AssertProblemAsync(response, 400, "web-page");
+    }
+
+    [Fact]
+    public async Task Post_Base64WrappedAssertion_IsVerified()
+    {
+        var wrapped = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Fixtures.Ob2Assertion));
+
+        using var response = await _client.PostAsync("/api/verify", Api.Text(wrapped, "text/plain"));
+
+        var report = await Api.AssertReportAsync(response);
+        Assert.Equal("base64", report.GetProperty("input").GetProperty("embeddedIn").GetString());
+    }
+
+    [Fact]
     public async Task Post_EmptyBody_Returns400()
     {
         using var response = await _client.PostAsync("/api/verify", Api.Bytes([], "application/json"));
