@@ -11,6 +11,7 @@ internal static class FamilyRegistrations
         services.TryAddSingleton<Keys.IKeyResolver, Keys.KeyResolver>();
         services.TryAddSingleton<Trust.IssuerDocuments>();
         services.TryAddSingleton<Trust.IssuerKeyBinder>();
+        services.TryAddSingleton<Images.BadgeImageCheck>();
         services.TryAddSingleton<OpenBadges3.VcJwtVerifier>();
         services.TryAddSingleton<OpenBadges3.SchemaChecker>();
         services.TryAddSingleton<OpenBadges3.RefreshCheck>();

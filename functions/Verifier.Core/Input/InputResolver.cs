@@ -30,8 +30,9 @@ public sealed partial class InputResolver(IDocumentFetcher fetcher)
                 return await FromUrlAsync(input.Url!, context, null, cancellationToken).ConfigureAwait(false);
             case InputKind.Text:
                 var text = input.Text ?? string.Empty;
-                return FromPlainText(text, context)
-                    ?? await FromBytesAsync(Encoding.UTF8.GetBytes(text), "text", null, context, cancellationToken).ConfigureAwait(false);
+                return TryPlainText(text, context, out var payload)
+                    ? payload
+                    : await FromBytesAsync(Encoding.UTF8.GetBytes(text), "text", null, context, cancellationToken).ConfigureAwait(false);
             default:
                 return await FromBytesAsync(input.Bytes, "bytes", input.DeclaredMediaType, context, cancellationToken).ConfigureAwait(false);
         }
@@ -68,15 +69,17 @@ public sealed partial class InputResolver(IDocumentFetcher fetcher)
     /// Text that sniffs as JSON or a compact JWS is used as it is: encoding it to UTF-8 only to decode it again is the
     /// identity, except for lone surrogates (they would come back as U+FFFD), so text with any surrogate goes the byte way.
     /// </summary>
-    private static ResolvedPayload? FromPlainText(string text, VerificationContext context)
+    private static bool TryPlainText(string text, VerificationContext context, out ResolvedPayload? payload)
     {
+        payload = null;
         if (ContentSniffer.SniffTextShortcut(text) is not { } format || text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
         {
-            return null;
+            return false;
         }
 
         context.Input = new InputInfo { Kind = "text", Format = FormatName(format) };
-        return FromSniffedText(format, text, context);
+        payload = FromSniffedText(format, text, context);
+        return true;
     }
 
     private static ResolvedPayload? FromSniffedText(SniffedFormat format, string decoded, VerificationContext context, bool announce = true)

@@ -29,4 +29,5 @@ public static class Ob2CheckIds
     public const string IssuedOn = "ob2.dates.issuedOn";
     public const string Expires = "ob2.dates.expires";
     public const string Recipient = "ob2.recipient";
+    public const string Image = "ob2.image";
 }

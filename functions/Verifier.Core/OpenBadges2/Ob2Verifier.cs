@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
+using Verifier.Core.Images;
 using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Checks;
 using Verifier.Core.OpenBadges2.Hosted;
@@ -16,7 +17,7 @@ namespace Verifier.Core.OpenBadges2;
 /// the 2.0 model, then runs the 2.0 Verification steps (data validation, issuer scope or signature, revocation,
 /// expiry, recipient) and fills the report's version, verification method and badge summary.
 /// </summary>
-public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, ParsedDocumentCache documents) : IBadgeFamilyVerifier
+public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, ParsedDocumentCache documents, BadgeImageCheck images) : IBadgeFamilyVerifier
 {
     private readonly SignedVerification _signed = new(keys);
 
@@ -44,7 +45,7 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         }
     }
 
-    private static async Task VerifyJsonAsync(Ob2Session session, JsonObject node, ResolvedPayload payload)
+    private async Task VerifyJsonAsync(Ob2Session session, JsonObject node, ResolvedPayload payload)
     {
         var checks = session.Checks;
         if (!SetVersion(session, node))
@@ -85,7 +86,7 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         await VerifyHostedAsync(session, url, reuse).ConfigureAwait(false);
     }
 
-    private static async Task VerifyHostedAsync(Ob2Session session, string url, (JsonObject Node, Uri Identity)? reuse)
+    private async Task VerifyHostedAsync(Ob2Session session, string url, (JsonObject Node, Uri Identity)? reuse)
     {
         session.Context.Verification = new VerificationInfo { Method = "hosted", KeyId = null };
         var loaded = await HostedVerification.LoadAsync(session, url, reuse).ConfigureAwait(false);
@@ -104,11 +105,14 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         Upgrade(session, assertion, identity);
         var graph = new Ob2Graph(assertion);
         ValidateAssertion(session, assertion);
+        Task<ImageFinding?>? image = null;
         if (await graph.LoadAsync(session).ConfigureAwait(false))
         {
+            image = InspectImage(session, graph);
             await ScopeAsync(session, graph, identity).ConfigureAwait(false);
         }
 
+        await RecordImageAsync(session, image).ConfigureAwait(false);
         Finish(session, graph);
     }
 
@@ -179,12 +183,30 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         session.Context.Verification = new VerificationInfo { Method = "signed", Algorithm = SignedVerification.Algorithm };
         var graph = new Ob2Graph(assertion);
         ValidateAssertion(session, assertion);
+        Task<ImageFinding?>? image = null;
         if (await graph.LoadAsync(session).ConfigureAwait(false))
         {
+            image = InspectImage(session, graph);
             await _signed.VerifyAsync(session, jws, graph).ConfigureAwait(false);
         }
 
+        await RecordImageAsync(session, image).ConfigureAwait(false);
         Finish(session, graph);
+    }
+
+    /// <summary>The BadgeClass image, fetched beside the scope or signature checks (top level only; ob2.image).</summary>
+    private Task<ImageFinding?>? InspectImage(Ob2Session session, Ob2Graph graph) =>
+        session.Context.NestedAs is null && session.Context.AttachedTo is null
+            ? images.InspectAsync(BadgeImageCheck.ImageId(graph.BadgeClass?["image"]), session.CancellationToken)
+            : null;
+
+    private static async Task RecordImageAsync(Ob2Session session, Task<ImageFinding?>? image)
+    {
+        if (image is not null)
+        {
+            BadgeImageCheck.Record(await image.ConfigureAwait(false), session.Checks, Ob2CheckIds.Image,
+                "OB 2.0 BadgeClass: \"This must be a PNG or SVG image\"", required: true);
+        }
     }
 
     private static bool SetVersion(Ob2Session session, JsonObject node)

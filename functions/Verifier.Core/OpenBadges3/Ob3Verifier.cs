@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verifier.Core.Engine;
+using Verifier.Core.Images;
 using Verifier.Core.Input;
 using Verifier.Core.Proofs;
 using Verifier.Core.Reporting;
@@ -19,6 +20,7 @@ public sealed class Ob3Verifier(
     SchemaChecker schemas,
     StatusChecker status,
     RefreshCheck refresh,
+    BadgeImageCheck images,
     IEnumerable<IEmbeddedProofVerifier> proofVerifiers) : IBadgeFamilyVerifier
 {
     /// <summary>Endorsements of endorsements are followed this deep, no further (each level may fetch keys and lists).</summary>
@@ -107,6 +109,8 @@ public sealed class Ob3Verifier(
 
     private async Task VerifyCredentialAsync(Credential credential, bool proofOk, DateTimeOffset? jwtExp, VerificationContext context, int depth, CancellationToken ct)
     {
+        // The badge image of the credential as submitted is looked at beside the other checks (ob3.image).
+        var image = depth == 0 && context.NestedAs is null ? images.InspectAsync(AchievementImage(credential), ct) : null;
         var kind = StructureChecks.CheckType(credential, context);
         if (depth > 0 && kind is not null and not "EndorsementCredential")
         {
@@ -134,12 +138,23 @@ public sealed class Ob3Verifier(
         }
 
         context.Badge = SummaryBuilder.Build(credential, jwtExp);
+        if (image is not null)
+        {
+            // OB 3.0 sets no format for the Achievement image (PNG or SVG is required of the issuer's and the
+            // subject's images, and only those can be baked), so another format is a warning, not a conformance error.
+            BadgeImageCheck.Record(await image.ConfigureAwait(false), context.Checks, Ob3CheckIds.Image,
+                "badge images are PNG or SVG so that they can be baked (OB 3.0 Document Formats, Baked Badge)", required: false);
+        }
+
         await EndorsementsAsync(credential, context, depth, ct).ConfigureAwait(false);
         if (kind == "ClrCredential" || context.NestedAs is not null)
         {
             await ClrCredentialsCheck.RunAsync(credential, kind, context, NestedVerifier, ct).ConfigureAwait(false);
         }
     }
+
+    private static string? AchievementImage(Credential credential) =>
+        credential.Achievement is { ValueKind: JsonValueKind.Object } a && a.TryGetProperty("image", out var image) ? BadgeImageCheck.ImageId(image) : null;
 
     /// <summary>Embedded proofs belong to the Data Integrity verifier; without one the outcome cannot be valid.</summary>
     private async Task<(bool Valid, IssuerBindingResult? Binding)> EmbeddedProofAsync(Credential credential, VerificationContext context, CancellationToken ct)
