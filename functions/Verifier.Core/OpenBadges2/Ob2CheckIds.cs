@@ -16,6 +16,7 @@ public static class Ob2CheckIds
     public const string HostedRevoked = "ob2.hosted.revoked";
     public const string ScopeOrigin = "ob2.scope.origin";
     public const string ScopeStartsWith = "ob2.scope.startsWith";
+    public const string ScopeBadgeClass = "ob2.scope.badgeclass";
     public const string BadgeClassFetch = "ob2.badgeclass.fetch";
     public const string IssuerFetch = "ob2.issuer.fetch";
     public const string KeyFetch = "ob2.key.fetch";

@@ -26,6 +26,9 @@ public sealed class Ob2Graph(JsonObject assertion)
 
     public string? IssuerId => JsonAccess.String(Issuer, "id");
 
+    /// <summary>The URL the BadgeClass was finally served from; null when it is embedded in the assertion.</summary>
+    public Uri? BadgeClassServedFrom => _badgeDocument?.ServedFrom;
+
     /// <summary>Loads and validates the BadgeClass and issuer. False when the graph cannot be completed.</summary>
     public async Task<bool> LoadAsync(Ob2Session session)
     {

@@ -154,7 +154,9 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         }
 
         var policy = session.Version == Ob2Version.V20 ? hosted.Node : null;
-        if (ScopeCheck.Run(assertion, issuerIdentity, policy, session.Checks) is { } proof)
+        if (ScopeCheck.Run(assertion, issuerIdentity, policy, session.Checks) is { } proof
+            && (session.Version != Ob2Version.V20 || graph.BadgeClassServedFrom is not { } badgeClass
+                || BadgeClassScopeCheck.Run(badgeClass, issuerIdentity, policy, session.Checks)))
         {
             session.Proven = new(issuerIdentity.AbsoluteUri, proof, issuerIdentity.AbsoluteUri, Ob2CheckIds.ScopeOrigin);
         }

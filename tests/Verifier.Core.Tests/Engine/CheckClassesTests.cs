@@ -12,7 +12,7 @@ public sealed class CheckClassesTests
         "ob3.jwt.header", "ob3.jwt.key", "ob3.jwt.signature", "ob3.jwt.claims", "ob3.parse", "ob3.type",
         "ob3.status", "ob3.status.list", "ob3.valid-from", "ob3.valid-until", "ob3.recipient", "ob3.attached-to",
         "clr.credential", "ob3.refresh", "ob2.signature.verify", "ob2.signature.key", "ob2.signature.algorithm",
-        "ob2.scope.origin", "ob2.scope.startsWith", "ob2.revocation", "ob2.hosted.revoked", "ob2.dates.issuedOn",
+        "ob2.scope.origin", "ob2.scope.startsWith", "ob2.scope.badgeclass", "ob2.revocation", "ob2.hosted.revoked", "ob2.dates.issuedOn",
         "ob2.dates.expires", "ob2.recipient", "ob2.node.id", "ob2.assertion.fetch", "ob2.key.fetch",
         "ob2.structure.key", "ob2.structure.revocationList", "input.format", "input.unbake", "input.fetch",
         "engine.family", "engine.unexpected",
