@@ -23,6 +23,7 @@ public static class CheckClasses
         "ob2.structure.assertion",
         "ob2.structure.badgeclass",
         "ob2.structure.issuer",
+        "ob2.structure.endorsement",
         "ob2.image",
     }.ToFrozenSet(StringComparer.Ordinal);
 

@@ -31,4 +31,7 @@ public static class Ob2CheckIds
     public const string Expires = "ob2.dates.expires";
     public const string Recipient = "ob2.recipient";
     public const string Image = "ob2.image";
+    public const string StructureEndorsement = "ob2.structure.endorsement";
+    public const string Endorsement = "ob2.endorsement";
+    public const string AttachedTo = "ob2.attached-to";
 }

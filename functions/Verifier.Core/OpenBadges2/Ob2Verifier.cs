@@ -4,6 +4,7 @@ using Verifier.Core.Fetching;
 using Verifier.Core.Images;
 using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Checks;
+using Verifier.Core.OpenBadges2.Endorsements;
 using Verifier.Core.OpenBadges2.Hosted;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.OpenBadges2.Signed;
@@ -114,6 +115,7 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
 
         await RecordImageAsync(session, image).ConfigureAwait(false);
         Finish(session, graph);
+        await Ob2Endorsements.RunAsync(graph, session.Context, VerifyAsync, session.CancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -194,6 +196,7 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
 
         await RecordImageAsync(session, image).ConfigureAwait(false);
         Finish(session, graph);
+        await Ob2Endorsements.RunAsync(graph, session.Context, VerifyAsync, session.CancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The BadgeClass image, fetched beside the scope or signature checks (top level only; ob2.image).</summary>
@@ -243,9 +246,18 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         }
     }
 
-    private static void ValidateAssertion(Ob2Session session, JsonObject assertion) =>
+    private static void ValidateAssertion(Ob2Session session, JsonObject assertion)
+    {
+        if (EndorsementRules.IsEndorsement(assertion))
+        {
+            StructureValidator.Report(session.Checks, Ob2CheckIds.StructureEndorsement, "Endorsement", JsonAccess.String(assertion, "id"), EndorsementRules.Validate(assertion));
+            EndorsementRules.CheckAttachedTo(assertion, session.Context);
+            return;
+        }
+
         StructureValidator.Report(session.Checks, Ob2CheckIds.StructureAssertion, "Assertion", JsonAccess.String(assertion, "id"),
             StructureValidator.Assertion(assertion, session.Legacy));
+    }
 
     private static void Finish(Ob2Session session, Ob2Graph graph)
     {
