@@ -90,6 +90,14 @@ public sealed class Ob3Verifier(
                         return;
                     }
 
+                    if (Credential.Strings(root, "type").Contains("VerifiablePresentation"))
+                    {
+                        // A holder's envelope, not a credential: as for a VC-JWT's vp claim, the verifier never picks one
+                        // of the credentials inside for the caller (each is verified on its own, with its own proof).
+                        context.Checks.Fail(Ob3CheckIds.Parse, $"this is a VerifiablePresentation carrying {Credential.Items(root, "verifiableCredential").Count} credential(s), not a credential: verify each credential of its verifiableCredential on its own (presentations and their holder proofs are not verified by this verifier)");
+                        return;
+                    }
+
                     credential = new Credential(root);
                     (proofOk, binding) = await EmbeddedProofAsync(credential, context, ct).ConfigureAwait(false);
                     break;

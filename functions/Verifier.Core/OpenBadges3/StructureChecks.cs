@@ -175,6 +175,8 @@ internal static class StructureChecks
                     found.Conformance.Add("issuer.type must include Profile");
                 }
 
+                SubjectChecks.ImageRule(issuer, "issuer.image", found);
+
                 break;
             default:
                 found.Essential.Add("issuer must be a Profile object or an id");

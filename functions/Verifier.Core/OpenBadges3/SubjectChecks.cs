@@ -92,6 +92,18 @@ internal static class SubjectChecks
         }
     }
 
+    /// <summary>
+    /// OB 3.0 §B Image and the JSON schema: an image is an Image object with an id (and type Image); a bare IRI string
+    /// is valid JSON-LD but not the OB 3.0 data model (walt.id calls such credentials "noncompliant").
+    /// </summary>
+    public static void ImageRule(JsonElement owner, string name, StructureFindings found)
+    {
+        if (owner.TryGetProperty("image", out var image) && image.ValueKind != JsonValueKind.Object)
+        {
+            found.Conformance.Add($"{name} must be an Image object with id and type, not a {image.ValueKind.ToString().ToLowerInvariant()}");
+        }
+    }
+
     private static void CheckAchievement(JsonElement? achievement, StructureFindings found)
     {
         if (achievement is not { } a)
@@ -121,6 +133,7 @@ internal static class SubjectChecks
             found.Conformance.Add("achievement.criteria with an id or a narrative is required");
         }
 
+        ImageRule(a, "achievement.image", found);
         if (Credential.Str(a, "description") is null)
         {
             // OB 3.0 §B.1.3: description is required [1] (the JSON schema lists it too).
