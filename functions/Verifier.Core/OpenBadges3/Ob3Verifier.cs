@@ -224,23 +224,7 @@ public sealed class Ob3Verifier(
                 keepRecipient: false,
                 new AttachedTo($"an endorsement of the {holder}") { SubjectId = holderId ?? $"(the {holder} has no id, so nothing identifies what is endorsed)" });
             await VerifyAsync(new ResolvedPayload(kind, text, BadgeFamily.OpenBadges3), nested, depth + 1, ct).ConfigureAwait(false);
-            var report = nested.ToReport();
-            context.Endorsements.Add(report);
-            var id = report.Badge?.Id ?? where;
-            if (report.Outcome == VerificationOutcome.Valid && report.WarningCount > 0)
-            {
-                // Rule 6: a nested report's caveats show at the top level, not only inside endorsements[].
-                context.Checks.Warn(Ob3CheckIds.Endorsement, $"the endorsement at {where} verifies with {report.WarningCount} warning(s): {NestedWarnings.Summary(report)}", id);
-            }
-            else if (report.Outcome == VerificationOutcome.Valid)
-            {
-                context.Checks.Pass(Ob3CheckIds.Endorsement, $"the endorsement at {where} verifies", id);
-            }
-            else
-            {
-                // An endorsement is a third party's statement about the badge: its failure is reported, not inherited.
-                context.Checks.Warn(Ob3CheckIds.Endorsement, $"the endorsement at {where} is {report.Outcome.ToString().ToLowerInvariant()} ({report.ErrorCount} error(s)); see its nested report", id);
-            }
+            NestedWarnings.RecordEndorsement(context, Ob3CheckIds.Endorsement, nested.ToReport(), where);
         }
 
         if (found.Count > MaxEndorsementsPerCredential)

@@ -72,6 +72,18 @@ public sealed class ProofContextTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Ed25519Signature2020_ProofContextNotPinned_Invalid()
+    {
+        var signed = await DiSign.Ed25519Signature2020Async(Credential(), _key, _key.DidKeyUrl, new JsonArray(SuiteContext));
+        signed["proof"]!["@context"] = new JsonArray(SuiteContext, "https://evil.example/redefines-created.jsonld");
+
+        var report = await VerifyAsync(signed);
+
+        Expect.Invalid(report);
+        Expect.Check(report, ProofCheckIds.DataIntegrity, CheckOutcome.Failed);
+    }
+
+    [SkippableFact]
     public async Task DataIntegrityProof_OwnContextNotAPrefix_StillRefused()
     {
         var credential = Ob3Fixtures.Credential(_key.DidKey);

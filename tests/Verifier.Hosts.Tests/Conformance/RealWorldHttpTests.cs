@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -72,12 +71,6 @@ public sealed class RealWorldHostFactory() : LocalHostFactory(new()
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<IHostResolver, NoDns>());
-    }
-
-    private sealed class NoDns : IHostResolver
-    {
-        public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
-            Task.FromException<IPAddress[]>(new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound));
+        builder.ConfigureServices(services => services.AddSingleton<IHostResolver, NoDnsResolver>());
     }
 }

@@ -32,9 +32,7 @@ public static class BadgeClassScopeCheck
         }
 
         var allowed = JsonAccess.Strings((policyIssuer?["verification"] as JsonObject)?["allowedOrigins"]);
-        if (allowed.Any(o => string.Equals(o, badgeClass.IdnHost, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(o, badgeClass.Host, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(o, badgeClass.Authority, StringComparison.OrdinalIgnoreCase)))
+        if (ScopeCheck.OnAllowedOrigin(badgeClass, allowed))
         {
             checks.Pass(Ob2CheckIds.ScopeBadgeClass, $"the BadgeClass is hosted on {badgeClass.Host}, an allowed origin of the issuer", subject);
             return true;

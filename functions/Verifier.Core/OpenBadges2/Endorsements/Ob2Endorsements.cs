@@ -52,32 +52,12 @@ internal static class Ob2Endorsements
                 keepRecipient: false,
                 new AttachedTo($"an endorsement of the {holder}") { SubjectId = holderId ?? $"(the {holder} has no id, so nothing identifies what is endorsed)" });
             await verify(payload, nested, ct).ConfigureAwait(false);
-            Record(nested.ToReport(), holder, context);
+            NestedWarnings.RecordEndorsement(context, Ob2CheckIds.Endorsement, nested.ToReport(), $"{holder}.endorsement");
         }
 
         if (found.Count > MaxPerBadge)
         {
             context.Checks.Skip(Ob2CheckIds.Endorsement, $"{found.Count - MaxPerBadge} further endorsement(s) not verified (at most {MaxPerBadge} are)");
-        }
-    }
-
-    private static void Record(VerificationReport report, string holder, VerificationContext context)
-    {
-        context.Endorsements.Add(report);
-        var id = report.Badge?.Id ?? holder;
-        if (report.Outcome == VerificationOutcome.Valid && report.WarningCount > 0)
-        {
-            // Rule 6: a nested report's caveats show at the top level, not only inside endorsements[].
-            context.Checks.Warn(Ob2CheckIds.Endorsement, $"the endorsement of the {holder} verifies with {report.WarningCount} warning(s): {NestedWarnings.Summary(report)}", id);
-        }
-        else if (report.Outcome == VerificationOutcome.Valid)
-        {
-            context.Checks.Pass(Ob2CheckIds.Endorsement, $"the endorsement of the {holder} verifies", id);
-        }
-        else
-        {
-            // A third party's statement about the badge: its failure is reported, not inherited.
-            context.Checks.Warn(Ob2CheckIds.Endorsement, $"the endorsement of the {holder} is {report.Outcome.ToString().ToLowerInvariant()} ({report.ErrorCount} error(s)); see its nested report", id);
         }
     }
 
