@@ -68,6 +68,8 @@ internal static class TextWriterFormat
     {
         CheckOutcome.Failed when check.Indeterminate => "INDETERMINATE",
         CheckOutcome.Failed => "FAILED",
+        // A specification MUST that changes nothing about what the badge proves (an error with --conformance).
+        CheckOutcome.Warning when check.Class == CheckClass.Conformance => "CONFORMANCE",
         CheckOutcome.Warning => "WARNING",
         CheckOutcome.Skipped => "skipped",
         _ => "passed",

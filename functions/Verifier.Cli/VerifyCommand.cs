@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Verifier.Core.Engine;
+using Verifier.Core.Reporting;
 
 namespace Verifier.Cli;
 
@@ -22,6 +23,7 @@ internal static class VerifyCommand
         var strict = new Option<bool>("--strict") { Description = "Strict issuer-binding policy: only the issuer's own document or DID proves the issuer (origin-level proofs are errors)." };
         var lenient = new Option<bool>("--lenient") { Description = "Lenient issuer-binding policy: a consistent signature by a key nothing ties to the issuer is only a warning." };
         var at = new Option<string?>("--at") { Description = "Verify as of this ISO 8601 instant instead of now." };
+        var conformance = new Option<bool>("--conformance") { Description = "Conformance profile: every specification MUST is an error and every SHOULD a warning (what an issuer's CI wants). By default conformance failures that change nothing about what a badge proves are warnings." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show every check with its details (canonical forms, hashes)." };
         var requireKnown = new Option<bool>("--require-known-issuer") { Description = "An issuer that no configured issuer registry lists makes the badge invalid (check issuer.registry)." };
         var settings = EngineHost.SettingsOption();
@@ -35,7 +37,7 @@ internal static class VerifyCommand
 
         var command = new Command("verify", "Verify badges; exit 0 all valid, 1 any invalid, 2 usage error or unreadable input, 3 any indeterminate.")
         {
-            inputs, recipient, format, output, strict, lenient, at, verbose, requireKnown, settings,
+            inputs, recipient, format, output, strict, lenient, conformance, at, verbose, requireKnown, settings,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -48,7 +50,10 @@ internal static class VerifyCommand
 
             IssuerPolicy? policy = parse.GetValue(strict) ? IssuerPolicy.Strict : parse.GetValue(lenient) ? IssuerPolicy.Lenient : null;
             // Absent, the deployment's Verifier:RequireKnownIssuer setting applies (from --settings or the environment).
-            var options = new RunOptions(parse.GetValue(recipient), policy, asOf, parse.GetValue(verbose), parse.GetValue(requireKnown) ? true : null, parse.GetValue(settings));
+            var options = new RunOptions(parse.GetValue(recipient), policy, asOf, parse.GetValue(verbose), parse.GetValue(requireKnown) ? true : null, parse.GetValue(settings))
+            {
+                Profile = parse.GetValue(conformance) ? VerificationProfile.Conformance : null,
+            };
             var results = await VerifyAllAsync(parse.GetValue(inputs)!, options, stdin, ct).ConfigureAwait(false);
 
             var stdout = parse.InvocationConfiguration.Output;
@@ -77,7 +82,11 @@ internal static class VerifyCommand
         return command;
     }
 
-    internal sealed record RunOptions(string? Recipient, IssuerPolicy? Policy, DateTimeOffset? At, bool Verbose, bool? RequireKnownIssuer = null, FileInfo? Settings = null);
+    internal sealed record RunOptions(string? Recipient, IssuerPolicy? Policy, DateTimeOffset? At, bool Verbose, bool? RequireKnownIssuer = null, FileInfo? Settings = null)
+    {
+        /// <summary>--conformance; null uses Verifier__Profile (authenticity when unset).</summary>
+        public VerificationProfile? Profile { get; init; }
+    }
 
     private static async Task<IReadOnlyList<VerifiedInput>> VerifyAllAsync(string[] arguments, RunOptions options, TextReader stdin, CancellationToken ct)
     {
@@ -97,7 +106,7 @@ internal static class VerifyCommand
             }
 
             var report = await verifier.VerifyAsync(
-                new VerificationRequest { Input = input, Recipient = options.Recipient, Policy = options.Policy, At = options.At, Verbose = options.Verbose, RequireKnownIssuer = options.RequireKnownIssuer },
+                new VerificationRequest { Input = input, Recipient = options.Recipient, Policy = options.Policy, Profile = options.Profile, At = options.At, Verbose = options.Verbose, RequireKnownIssuer = options.RequireKnownIssuer },
                 token).ConfigureAwait(false);
             results[i] = new VerifiedInput(name, report, null);
         }).ConfigureAwait(false);

@@ -27,6 +27,11 @@ internal sealed class BadgeBody
             return Fail(Problems.UnsupportedMediaType(mediaType, MediaTypes.Accepted));
         }
 
+        if (kind == BodyKind.SdJwt)
+        {
+            return Fail(Problems.SdJwtNotSupported(declared: true));
+        }
+
         var bytes = await BodyReader.ReadAsync(request, options.MaxBodyBytes, ct).ConfigureAwait(false);
         if (bytes is null)
         {
@@ -61,12 +66,32 @@ internal sealed class BadgeBody
                 }
 
                 break;
-            case SniffedFormat.Unknown:
-                return Fail(Problems.NothingVerifiable(
-                    "The body is neither a PNG or SVG image, a JSON document, a compact JWS/JWT nor an http(s) URL."));
+            case SniffedFormat.Json when TextForms.JsonSyntaxError(bytes) is { } error:
+                return Fail(Problems.MalformedJson(error));
+            case SniffedFormat.Unknown when Unknown(bytes) is { } refused:
+                return refused;
         }
 
         return new BadgeBody { Input = VerificationInput.FromBytes(bytes, mediaType), Bytes = bytes };
+    }
+
+    /// <summary>Names what a body in none of the four forms is; a base64-wrapped JWS or JSON goes on to be unwrapped.</summary>
+    private static BadgeBody? Unknown(byte[] bytes)
+    {
+        if (TextForms.LooksLikeHtml(bytes))
+        {
+            return Fail(Problems.WebPage());
+        }
+
+        var text = Encoding.UTF8.GetString(bytes);
+        if (TextForms.IsSdJwt(text))
+        {
+            return Fail(Problems.SdJwtNotSupported(declared: false));
+        }
+
+        return TextForms.UnwrapBase64(text) is null
+            ? Fail(Problems.NothingVerifiable("The body is neither a PNG or SVG image, a JSON document, a compact JWS/JWT, a base64-wrapped one nor an http(s) URL."))
+            : null;
     }
 
     private static async Task<BadgeBody> FromMultipartAsync(string contentType, byte[] body, string[] fileFields, CancellationToken ct)

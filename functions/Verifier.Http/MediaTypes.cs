@@ -12,6 +12,9 @@ internal enum BodyKind
     Text,
     Multipart,
     Form,
+
+    /// <summary>An SD-JWT media type (application/sd-jwt, vc+sd-jwt, dc+sd-jwt): recognised, not supported yet.</summary>
+    SdJwt,
     Unsupported,
 }
 
@@ -42,6 +45,7 @@ internal static class MediaTypes
             "multipart/form-data" => BodyKind.Multipart,
             "application/x-www-form-urlencoded" => BodyKind.Form,
             "application/octet-stream" or "*/*" => BodyKind.Sniff,
+            "application/sd-jwt" or "application/vc+sd-jwt" or "application/dc+sd-jwt" => BodyKind.SdJwt,
             _ => BodyKind.Unsupported,
         };
         return (kind, type);

@@ -13,6 +13,22 @@ public static class Problems
 
     public static IResult BadParameter(string detail) => Create(StatusCodes.Status400BadRequest, "bad-parameter", detail);
 
+    /// <summary>An SD-JWT (RFC 9901): recognised, not verified yet. 415 when its media type said so, else 400.</summary>
+    public static IResult SdJwtNotSupported(bool declared) => Create(
+        declared ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest,
+        "sd-jwt-not-supported",
+        "This is an SD-JWT (an issuer-signed JWT followed by '~' and selective disclosures). SD-JWT VC credentials are not supported by this verifier yet; send the credential as a VC-JWT, a JSON credential with an embedded proof, or a baked image.");
+
+    public static IResult MalformedJson(string error) => Create(
+        StatusCodes.Status400BadRequest,
+        "malformed-json",
+        $"The body starts like a JSON document but is not valid JSON: {error}.");
+
+    public static IResult WebPage() => Create(
+        StatusCodes.Status400BadRequest,
+        "web-page",
+        "The body is a web page (HTML), not a badge. Send the baked badge image, its JSON, or its JWS; or send the page's address with GET /api/verify?url=…, and the verifier follows the badge data the page declares.");
+
     public static IResult TooLarge(long limit) => Create(
         StatusCodes.Status413PayloadTooLarge,
         "body-too-large",

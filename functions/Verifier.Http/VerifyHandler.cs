@@ -62,6 +62,7 @@ public sealed class VerifyHandler(BadgeVerifier verifier, IOptions<HttpOptions> 
                 Input = input,
                 Recipient = parameters.Recipient,
                 Policy = parameters.Policy,
+                Profile = parameters.Profile,
                 At = parameters.At,
                 Verbose = parameters.Verbose,
                 RequireKnownIssuer = parameters.RequireKnownIssuer,

@@ -1,17 +1,22 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Verifier.Core.Engine;
+using Verifier.Core.Reporting;
 
 namespace Verifier.Http;
 
 /// <summary>
 /// The options of a verification, from the query string (or, for forms, a field of the same name):
-/// <c>recipient</c>, <c>policy</c> (default, strict or lenient), <c>at</c> (ISO 8601 instant), <c>verbose=true</c> and
-/// <c>requireKnownIssuer</c> (true or false; absent: the deployment's setting).
+/// <c>recipient</c>, <c>policy</c> (default, strict or lenient), <c>profile</c> (authenticity or conformance),
+/// <c>at</c> (ISO 8601 instant), <c>verbose=true</c> and <c>requireKnownIssuer</c> (true or false; absent: the
+/// deployment's setting).
 /// </summary>
 internal sealed record VerifyParameters(string? Recipient, IssuerPolicy? Policy, DateTimeOffset? At, bool Verbose, bool? RequireKnownIssuer = null)
 {
     private const int MaxRecipientChars = 512;
+
+    /// <summary><c>profile=</c>: authenticity (the default) or conformance; null uses the deployment's <c>Verifier:Profile</c>.</summary>
+    public VerificationProfile? Profile { get; init; }
 
     public static VerifyParameters? Parse(IQueryCollection query, IReadOnlyDictionary<string, string>? fields, out IResult? problem)
     {
@@ -69,7 +74,19 @@ internal sealed record VerifyParameters(string? Recipient, IssuerPolicy? Policy,
             requireKnownIssuer = require;
         }
 
-        return new VerifyParameters(string.IsNullOrEmpty(recipient) ? null : recipient, policy, at, verbose, requireKnownIssuer);
+
+        VerificationProfile? profile = null;
+        if (Get("profile") is { Length: > 0 } profileText)
+        {
+            profile = VerificationProfileNames.Parse(profileText);
+            if (profile is null)
+            {
+                problem = Problems.BadParameter("'profile' must be 'authenticity' or 'conformance'.");
+                return null;
+            }
+        }
+
+        return new VerifyParameters(string.IsNullOrEmpty(recipient) ? null : recipient, policy, at, verbose, requireKnownIssuer) { Profile = profile };
     }
 
     private static bool TryParseFlag(string text, out bool value)

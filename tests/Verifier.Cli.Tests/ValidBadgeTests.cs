@@ -67,6 +67,22 @@ public sealed class ValidBadgeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Verify_ConformanceOnlyDefect_Exits0ByDefaultAnd1WithConformance()
+    {
+        var assertion = Ob2Site.Assertion(signed: true);
+        assertion["narrative"] = 42; // OB 2.0: narrative is Text; a number changes nothing about what the badge proves
+        var jws = _files.Write("badge.jws", _site.SignedAssertion(assertion));
+
+        var byDefault = await Obverify.RunAsync(["verify", jws], environment: Environment);
+        var forCi = await Obverify.RunAsync(["verify", jws, "--conformance", "--format", "json"], environment: Environment);
+
+        Assert.True(byDefault.ExitCode == 0, byDefault.Stdout + byDefault.Stderr);
+        Assert.True(forCi.ExitCode == 1, forCi.Stdout + forCi.Stderr);
+        using var json = JsonDocument.Parse(forCi.Stdout);
+        Assert.Equal("conformance", json.RootElement.GetProperty("profile").GetString());
+    }
+
+    [Fact]
     public async Task Verify_WrongRecipient_Exits1()
     {
         var jws = _files.Write("badge.jws", _site.SignedAssertion());

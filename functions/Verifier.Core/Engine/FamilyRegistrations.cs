@@ -18,6 +18,7 @@ internal static class FamilyRegistrations
             sp.GetService<Registries.IRegistryBlobReader>(),
             sp.GetService<Microsoft.Extensions.Logging.ILogger<Registries.IssuerRegistries>>()));
         services.TryAddSingleton<Registries.IssuerRegistryCheck>();
+        services.TryAddSingleton<Images.BadgeImageCheck>();
         services.TryAddSingleton<OpenBadges3.VcJwtVerifier>();
         services.TryAddSingleton<OpenBadges3.SchemaChecker>();
         services.TryAddSingleton<OpenBadges3.RefreshCheck>();

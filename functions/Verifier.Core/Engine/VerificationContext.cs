@@ -23,6 +23,9 @@ public sealed class VerificationContext
     /// <summary>The issuer-binding policy of this verification: the request's choice, else the deployment's.</summary>
     public IssuerPolicy Policy => Request.Policy ?? Options.Policy;
 
+    /// <summary>How the verdict reads conformance failures: the request's choice, else the deployment's.</summary>
+    public VerificationProfile Profile => Request.Profile ?? Options.Profile;
+
     /// <summary>Who made the badge, as far as the family verifier proved it (the report's <c>issuer</c> block).</summary>
     public IssuerInfo? Issuer { get; set; }
 
@@ -63,6 +66,7 @@ public sealed class VerificationContext
                 Input = input,
                 Recipient = keepRecipient ? Request.Recipient : null,
                 Policy = Policy,
+                Profile = Profile,
                 At = Request.At,
                 Verbose = Request.Verbose,
             },
@@ -76,7 +80,7 @@ public sealed class VerificationContext
 
     public VerificationReport ToReport()
     {
-        var checks = Checks.Snapshot();
+        var checks = CheckClasses.Apply(Checks.Snapshot(), Profile);
         int errors = 0, warnings = 0;
         for (var i = 0; i < checks.Count; i++)
         {
@@ -92,6 +96,7 @@ public sealed class VerificationContext
             WarningCount = warnings,
             OpenBadgesVersion = OpenBadgesVersion,
             Policy = IssuerPolicyNames.Name(Policy),
+            Profile = VerificationProfileNames.Name(Profile),
             EvaluatedAt = new EvaluatedAt { Instant = Now, FromRequest = Request.At is not null },
             Input = Input,
             Issuer = Issuer,

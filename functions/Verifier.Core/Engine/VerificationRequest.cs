@@ -13,6 +13,12 @@ public sealed class VerificationRequest
     /// <summary>The issuer-binding policy for this request; null uses the deployment's <see cref="VerifierOptions.Policy"/>.</summary>
     public IssuerPolicy? Policy { get; init; }
 
+    /// <summary>
+    /// How the verdict reads conformance failures: authenticity (warnings) or conformance (errors); null uses the
+    /// deployment's <see cref="VerifierOptions.Profile"/>. Independent of <see cref="Policy"/>.
+    /// </summary>
+    public Reporting.VerificationProfile? Profile { get; init; }
+
     /// <summary>Verify as of this instant instead of now (dates, expiry, status).</summary>
     public DateTimeOffset? At { get; init; }
 

@@ -14,6 +14,12 @@ public sealed class VerifierOptions
     [EnumDataType(typeof(IssuerPolicy))]
     public IssuerPolicy Policy { get; set; } = IssuerPolicy.Default;
 
+    /// <summary>
+    /// The deployment's profile ("Verifier:Profile": authenticity or conformance); a request may choose another with
+    /// <c>profile=</c>.
+    /// </summary>
+    public Reporting.VerificationProfile Profile { get; set; } = Reporting.VerificationProfile.Authenticity;
+
     /// <summary>Allowed difference between clocks when comparing dates.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);

@@ -11,7 +11,7 @@ namespace Verifier.Core.Input;
 /// Turns whatever the caller sent (bytes, URL, text) into one badge payload: sniffs the format, unbakes images,
 /// fetches URLs. Records its own checks; returns null when nothing verifiable was found.
 /// </summary>
-public sealed class InputResolver(IDocumentFetcher fetcher)
+public sealed partial class InputResolver(IDocumentFetcher fetcher)
 {
     public static class Ids
     {
@@ -27,11 +27,12 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
         {
             case InputKind.Url:
                 context.Input = new InputInfo { Kind = "url", Format = "url", Url = input.Url!.AbsoluteUri };
-                return await FromUrlAsync(input.Url!, context, cancellationToken).ConfigureAwait(false);
+                return await FromUrlAsync(input.Url!, context, null, cancellationToken).ConfigureAwait(false);
             case InputKind.Text:
                 var text = input.Text ?? string.Empty;
-                return FromPlainText(text, context)
-                    ?? await FromBytesAsync(Encoding.UTF8.GetBytes(text), "text", null, context, cancellationToken).ConfigureAwait(false);
+                return TryPlainText(text, context, out var payload)
+                    ? payload
+                    : await FromBytesAsync(Encoding.UTF8.GetBytes(text), "text", null, context, cancellationToken).ConfigureAwait(false);
             default:
                 return await FromBytesAsync(input.Bytes, "bytes", input.DeclaredMediaType, context, cancellationToken).ConfigureAwait(false);
         }
@@ -56,12 +57,11 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
                 var url = new Uri(PayloadText(PayloadClassifier.Utf8(bytes.Span)));
                 checks.Pass(Ids.Format, "input is a URL");
                 context.Input = new InputInfo { Kind = kind, Format = "url", Url = url.AbsoluteUri, DeclaredMediaType = declared };
-                return await FromUrlAsync(url, context, ct).ConfigureAwait(false);
+                return await FromUrlAsync(url, context, null, ct).ConfigureAwait(false);
             }
 
             default:
-                checks.Fail(Ids.Format, "the input is not a PNG or SVG image, a JSON document, a compact JWS or an http(s) URL");
-                return null;
+                return FromOtherText(bytes.Span, context);
         }
     }
 
@@ -69,31 +69,58 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
     /// Text that sniffs as JSON or a compact JWS is used as it is: encoding it to UTF-8 only to decode it again is the
     /// identity, except for lone surrogates (they would come back as U+FFFD), so text with any surrogate goes the byte way.
     /// </summary>
-    private static ResolvedPayload? FromPlainText(string text, VerificationContext context)
+    private static bool TryPlainText(string text, VerificationContext context, out ResolvedPayload? payload)
     {
+        payload = null;
         if (ContentSniffer.SniffTextShortcut(text) is not { } format || text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
         {
-            return null;
+            return false;
         }
 
         context.Input = new InputInfo { Kind = "text", Format = FormatName(format) };
-        return FromSniffedText(format, text, context);
+        payload = FromSniffedText(format, text, context);
+        return true;
     }
 
-    private static ResolvedPayload FromSniffedText(SniffedFormat format, string decoded, VerificationContext context)
+    private static ResolvedPayload? FromSniffedText(SniffedFormat format, string decoded, VerificationContext context, bool announce = true)
     {
         var text = PayloadText(decoded);
         if (format == SniffedFormat.Json)
         {
-            context.Checks.Pass(Ids.Format, "input is a JSON document");
+            var payload = Classified(PayloadKind.Json, text);
+
+            // Only a document that did not parse has no family: the parser's reason and position, never "not a badge".
+            if (payload.Family == BadgeFamily.Unknown && TextForms.JsonSyntaxError(text) is { } error)
+            {
+                context.Checks.Fail(Ids.Format, $"the input starts like a JSON document but is not valid JSON: {error}");
+                return null;
+            }
+
+            if (announce)
+            {
+                context.Checks.Pass(Ids.Format, "input is a JSON document");
+            }
+
             context.Input = WithPayload(context.Input, PayloadKind.Json, null);
-            return Classified(PayloadKind.Json, text);
+            return payload;
         }
 
-        context.Checks.Pass(Ids.Format, "input is a compact JWS");
+        if (announce)
+        {
+            context.Checks.Pass(Ids.Format, "input is a compact JWS");
+        }
+
         context.Input = WithPayload(context.Input, PayloadKind.Jws, null);
         return Classified(PayloadKind.Jws, text);
     }
+
+    private static InputInfo WithFormat(InputInfo info, string format) => new()
+    {
+        Kind = info.Kind,
+        Format = format,
+        DeclaredMediaType = info.DeclaredMediaType,
+        Url = info.Url,
+    };
 
     /// <summary>Picks the family; an OB 3.0 payload keeps the document parsed for that, so it is parsed once.</summary>
     private static ResolvedPayload Classified(PayloadKind kind, string text)
@@ -109,7 +136,7 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
         return new ResolvedPayload(kind, text, family) { Parsed = parsed };
     }
 
-    private async Task<ResolvedPayload?> FromUrlAsync(Uri url, VerificationContext context, CancellationToken ct)
+    private async Task<ResolvedPayload?> FromUrlAsync(Uri url, VerificationContext context, HtmlBadgeLink? via, CancellationToken ct)
     {
         var fetched = await fetcher.FetchAsync(url, FetchKind.Badge, ct).ConfigureAwait(false);
         if (!fetched.IsOk)
@@ -145,15 +172,21 @@ public sealed class InputResolver(IDocumentFetcher fetcher)
                 return unbaked is null ? null : unbaked with { SourceUrl = url, Source = source };
             case SniffedFormat.Json:
                 var json = PayloadText(PayloadClassifier.Utf8(body));
-                context.Input = WithPayload(context.Input, PayloadKind.Json, null);
-                return Classified(PayloadKind.Json, json) with { SourceUrl = url, Source = source };
+                var document = Classified(PayloadKind.Json, json);
+                if (document.Family == BadgeFamily.Unknown && TextForms.JsonSyntaxError(json) is { } error)
+                {
+                    context.Checks.Fail(Ids.Format, $"{url.AbsoluteUri} answered with a document that is not valid JSON: {error}", url.AbsoluteUri);
+                    return null;
+                }
+
+                context.Input = WithPayload(context.Input, PayloadKind.Json, via is null ? null : Via(via));
+                return document with { SourceUrl = url, Source = source };
             case SniffedFormat.Jws:
                 var jws = PayloadText(PayloadClassifier.Utf8(body));
-                context.Input = WithPayload(context.Input, PayloadKind.Jws, null);
+                context.Input = WithPayload(context.Input, PayloadKind.Jws, via is null ? null : Via(via));
                 return Classified(PayloadKind.Jws, jws) with { SourceUrl = url, Source = source };
             default:
-                context.Checks.Fail(Ids.Format, $"{url.AbsoluteUri} did not answer with a badge (JSON, JWS, PNG or SVG)", url.AbsoluteUri);
-                return null;
+                return await FromOtherAnswerAsync(url, fetched, context, via, ct).ConfigureAwait(false);
         }
     }
 

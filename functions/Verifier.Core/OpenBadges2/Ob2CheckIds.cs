@@ -16,6 +16,7 @@ public static class Ob2CheckIds
     public const string HostedRevoked = "ob2.hosted.revoked";
     public const string ScopeOrigin = "ob2.scope.origin";
     public const string ScopeStartsWith = "ob2.scope.startsWith";
+    public const string ScopeBadgeClass = "ob2.scope.badgeclass";
     public const string BadgeClassFetch = "ob2.badgeclass.fetch";
     public const string IssuerFetch = "ob2.issuer.fetch";
     public const string KeyFetch = "ob2.key.fetch";
@@ -29,4 +30,8 @@ public static class Ob2CheckIds
     public const string IssuedOn = "ob2.dates.issuedOn";
     public const string Expires = "ob2.dates.expires";
     public const string Recipient = "ob2.recipient";
+    public const string Image = "ob2.image";
+    public const string StructureEndorsement = "ob2.structure.endorsement";
+    public const string Endorsement = "ob2.endorsement";
+    public const string AttachedTo = "ob2.attached-to";
 }

@@ -26,10 +26,19 @@ public sealed class Ob2Graph(JsonObject assertion)
 
     public string? IssuerId => JsonAccess.String(Issuer, "id");
 
+    /// <summary>The URL the BadgeClass was finally served from; null when it is embedded in the assertion.</summary>
+    public Uri? BadgeClassServedFrom => _badgeDocument?.ServedFrom;
+
     /// <summary>Loads and validates the BadgeClass and issuer. False when the graph cannot be completed.</summary>
     public async Task<bool> LoadAsync(Ob2Session session)
     {
         var checks = session.Checks;
+        if (Endorsements.EndorsementRules.IsEndorsement(Assertion))
+        {
+            // An Endorsement names its endorser directly; there is no BadgeClass.
+            return await LoadIssuerAsync(session, Assertion["issuer"], "the endorsement names no issuer (endorser)").ConfigureAwait(false);
+        }
+
         var badgeRef = Assertion["badge"];
         var badgeId = JsonAccess.IdOf(badgeRef);
         if (badgeRef is JsonObject embeddedBadge)
@@ -59,12 +68,18 @@ public sealed class Ob2Graph(JsonObject assertion)
         StructureValidator.Report(checks, Ob2CheckIds.StructureBadgeClass, "BadgeClass", JsonAccess.String(BadgeClass, "id"),
             _badgeDocument?.Validate("BadgeClass", n => StructureValidator.BadgeClass(n, legacy)) ?? StructureValidator.BadgeClass(BadgeClass, legacy));
 
-        var issuerRef = BadgeClass["issuer"];
+        return await LoadIssuerAsync(session, BadgeClass["issuer"], "the BadgeClass names no issuer").ConfigureAwait(false);
+    }
+
+    private async Task<bool> LoadIssuerAsync(Ob2Session session, JsonNode? issuerRef, string missing)
+    {
+        var checks = session.Checks;
+        var legacy = session.Legacy;
         var issuerId = JsonAccess.IdOf(issuerRef);
         if (issuerRef is JsonObject embeddedIssuer)
         {
             Issuer = embeddedIssuer;
-            checks.Pass(Ob2CheckIds.IssuerFetch, "the issuer Profile is embedded in the BadgeClass", issuerId);
+            checks.Pass(Ob2CheckIds.IssuerFetch, "the issuer Profile is embedded", issuerId);
         }
         else if (issuerId is not null)
         {
@@ -81,7 +96,7 @@ public sealed class Ob2Graph(JsonObject assertion)
         }
         else
         {
-            checks.Fail(Ob2CheckIds.IssuerFetch, "the BadgeClass names no issuer");
+            checks.Fail(Ob2CheckIds.IssuerFetch, missing);
             return false;
         }
 

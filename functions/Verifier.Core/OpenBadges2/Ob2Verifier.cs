@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
+using Verifier.Core.Images;
 using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Checks;
+using Verifier.Core.OpenBadges2.Endorsements;
 using Verifier.Core.OpenBadges2.Hosted;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.OpenBadges2.Signed;
@@ -16,7 +18,7 @@ namespace Verifier.Core.OpenBadges2;
 /// the 2.0 model, then runs the 2.0 Verification steps (data validation, issuer scope or signature, revocation,
 /// expiry, recipient) and fills the report's version, verification method and badge summary.
 /// </summary>
-public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, ParsedDocumentCache documents) : IBadgeFamilyVerifier
+public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, ParsedDocumentCache documents, BadgeImageCheck images) : IBadgeFamilyVerifier
 {
     private readonly SignedVerification _signed = new(keys);
 
@@ -44,7 +46,7 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         }
     }
 
-    private static async Task VerifyJsonAsync(Ob2Session session, JsonObject node, ResolvedPayload payload)
+    private async Task VerifyJsonAsync(Ob2Session session, JsonObject node, ResolvedPayload payload)
     {
         var checks = session.Checks;
         if (!SetVersion(session, node))
@@ -85,7 +87,7 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         await VerifyHostedAsync(session, url, reuse).ConfigureAwait(false);
     }
 
-    private static async Task VerifyHostedAsync(Ob2Session session, string url, (JsonObject Node, Uri Identity)? reuse)
+    private async Task VerifyHostedAsync(Ob2Session session, string url, (JsonObject Node, Uri Identity)? reuse)
     {
         session.Context.Verification = new VerificationInfo { Method = "hosted", KeyId = null };
         var loaded = await HostedVerification.LoadAsync(session, url, reuse).ConfigureAwait(false);
@@ -104,12 +106,16 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         Upgrade(session, assertion, identity);
         var graph = new Ob2Graph(assertion);
         ValidateAssertion(session, assertion);
+        Task<ImageFinding?>? image = null;
         if (await graph.LoadAsync(session).ConfigureAwait(false))
         {
+            image = InspectImage(session, graph);
             await ScopeAsync(session, graph, identity).ConfigureAwait(false);
         }
 
+        await RecordImageAsync(session, image).ConfigureAwait(false);
         Finish(session, graph);
+        await Ob2Endorsements.RunAsync(graph, session.Context, VerifyAsync, session.CancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -150,7 +156,9 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         }
 
         var policy = session.Version == Ob2Version.V20 ? hosted.Node : null;
-        if (ScopeCheck.Run(assertion, issuerIdentity, policy, session.Checks) is { } proof)
+        if (ScopeCheck.Run(assertion, issuerIdentity, policy, session.Checks) is { } proof
+            && (session.Version != Ob2Version.V20 || graph.BadgeClassServedFrom is not { } badgeClass
+                || BadgeClassScopeCheck.Run(badgeClass, issuerIdentity, policy, session.Checks)))
         {
             session.Proven = new(issuerIdentity.AbsoluteUri, proof, issuerIdentity.AbsoluteUri, Ob2CheckIds.ScopeOrigin);
         }
@@ -179,12 +187,31 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         session.Context.Verification = new VerificationInfo { Method = "signed", Algorithm = SignedVerification.Algorithm };
         var graph = new Ob2Graph(assertion);
         ValidateAssertion(session, assertion);
+        Task<ImageFinding?>? image = null;
         if (await graph.LoadAsync(session).ConfigureAwait(false))
         {
+            image = InspectImage(session, graph);
             await _signed.VerifyAsync(session, jws, graph).ConfigureAwait(false);
         }
 
+        await RecordImageAsync(session, image).ConfigureAwait(false);
         Finish(session, graph);
+        await Ob2Endorsements.RunAsync(graph, session.Context, VerifyAsync, session.CancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The BadgeClass image, fetched beside the scope or signature checks (top level only; ob2.image).</summary>
+    private Task<ImageFinding?>? InspectImage(Ob2Session session, Ob2Graph graph) =>
+        session.Context.NestedAs is null && session.Context.AttachedTo is null
+            ? images.InspectAsync(BadgeImageCheck.ImageId(graph.BadgeClass?["image"]), session.CancellationToken)
+            : null;
+
+    private static async Task RecordImageAsync(Ob2Session session, Task<ImageFinding?>? image)
+    {
+        if (image is not null)
+        {
+            BadgeImageCheck.Record(await image.ConfigureAwait(false), session.Checks, Ob2CheckIds.Image,
+                "OB 2.0 BadgeClass: \"This must be a PNG or SVG image\"", required: true);
+        }
     }
 
     private static bool SetVersion(Ob2Session session, JsonObject node)
@@ -219,9 +246,18 @@ public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pars
         }
     }
 
-    private static void ValidateAssertion(Ob2Session session, JsonObject assertion) =>
+    private static void ValidateAssertion(Ob2Session session, JsonObject assertion)
+    {
+        if (EndorsementRules.IsEndorsement(assertion))
+        {
+            StructureValidator.Report(session.Checks, Ob2CheckIds.StructureEndorsement, "Endorsement", JsonAccess.String(assertion, "id"), EndorsementRules.Validate(assertion));
+            EndorsementRules.CheckAttachedTo(assertion, session.Context);
+            return;
+        }
+
         StructureValidator.Report(session.Checks, Ob2CheckIds.StructureAssertion, "Assertion", JsonAccess.String(assertion, "id"),
             StructureValidator.Assertion(assertion, session.Legacy));
+    }
 
     private static void Finish(Ob2Session session, Ob2Graph graph)
     {

@@ -23,4 +23,5 @@ public static class Ob3CheckIds
     public const string Endorsement = "ob3.endorsement";
     public const string ClrCredential = "clr.credential";
     public const string AttachedTo = "ob3.attached-to";
+    public const string Image = "ob3.image";
 }

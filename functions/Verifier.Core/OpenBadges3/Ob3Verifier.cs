@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verifier.Core.Engine;
+using Verifier.Core.Images;
 using Verifier.Core.Input;
 using Verifier.Core.Proofs;
 using Verifier.Core.Reporting;
@@ -19,6 +20,7 @@ public sealed class Ob3Verifier(
     SchemaChecker schemas,
     StatusChecker status,
     RefreshCheck refresh,
+    BadgeImageCheck images,
     IEnumerable<IEmbeddedProofVerifier> proofVerifiers) : IBadgeFamilyVerifier
 {
     /// <summary>Endorsements of endorsements are followed this deep, no further (each level may fetch keys and lists).</summary>
@@ -88,6 +90,14 @@ public sealed class Ob3Verifier(
                         return;
                     }
 
+                    if (Credential.Strings(root, "type").Contains("VerifiablePresentation"))
+                    {
+                        // A holder's envelope, not a credential: as for a VC-JWT's vp claim, the verifier never picks one
+                        // of the credentials inside for the caller (each is verified on its own, with its own proof).
+                        context.Checks.Fail(Ob3CheckIds.Parse, $"this is a VerifiablePresentation carrying {Credential.Items(root, "verifiableCredential").Count} credential(s), not a credential: verify each credential of its verifiableCredential on its own (presentations and their holder proofs are not verified by this verifier)");
+                        return;
+                    }
+
                     credential = new Credential(root);
                     (proofOk, binding) = await EmbeddedProofAsync(credential, context, ct).ConfigureAwait(false);
                     break;
@@ -107,6 +117,8 @@ public sealed class Ob3Verifier(
 
     private async Task VerifyCredentialAsync(Credential credential, bool proofOk, DateTimeOffset? jwtExp, VerificationContext context, int depth, CancellationToken ct)
     {
+        // The badge image of the credential as submitted is looked at beside the other checks (ob3.image).
+        var image = depth == 0 && context.NestedAs is null ? images.InspectAsync(AchievementImage(credential), ct) : null;
         var kind = StructureChecks.CheckType(credential, context);
         if (depth > 0 && kind is not null and not "EndorsementCredential")
         {
@@ -134,12 +146,23 @@ public sealed class Ob3Verifier(
         }
 
         context.Badge = SummaryBuilder.Build(credential, jwtExp);
+        if (image is not null)
+        {
+            // OB 3.0 sets no format for the Achievement image (PNG or SVG is required of the issuer's and the
+            // subject's images, and only those can be baked), so another format is a warning, not a conformance error.
+            BadgeImageCheck.Record(await image.ConfigureAwait(false), context.Checks, Ob3CheckIds.Image,
+                "badge images are PNG or SVG so that they can be baked (OB 3.0 Document Formats, Baked Badge)", required: false);
+        }
+
         await EndorsementsAsync(credential, context, depth, ct).ConfigureAwait(false);
         if (kind == "ClrCredential" || context.NestedAs is not null)
         {
             await ClrCredentialsCheck.RunAsync(credential, kind, context, NestedVerifier, ct).ConfigureAwait(false);
         }
     }
+
+    private static string? AchievementImage(Credential credential) =>
+        credential.Achievement is { ValueKind: JsonValueKind.Object } a && a.TryGetProperty("image", out var image) ? BadgeImageCheck.ImageId(image) : null;
 
     /// <summary>Embedded proofs belong to the Data Integrity verifier; without one the outcome cannot be valid.</summary>
     private async Task<(bool Valid, IssuerBindingResult? Binding)> EmbeddedProofAsync(Credential credential, VerificationContext context, CancellationToken ct)
@@ -201,23 +224,7 @@ public sealed class Ob3Verifier(
                 keepRecipient: false,
                 new AttachedTo($"an endorsement of the {holder}") { SubjectId = holderId ?? $"(the {holder} has no id, so nothing identifies what is endorsed)" });
             await VerifyAsync(new ResolvedPayload(kind, text, BadgeFamily.OpenBadges3), nested, depth + 1, ct).ConfigureAwait(false);
-            var report = nested.ToReport();
-            context.Endorsements.Add(report);
-            var id = report.Badge?.Id ?? where;
-            if (report.Outcome == VerificationOutcome.Valid && report.WarningCount > 0)
-            {
-                // Rule 6: a nested report's caveats show at the top level, not only inside endorsements[].
-                context.Checks.Warn(Ob3CheckIds.Endorsement, $"the endorsement at {where} verifies with {report.WarningCount} warning(s): {NestedWarnings.Summary(report)}", id);
-            }
-            else if (report.Outcome == VerificationOutcome.Valid)
-            {
-                context.Checks.Pass(Ob3CheckIds.Endorsement, $"the endorsement at {where} verifies", id);
-            }
-            else
-            {
-                // An endorsement is a third party's statement about the badge: its failure is reported, not inherited.
-                context.Checks.Warn(Ob3CheckIds.Endorsement, $"the endorsement at {where} is {report.Outcome.ToString().ToLowerInvariant()} ({report.ErrorCount} error(s)); see its nested report", id);
-            }
+            NestedWarnings.RecordEndorsement(context, Ob3CheckIds.Endorsement, nested.ToReport(), where);
         }
 
         if (found.Count > MaxEndorsementsPerCredential)

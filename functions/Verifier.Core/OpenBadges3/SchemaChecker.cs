@@ -11,10 +11,12 @@ namespace Verifier.Core.OpenBadges3;
 
 /// <summary>
 /// OB 3.0 verification step 1: each <c>credentialSchema</c> of type 1EdTechJsonSchemaValidator2019 is fetched and the
-/// credential validated against it (VCCS 1.0). A failed validation is an error; a schema that cannot be fetched or
-/// compiled is a warning: the credential was not shown to be wrong, only not checked. Schemas are named by the
-/// credential, so they are fetched and evaluated only once its proof verified, within a time budget and a bound on
-/// concurrent evaluations: a schema built to be slow makes the check indeterminate and cannot hold every worker.
+/// credential validated against it (VCCS 1.0). A failed validation is a conformance error (an error under the
+/// conformance profile, a warning under the authenticity profile: the essential properties a schema also requires are
+/// checked by <c>ob3.structure</c>, the proof and the dates themselves); a schema that cannot be fetched or compiled is
+/// a warning: the credential was not shown to be wrong, only not checked. Schemas are named by the credential, so they
+/// are fetched and evaluated only once its proof verified, within a time budget and a bound on concurrent
+/// evaluations: a schema built to be slow makes the check indeterminate and cannot hold every worker.
 /// </summary>
 // CA1001: the semaphore is never disposed on purpose: an evaluation past its budget releases it later, and a
 // SemaphoreSlim whose wait handle is never touched holds nothing unmanaged.
@@ -52,7 +54,7 @@ public sealed class SchemaChecker(IDocumentFetcher fetcher, EngineCache cache, I
 
             if (id is null || !Uri.TryCreate(id, UriKind.Absolute, out var url))
             {
-                context.Checks.Fail(Ob3CheckIds.Schema, "credentialSchema has no absolute id", id);
+                context.Checks.Conformance(Ob3CheckIds.Schema, "credentialSchema has no absolute id", id);
                 continue;
             }
 
@@ -91,7 +93,7 @@ public sealed class SchemaChecker(IDocumentFetcher fetcher, EngineCache cache, I
             }
             else
             {
-                context.Checks.Fail(Ob3CheckIds.Schema, "the credential does not conform to its JSON schema: " + Describe(results), id);
+                context.Checks.Conformance(Ob3CheckIds.Schema, "the credential does not conform to its JSON schema: " + Describe(results), id);
             }
         }
     }

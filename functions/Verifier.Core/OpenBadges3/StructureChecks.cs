@@ -48,14 +48,19 @@ internal static class StructureChecks
         return kind;
     }
 
-    /// <summary>VCDM requires its context first (VC DM 2.0 §4.3); the OB or CLR context must follow.</summary>
+    /// <summary>
+    /// VCDM requires its context first (VC DM 2.0 §4.3); the OB or CLR context must follow. Conformance: what a
+    /// VC-JWT proves does not depend on its contexts, and an embedded proof is verified over the graph the contexts
+    /// give (safe mode, pinned contexts, the plain-form audit) — a credential whose contexts do not define its terms
+    /// fails its proof, an essential check.
+    /// </summary>
     public static void CheckContext(Credential credential, string? kind, VerificationContext context)
     {
         var contexts = credential.Contexts;
         var checks = context.Checks;
         if (contexts.Count == 0 || (contexts[0] != Credential.VcV2Context && contexts[0] != Credential.VcV1Context))
         {
-            checks.Fail(Ob3CheckIds.Context, $"@context must start with {Credential.VcV2Context} (or {Credential.VcV1Context} for VCDM 1.1)");
+            checks.Conformance(Ob3CheckIds.Context, $"@context must start with {Credential.VcV2Context} (or {Credential.VcV1Context} for VCDM 1.1)");
             return;
         }
 
@@ -68,7 +73,7 @@ internal static class StructureChecks
 
         if (own is null)
         {
-            checks.Fail(Ob3CheckIds.Context, $"@context lacks the {(kind == "ClrCredential" ? "CLR 2.0" : "Open Badges 3.0")} context ({prefix}…) after the VC context");
+            checks.Conformance(Ob3CheckIds.Context, $"@context lacks the {(kind == "ClrCredential" ? "CLR 2.0" : "Open Badges 3.0")} context ({prefix}…) after the VC context");
             return;
         }
 
@@ -85,50 +90,45 @@ internal static class StructureChecks
         }
     }
 
+    /// <summary>
+    /// The required properties, each rule classed (docs/checks/ob3.md): an essential failure makes the credential
+    /// invalid under every profile; a conformance failure is a warning under the authenticity profile.
+    /// </summary>
     public static void CheckProperties(Credential credential, string kind, VerificationContext context)
     {
-        var errors = new List<string>();
-        var warnings = new List<string>();
+        var found = new StructureFindings();
         if (credential.Id is not { } id || !Uri.TryCreate(id, UriKind.Absolute, out _))
         {
-            errors.Add("the credential id must be an absolute URI");
+            // Rule 5, readers fail closed: an id that is there but not a string (an array, a value object) could name
+            // several credentials to a status list; a missing or relative one names none, which the status check reports.
+            var unreadable = credential.Root.TryGetProperty("id", out var raw) && raw.ValueKind != JsonValueKind.String;
+            (unreadable ? found.Essential : found.Conformance).Add("the credential id must be an absolute URI");
         }
 
-        CheckIssuer(credential, errors, warnings);
+        CheckIssuer(credential, found);
         if (credential.ValidFrom.Value is null)
         {
-            errors.Add(credential.ValidFrom.Raw is null ? $"{credential.ValidFrom.Name} is required" : $"{credential.ValidFrom.Name} is not a dateTime");
+            // A date that is there but unreadable could hide anything (rule 5); one that is missing hides nothing.
+            (credential.ValidFrom.Raw is null ? found.Conformance : found.Essential)
+                .Add(credential.ValidFrom.Raw is null ? $"{credential.ValidFrom.Name} is required" : $"{credential.ValidFrom.Name} is not a dateTime");
         }
 
         if (credential.ValidUntil.Raw is not null && credential.ValidUntil.Value is null)
         {
-            errors.Add($"{credential.ValidUntil.Name} is not a dateTime");
+            found.Essential.Add($"{credential.ValidUntil.Name} is not a dateTime");
         }
 
-        CheckEntryShapes(credential, errors);
-        var subject = credential.Subject;
-        if (subject is null)
+        CheckEntryShapes(credential, found.Essential);
+        if (credential.Subject is not { } subject)
         {
-            errors.Add("credentialSubject is required");
+            found.Essential.Add("credentialSubject is required");
         }
         else
         {
-            CheckSubject(credential, subject.Value, kind, errors, warnings);
+            SubjectChecks.Check(credential, subject, kind, found);
         }
 
-        var label = kind == "ClrCredential" ? "CLR 2.0" : "OB 3.0";
-        if (errors.Count > 0)
-        {
-            context.Checks.Fail(Ob3CheckIds.Structure, $"the credential does not conform to the {label} data model: " + string.Join("; ", errors));
-        }
-        else if (warnings.Count > 0)
-        {
-            context.Checks.Warn(Ob3CheckIds.Structure, string.Join("; ", warnings));
-        }
-        else
-        {
-            context.Checks.Pass(Ob3CheckIds.Structure, $"the required {label} properties are present");
-        }
+        found.Report(context, kind == "ClrCredential" ? "CLR 2.0" : "OB 3.0");
     }
 
     private static readonly string[] EntryMembers = ["credentialStatus", "credentialSchema", "refreshService"];
@@ -153,110 +153,34 @@ internal static class StructureChecks
         }
     }
 
-    private static void CheckIssuer(Credential credential, List<string> errors, List<string> warnings)
+    private static void CheckIssuer(Credential credential, StructureFindings found)
     {
         switch (credential.Issuer)
         {
             case null:
-                errors.Add("issuer is required");
+                found.Essential.Add("issuer is required");
                 break;
             case { ValueKind: JsonValueKind.String }:
-                warnings.Add("issuer is a bare id; OB 3.0 expects a Profile object with id and type");
+                // OB 3.0 §B.1.1 and its JSON schema: issuer is a Profile object; the bare IRI is valid JSON-LD.
+                found.Conformance.Add("issuer is a bare id; OB 3.0 requires a Profile object with id and type");
                 break;
             case { ValueKind: JsonValueKind.Object } issuer:
                 if (Credential.Str(issuer, "id") is null)
                 {
-                    errors.Add("issuer.id is required");
+                    found.Essential.Add("issuer.id is required");
                 }
 
                 if (!Credential.Strings(issuer, "type").Contains("Profile"))
                 {
-                    errors.Add("issuer.type must include Profile");
+                    found.Conformance.Add("issuer.type must include Profile");
                 }
+
+                SubjectChecks.ImageRule(issuer, "issuer.image", found);
 
                 break;
             default:
-                errors.Add("issuer must be a Profile object or an id");
+                found.Essential.Add("issuer must be a Profile object or an id");
                 break;
-        }
-    }
-
-    private static void CheckSubject(Credential credential, JsonElement subject, string kind, List<string> errors, List<string> warnings)
-    {
-        var hasId = credential.SubjectId is not null;
-        var identifiers = Credential.Items(subject, "identifier");
-        switch (kind)
-        {
-            case "EndorsementCredential":
-                if (!hasId)
-                {
-                    errors.Add("an EndorsementSubject must have an id (the endorsed entity)");
-                }
-
-                break;
-            case "ClrCredential":
-                if (!hasId && identifiers.Count == 0)
-                {
-                    errors.Add("the ClrSubject must be identified by id and/or identifier (OB 3.0 §8.1 step 1)");
-                }
-
-                if (Credential.Items(subject, "verifiableCredential").Count == 0)
-                {
-                    errors.Add("a ClrSubject must carry verifiableCredential");
-                }
-
-                break;
-            default:
-                if (!hasId && identifiers.Count == 0)
-                {
-                    errors.Add("the credentialSubject must be identified by id and/or identifier (OB 3.0 verification step 1)");
-                }
-
-                foreach (var identifier in identifiers)
-                {
-                    if (Credential.Str(identifier, "identityHash") is null || Credential.Str(identifier, "identityType") is null)
-                    {
-                        errors.Add("each identifier (IdentityObject) needs identityHash and identityType");
-                    }
-                }
-
-                CheckAchievement(credential.Achievement, errors, warnings);
-                break;
-        }
-    }
-
-    private static void CheckAchievement(JsonElement? achievement, List<string> errors, List<string> warnings)
-    {
-        if (achievement is not { } a)
-        {
-            errors.Add("credentialSubject.achievement is required");
-            return;
-        }
-
-        if (Credential.Str(a, "id") is null)
-        {
-            errors.Add("achievement.id is required");
-        }
-
-        if (!Credential.Strings(a, "type").Contains("Achievement"))
-        {
-            errors.Add("achievement.type must include Achievement");
-        }
-
-        if (!a.TryGetProperty("criteria", out var criteria) || criteria.ValueKind != JsonValueKind.Object
-            || (Credential.Str(criteria, "id") is null && Credential.Str(criteria, "narrative") is null))
-        {
-            errors.Add("achievement.criteria with an id or a narrative is required");
-        }
-
-        if (Credential.Str(a, "name") is null)
-        {
-            errors.Add("achievement.name is required");
-        }
-
-        if (Credential.Str(a, "description") is null)
-        {
-            warnings.Add("achievement.description is missing");
         }
     }
 }

@@ -21,6 +21,13 @@ public sealed class CheckCollector
 
     public CheckResult Fail(string id, string message, string? subject = null) => Record(new(id, CheckOutcome.Failed, message, subject));
 
+    /// <summary>
+    /// A specification MUST that changes nothing about what the badge proves: an error under the conformance profile,
+    /// a warning under the authenticity profile (<see cref="CheckClasses.Apply"/>).
+    /// </summary>
+    public CheckResult Conformance(string id, string message, string? subject = null) =>
+        Record(new(id, CheckOutcome.Failed, message, subject) { Class = CheckClass.Conformance });
+
     public CheckResult Warn(string id, string message, string? subject = null) => Record(new(id, CheckOutcome.Warning, message, subject));
 
     public CheckResult Skip(string id, string message, string? subject = null) => Record(new(id, CheckOutcome.Skipped, message, subject));

@@ -16,6 +16,12 @@ public sealed class VerificationReport
     /// <summary>The issuer-binding policy the verdict was reached under: default, strict or lenient.</summary>
     public string Policy { get; init; } = "default";
 
+    /// <summary>
+    /// How the verdict reads conformance failures: "authenticity" (the default; conformance failures are warnings) or
+    /// "conformance" (every specification MUST is an error). Independent of <see cref="Policy"/>.
+    /// </summary>
+    public string Profile { get; init; } = "authenticity";
+
     /// <summary>The instant the verdict holds for, and whether the caller chose it.</summary>
     public EvaluatedAt EvaluatedAt { get; init; } = new();
 

@@ -52,6 +52,14 @@ internal static class DiSign
     public static Task<JsonObject> RdfcAsync(JsonObject credential, TestKey key, string verificationMethod) =>
         ProofSigner.SignAsync(credential, new TestSigner(verificationMethod, KeyKind.Ed25519, key.Sign), Rdf.Value);
 
+    /// <summary>
+    /// A legacy Ed25519Signature2020 proof; with <paramref name="proofContext"/> the suite context sits on the proof, as
+    /// didkit (ssi) issued them (ProofSigner signs the options with the proof's contexts, then the credential's).
+    /// </summary>
+    public static Task<JsonObject> Ed25519Signature2020Async(JsonObject credential, TestKey key, string verificationMethod, JsonArray? proofContext = null) =>
+        ProofSigner.SignAsync(credential, new TestSigner(verificationMethod, KeyKind.Ed25519, key.Sign), Rdf.Value,
+            type: "Ed25519Signature2020", proofContext: proofContext);
+
     /// <summary>The pinned-context folder for engines that must expand JSON-LD (skips the test when absent).</summary>
     public static string ContextsFolder() => SharedFolder.Require("contexts");
 

@@ -155,6 +155,25 @@ public sealed class Ob2HostedAttacks
         Expect.Check(report, Ob2CheckIds.ScopeStartsWith, CheckOutcome.Failed);
     }
 
+    [Fact]
+    public async Task Ob2Hosted_TenantAssertionNamingForgersBadgeClassClaimingRealIssuer_IsInvalid()
+    {
+        await using var lab = await StartAsync();
+        using var world = new W();
+        world.Publish(lab);
+        var badge = Evil + "/badges/fake-degree";
+        lab.Serve(badge, W.Badge(badge, W.IssuerId));
+        var id = Tenant("evil", "/assertions/2");
+        lab.Serve(id, W.Hosted(id, W.Attacker, badge));
+
+        var report = await lab.UrlAsync(id);
+
+        // OB 2.0 HostedBadge Verification: the BadgeClass, too, is hosted on the issuer's origin.
+        Expect.Invalid(report);
+        Expect.Check(report, Ob2CheckIds.ScopeBadgeClass, CheckOutcome.Failed);
+        Expect.NotAttributedToRealIssuer(report);
+    }
+
     // ---- genuine twins ----
 
     [Fact]

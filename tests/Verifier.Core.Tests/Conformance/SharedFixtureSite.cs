@@ -49,10 +49,14 @@ public sealed class SharedFixtureSite : IAsyncDisposable
         return this;
     }
 
-    public async Task<VerificationReport> VerifyAsync(VerificationInput input, string? recipient = null)
+    /// <summary>
+    /// Verifies under the conformance profile by default: the fixtures' expected outcomes are the 1EdTech validator's,
+    /// which reports every specification MUST as an error.
+    /// </summary>
+    public async Task<VerificationReport> VerifyAsync(VerificationInput input, string? recipient = null, VerificationProfile profile = VerificationProfile.Conformance)
     {
         using var sp = EngineFactory.Build(Server, _hosts);
-        return await sp.GetRequiredService<BadgeVerifier>().VerifyAsync(new VerificationRequest { Input = input, Recipient = recipient });
+        return await sp.GetRequiredService<BadgeVerifier>().VerifyAsync(new VerificationRequest { Input = input, Recipient = recipient, Profile = profile });
     }
 
     private static string ContentType(string file) => System.IO.Path.GetExtension(file) switch

@@ -125,7 +125,7 @@ public sealed class Ob2TestIssuer : IAsyncDisposable
 
     public static string B64(ReadOnlySpan<byte> bytes) => Base64Url.EncodeToString(bytes);
 
-    public async Task<VerificationReport> VerifyAsync(VerificationInput input, string? recipient = null, DateTimeOffset? at = null)
+    public async Task<VerificationReport> VerifyAsync(VerificationInput input, string? recipient = null, DateTimeOffset? at = null, VerificationProfile? profile = null)
     {
         using var sp = EngineFactory.Build(Server, [Host, "other.example"]);
         return await sp.GetRequiredService<BadgeVerifier>().VerifyAsync(new VerificationRequest
@@ -133,6 +133,7 @@ public sealed class Ob2TestIssuer : IAsyncDisposable
             Input = input,
             Recipient = recipient,
             At = at,
+            Profile = profile,
         });
     }
 

@@ -25,6 +25,24 @@ public class EdgeInputTests
     }
 
     [Fact]
+    public async Task VerifyAsync_UnsignedVerifiablePresentation_NamedNotACredential()
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        var presentation = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["type"] = new JsonArray("VerifiablePresentation"),
+            ["verifiableCredential"] = new JsonArray(Ob3Fixtures.Credential()),
+        };
+
+        var report = await f.VerifyAsync(presentation.ToJsonString());
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        Assert.Contains("VerifiablePresentation carrying 1 credential", ReportAssert.Has(report, Ob3CheckIds.Parse, CheckOutcome.Failed).Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(report.Checks, c => c.Id == Ob3CheckIds.Proof);
+    }
+
+    [Fact]
     public async Task VerifyAsync_AsOfEndOfCalendar_IsExpiredNotCrashed()
     {
         await using var f = await Ob3Fixtures.StartAsync();

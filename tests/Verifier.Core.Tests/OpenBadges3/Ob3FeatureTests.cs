@@ -38,7 +38,24 @@ public class Ob3FeatureTests
     }
 
     [Fact]
-    public async Task VerifyAsync_ViolatesSchema_IsInvalid()
+    public async Task VerifyAsync_ViolatesSchemaUnderConformanceProfile_IsInvalid()
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.P256();
+        var kid = f.HostJwk(key);
+        f.Server.MapJson("/schema.json", Schema);
+        var credential = WithSchema(Ob3Fixtures.Credential());
+        credential["name"] = "x";
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(credential), kid: kid), configure: o => o.Profile = VerificationProfile.Conformance);
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        Assert.Equal("conformance", report.Profile);
+        Assert.Contains("/name", ReportAssert.Has(report, Ob3CheckIds.Schema, CheckOutcome.Failed).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ViolatesSchemaUnderAuthenticityProfile_IsValidWithConformanceWarning()
     {
         await using var f = await Ob3Fixtures.StartAsync();
         using var key = TestKey.P256();
@@ -49,8 +66,9 @@ public class Ob3FeatureTests
 
         var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(credential), kid: kid));
 
-        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
-        Assert.Contains("/name", ReportAssert.Has(report, Ob3CheckIds.Schema, CheckOutcome.Failed).Message, StringComparison.Ordinal);
+        ReportAssert.Outcome(report, VerificationOutcome.Valid);
+        Assert.Equal("authenticity", report.Profile);
+        Assert.Equal(CheckClass.Conformance, ReportAssert.Has(report, Ob3CheckIds.Schema, CheckOutcome.Warning).Class);
     }
 
     [Fact]

@@ -50,6 +50,30 @@ public sealed class ProofDocumentsTests
     }
 
     [Fact]
+    public void ProofConfig_LegacyOwnContext_DocumentContextsThenTheProofsOwn()
+    {
+        using var doc = JsonDocument.Parse(Secured.Replace("\"type\": \"DataIntegrityProof\"", "\"@context\": [\"https://suite.test/v1\", \"https://example.test/v1\"], \"type\": \"Ed25519Signature2020\"", StringComparison.Ordinal));
+
+        var config = ProofDocuments.ProofConfig(doc.RootElement, doc.RootElement.GetProperty("proof"), ownContext: true, out var error);
+
+        Assert.Null(error);
+        Assert.Equal(
+            ["https://www.w3.org/ns/credentials/v2", "https://example.test/v1", "https://suite.test/v1"],
+            config!.Value.GetProperty("@context").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public void ProofConfig_LegacyOwnInlineContext_Refused()
+    {
+        using var doc = JsonDocument.Parse(Secured.Replace("\"type\": \"DataIntegrityProof\"", "\"@context\": [{\"created\": \"urn:evil\"}], \"type\": \"Ed25519Signature2020\"", StringComparison.Ordinal));
+
+        var config = ProofDocuments.ProofConfig(doc.RootElement, doc.RootElement.GetProperty("proof"), ownContext: true, out var error);
+
+        Assert.Null(config);
+        Assert.NotNull(error);
+    }
+
+    [Fact]
     public void Unsecured_ChainedProof_KeepsNamedPreviousProofs()
     {
         using var doc = JsonDocument.Parse("""

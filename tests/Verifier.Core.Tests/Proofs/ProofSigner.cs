@@ -22,7 +22,8 @@ internal static class ProofSigner
         string cryptosuite = "eddsa-rdfc-2022",
         string type = "DataIntegrityProof",
         string proofPurpose = "assertionMethod",
-        string created = "2026-01-01T00:00:00Z")
+        string created = "2026-01-01T00:00:00Z",
+        JsonArray? proofContext = null)
     {
         var unsecured = credential.DeepClone().AsObject();
         unsecured.Remove("proof");
@@ -36,7 +37,23 @@ internal static class ProofSigner
         proof["verificationMethod"] = signer.Id;
         proof["proofPurpose"] = proofPurpose;
         var config = proof.DeepClone().AsObject();
-        if (unsecured["@context"] is { } context)
+        if (proofContext is not null)
+        {
+            // As didkit (ssi) signed Ed25519Signature2020: the suite context on the proof, and the proof options read
+            // with the proof's own contexts followed by the credential's.
+            proof["@context"] = proofContext.DeepClone();
+            var merged = new JsonArray([.. proofContext.Select(c => c!.DeepClone())]);
+            foreach (var c in unsecured["@context"] is JsonArray many ? [.. many] : new[] { unsecured["@context"] })
+            {
+                if (c is not null)
+                {
+                    merged.Add(c.DeepClone());
+                }
+            }
+
+            config["@context"] = merged;
+        }
+        else if (unsecured["@context"] is { } context)
         {
             config["@context"] = context.DeepClone();
         }

@@ -101,8 +101,21 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     }
 
     [Theory]
+    [InlineData("", "authenticity")]
+    [InlineData("?profile=conformance", "conformance")]
+    [InlineData("?profile=authenticity", "authenticity")]
+    public async Task Post_Profile_ReportNamesIt(string query, string profile)
+    {
+        using var response = await _client.PostAsync("/api/verify" + query, Api.Text(Fixtures.Ob2Assertion, "application/json"));
+
+        var report = await Api.AssertReportAsync(response);
+        Assert.Equal(profile, report.GetProperty("profile").GetString());
+    }
+
+    [Theory]
     [InlineData("at=yesterday", "'at'")]
     [InlineData("policy=relaxed", "'policy'")]
+    [InlineData("profile=pedantic", "'profile'")]
     [InlineData("verbose=maybe", "'verbose'")]
     public async Task Post_BadParameter_Returns400NamingIt(string query, string named)
     {
@@ -110,6 +123,47 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
 
         var problem = await Api.AssertProblemAsync(response, 400, "bad-parameter");
         Assert.Contains(named, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Post_MalformedJson_Returns400NamingThePosition()
+    {
+        using var response = await _client.PostAsync("/api/verify", Api.Text("{\n  \"name\": \"x\"\n  \"extra\"\n}", "application/json"));
+
+        var problem = await Api.AssertProblemAsync(response, 400, "malformed-json");
+        Assert.Contains("line 3", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("text/plain", 400)]
+    [InlineData("application/vc+sd-jwt", 415)]
+    [InlineData("application/dc+sd-jwt", 415)]
+    public async Task Post_SdJwt_ProblemSaysNotSupportedYet(string mediaType, int status)
+    {
+        var sdJwt = "eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJkaWQ6ZXhhbXBsZTppc3N1ZXIifQ.c2lnbmF0dXJl~WyJzYWx0IiwibmFtZSIsIkFkYSJd~";
+
+        using var response = await _client.PostAsync("/api/verify", Api.Text(sdJwt, mediaType));
+
+        await Api.AssertProblemAsync(response, status, "sd-jwt-not-supported");
+    }
+
+    [Fact]
+    public async Task Post_HtmlPage_Returns400WebPage()
+    {
+        using var response = await _client.PostAsync("/api/verify", Api.Text("<!DOCTYPE html><html><body>badge</body></html>", "text/plain"));
+
+        await Api.AssertProblemAsync(response, 400, "web-page");
+    }
+
+    [Fact]
+    public async Task Post_Base64WrappedAssertion_IsVerified()
+    {
+        var wrapped = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Fixtures.Ob2Assertion));
+
+        using var response = await _client.PostAsync("/api/verify", Api.Text(wrapped, "text/plain"));
+
+        var report = await Api.AssertReportAsync(response);
+        Assert.Equal("base64", report.GetProperty("input").GetProperty("embeddedIn").GetString());
     }
 
     [Fact]

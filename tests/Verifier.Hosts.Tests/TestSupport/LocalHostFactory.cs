@@ -28,11 +28,11 @@ public class LocalHostFactory : WebApplicationFactory<LocalHostMarker>
     {
         _settings = settings;
         Site = Ob2Site.StartAsync().GetAwaiter().GetResult();
-        // An explicit loopback endpoint on port 0, not UseKestrel(0): that one rewrites the server's addresses after
-        // the host is built, racing the entry point, which may already have started the server under load
-        // ("IServerAddressesFeature.Addresses cannot be modified after the server has started"); this is
-        // configured before the build.
-        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+
+        // The port comes from configuration (urls = 127.0.0.1:0, below), not from UseKestrel(port): with a minimal-API
+        // host the application's own Run can start Kestrel before the factory rewrites the addresses of UseKestrel(0),
+        // which then fails now and then ("Addresses cannot be modified after the server has started").
+        UseKestrel();
         StartServer();
     }
 
@@ -47,6 +47,7 @@ public class LocalHostFactory : WebApplicationFactory<LocalHostMarker>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         builder.UseSetting("Verifier:Http:MaxBodyBytes", MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Verifier:Fetch:AllowLoopback", "true");
         builder.UseSetting($"Verifier:Fetch:HostMap:{Ob2Site.Host}", Site.MappedTo);

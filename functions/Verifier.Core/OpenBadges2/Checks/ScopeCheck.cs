@@ -60,12 +60,22 @@ public static class ScopeCheck
         return prefixMatched ? IssuerProofs.IssuerDocument : IssuerProofs.HostedOnIssuerOrigin;
     }
 
+    /// <summary>
+    /// Whether <paramref name="url"/> is on one of a VerificationObject's <c>allowedOrigins</c>: host names ("the host
+    /// registered name subcomponent"); a value with a port is compared with it.
+    /// </summary>
+    public static bool OnAllowedOrigin(Uri url, IReadOnlyList<string> allowedOrigins)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(allowedOrigins);
+        return allowedOrigins.Any(o => string.Equals(o, url.IdnHost, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(o, url.Host, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(o, url.Authority, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static bool AllowedOrigin(Uri assertion, IReadOnlyList<string> allowedOrigins, CheckCollector checks)
     {
-        // allowedOrigins are host names ("the host registered name subcomponent"); a value with a port is compared with it.
-        var ok = allowedOrigins.Any(o => string.Equals(o, assertion.IdnHost, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(o, assertion.Host, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(o, assertion.Authority, StringComparison.OrdinalIgnoreCase));
+        var ok = OnAllowedOrigin(assertion, allowedOrigins);
         if (ok)
         {
             checks.Pass(Ob2CheckIds.ScopeOrigin, $"the assertion is hosted on {assertion.Host}, an allowed origin of the issuer", assertion.AbsoluteUri);

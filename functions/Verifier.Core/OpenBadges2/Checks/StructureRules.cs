@@ -4,20 +4,43 @@ using Verifier.Core.OpenBadges2.Model;
 
 namespace Verifier.Core.OpenBadges2.Checks;
 
-/// <summary>One structure finding: an error makes the node invalid, a warning does not.</summary>
-public sealed record StructureIssue(bool IsError, string Pointer, string Message);
+/// <summary>
+/// One structure finding: an error makes the node invalid, a warning does not. A <paramref name="Conformance"/> error
+/// breaks a rule of the specification that changes nothing about what the badge proves (docs/checks/ob2.md): a
+/// warning under the authenticity profile.
+/// </summary>
+public sealed record StructureIssue(bool IsError, string Pointer, string Message, bool Conformance = false);
+
+/// <summary>
+/// Which properties of a class decide what a badge proves (docs/checks/ob2.md, column "class"): <c>essential</c>
+/// always, <c>whenPresent</c> when the property is there (a date that is unreadable could hide anything; a missing
+/// one hides nothing). Every other property's errors are conformance errors. Null classes: every error is essential.
+/// </summary>
+internal sealed record PropertyClasses(IReadOnlySet<string> Essential, IReadOnlySet<string> WhenPresent)
+{
+    /// <summary>Every error conformance (an embedded node under a conformance property, such as an image).</summary>
+    public static readonly PropertyClasses AllConformance = new(new HashSet<string>(), new HashSet<string>());
+
+    public bool IsEssential(string name, JsonObject node)
+    {
+        var slash = name.IndexOf('/', StringComparison.Ordinal);
+        var property = slash < 0 ? name : name[..slash];
+        return Essential.Contains(property) || (WhenPresent.Contains(property) && node[property] is not null);
+    }
+}
 
 /// <summary>
 /// Property rules of the OB 2.0 vocabulary (Open Badges Vocabulary tables and Primitive datatypes): presence of
 /// required properties and the datatype of every declared one. Collects issues; never throws.
 /// </summary>
-internal sealed class StructureRules(JsonObject node, string pointer)
+internal sealed class StructureRules(JsonObject node, string pointer, PropertyClasses? classes = null)
 {
     public List<StructureIssue> Issues { get; } = [];
 
     public JsonObject Node => node;
 
-    public void Error(string name, string message) => Issues.Add(new(true, Path(name), message));
+    public void Error(string name, string message) =>
+        Issues.Add(new(true, Path(name), message, classes is not null && !classes.IsEssential(name, node)));
 
     public void Warning(string name, string message) => Issues.Add(new(false, Path(name), message));
 
@@ -141,7 +164,8 @@ internal sealed class StructureRules(JsonObject node, string pointer)
             {
                 if (embedded is not null)
                 {
-                    var rules = new StructureRules(child, many && node[name] is JsonArray ? $"{Path(name)}/{i}" : Path(name));
+                    var childClasses = classes is null || classes.IsEssential(name, node) ? null : PropertyClasses.AllConformance;
+                    var rules = new StructureRules(child, many && node[name] is JsonArray ? $"{Path(name)}/{i}" : Path(name), childClasses);
                     embedded(rules);
                     Issues.AddRange(rules.Issues);
                 }

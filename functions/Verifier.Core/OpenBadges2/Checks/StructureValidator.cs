@@ -10,9 +10,24 @@ namespace Verifier.Core.OpenBadges2.Checks;
 /// </summary>
 public static class StructureValidator
 {
+    // What a badge proves rests on these (docs/checks/ob2.md): who it is about is matched by ob2.recipient, which
+    // fails whenever a recipient is asked for and none can be compared.
+    private static readonly PropertyClasses AssertionClasses = new(
+        new HashSet<string>(StringComparer.Ordinal) { "id", "badge", "verification", "revoked" },
+        new HashSet<string>(StringComparer.Ordinal) { "issuedOn", "expires" });
+
+    private static readonly PropertyClasses VerificationClasses = new(
+        new HashSet<string>(StringComparer.Ordinal) { "type", "creator" }, new HashSet<string>());
+
+    private static readonly PropertyClasses BadgeClassClasses = new(
+        new HashSet<string>(StringComparer.Ordinal) { "name", "issuer" }, new HashSet<string>());
+
+    private static readonly PropertyClasses IssuerClasses = new(
+        new HashSet<string>(StringComparer.Ordinal) { "id", "publicKey", "revocationList", "verification" }, new HashSet<string>());
+
     public static IReadOnlyList<StructureIssue> Assertion(JsonObject a, bool legacy)
     {
-        var r = new StructureRules(a, string.Empty);
+        var r = new StructureRules(a, string.Empty, AssertionClasses);
 
         // A revoked hosted assertion only needs id and revoked (Revoking Hosted Assertions).
         if (JsonAccess.Boolean(a, "revoked") == true)
@@ -25,7 +40,7 @@ public static class StructureValidator
         r.Type(required: !legacy, "Assertion");
         if (r.Require("recipient") && a["recipient"] is JsonObject recipient)
         {
-            IdentityObject(new StructureRules(recipient, "/recipient"), r);
+            IdentityObject(new StructureRules(recipient, "/recipient", PropertyClasses.AllConformance), r);
         }
         else if (a["recipient"] is not null)
         {
@@ -35,7 +50,7 @@ public static class StructureValidator
         r.IdOrObject("badge", required: true, many: false, embedded: null);
         if (r.Require("verification") && a["verification"] is JsonObject verification)
         {
-            var v = new StructureRules(verification, "/verification");
+            var v = new StructureRules(verification, "/verification", VerificationClasses);
             v.Type(required: true, "HostedBadge", "hosted", "SignedBadge", "signed");
             v.Iri("creator", required: false);
             r.Issues.AddRange(v.Issues);
@@ -68,7 +83,7 @@ public static class StructureValidator
 
     public static IReadOnlyList<StructureIssue> BadgeClass(JsonObject b, bool legacy, string pointer = "")
     {
-        var r = new StructureRules(b, pointer);
+        var r = new StructureRules(b, pointer, BadgeClassClasses);
         r.Iri("id", required: !legacy);
         r.Type(required: !legacy, "BadgeClass");
         r.Text("name", required: true);
@@ -96,7 +111,7 @@ public static class StructureValidator
     /// <summary>A Profile used as an issuer: id, type, name, url and email are required (Profile, note on required properties).</summary>
     public static IReadOnlyList<StructureIssue> Issuer(JsonObject i, bool legacy, string pointer = "")
     {
-        var r = new StructureRules(i, pointer);
+        var r = new StructureRules(i, pointer, IssuerClasses);
         r.Iri("id", required: !legacy);
         r.Type(required: !legacy, "Issuer", "Profile");
         r.Text("name", required: true);
@@ -109,7 +124,7 @@ public static class StructureValidator
         r.Iri("revocationList", required: false);
         if (i["verification"] is JsonObject policy)
         {
-            var v = new StructureRules(policy, r.Path("verification"));
+            var v = new StructureRules(policy, r.Path("verification"), null);
             v.Text("startsWith", required: false, many: true);
             v.Text("allowedOrigins", required: false, many: true);
             v.Text("verificationProperty", required: false);
@@ -155,14 +170,22 @@ public static class StructureValidator
         return r.Issues;
     }
 
-    /// <summary>Writes the issues as checks: one failure or warning per issue, one pass when there is none.</summary>
+    /// <summary>
+    /// Writes the issues as checks: one failure (essential or conformance) or warning per issue, one pass when there
+    /// is no essential error.
+    /// </summary>
     public static void Report(CheckCollector checks, string id, string what, string? nodeId, IReadOnlyList<StructureIssue> issues)
     {
         var errors = 0;
         foreach (var issue in issues)
         {
             var subject = nodeId is null ? issue.Pointer : $"{nodeId}#{issue.Pointer}";
-            if (issue.IsError)
+            if (issue.IsError && issue.Conformance)
+            {
+                errors++;
+                checks.Conformance(id, $"{what}: {issue.Message}", subject);
+            }
+            else if (issue.IsError)
             {
                 errors++;
                 checks.Fail(id, $"{what}: {issue.Message}", subject);

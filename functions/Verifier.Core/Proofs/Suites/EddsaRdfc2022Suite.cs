@@ -19,6 +19,9 @@ internal sealed class EddsaRdfc2022Suite(ILinkedDataConverter converter, DataInt
 
     public override bool AcceptsKey(KeyKind kind) => kind == KeyKind.Ed25519;
 
+    /// <summary>Ed25519Signature2020 proofs made by didkit carry the suite context on the proof (ProofDocuments.ProofConfig).</summary>
+    protected override bool KeepsProofContext(ProofDescriptor proof) => proof.Type == Ed25519Signature2020;
+
     protected override bool VerifySignature(ResolvedKey key, byte[] hashData, byte[] signature) =>
         Ed25519Signatures.Verify(key.PublicKeyBytes, hashData, signature);
 }

@@ -55,17 +55,73 @@ internal static class ProofDocuments
     /// The proof configuration. When the proof has its own @context the document's must start with the same values
     /// in order (vc-di-eddsa §3.3.2 step 4); otherwise verification fails and <paramref name="error"/> says why.
     /// </summary>
-    public static JsonElement? ProofConfig(JsonElement secured, JsonElement proof, out string? error)
+    public static JsonElement? ProofConfig(JsonElement secured, JsonElement proof, out string? error) =>
+        ProofConfig(secured, proof, ownContext: false, out error);
+
+    /// <summary>
+    /// The proof configuration; with <paramref name="ownContext"/> (the legacy Ed25519Signature2020 suite) a proof's
+    /// own @context is kept. Issuers of that generation (didkit / ssi) put the suite context on the proof rather than
+    /// on the credential and sign the proof options read with the credential's contexts and then the proof's own, as
+    /// JSON-LD reads a node that carries its own context; jsonld-signatures reads them with the proof's context alone.
+    /// Both give the same graph for the suite's terms, which the proof's context defines. vc-di-eddsa's appendix
+    /// (Proof Configuration (Ed25519Signature2020)) only says to set the configuration's @context to the document's,
+    /// which leaves these terms undefined. Only context URLs are accepted there (each must also be pinned): an inline
+    /// definition could give the signed proof options another meaning than the JSON the checks read.
+    /// </summary>
+    public static JsonElement? ProofConfig(JsonElement secured, JsonElement proof, bool ownContext, out string? error)
     {
         error = null;
         var hasDocContext = secured.TryGetProperty("@context", out var docContext);
-        if (proof.TryGetProperty("@context", out var proofContext) && !StartsWith(docContext, proofContext))
+        if (!proof.TryGetProperty("@context", out var proofContext))
+        {
+            return Rewrite(proof, static n => n is "proofValue" or "@context", hasDocContext ? "@context" : null, docContext);
+        }
+
+        if (StartsWith(docContext, proofContext))
+        {
+            return Rewrite(proof, static n => n is "proofValue" or "@context", hasDocContext ? "@context" : null, docContext);
+        }
+
+        if (!ownContext)
         {
             error = "the proof's @context is not a prefix of the credential's @context";
             return null;
         }
 
-        return Rewrite(proof, static n => n is "proofValue" or "@context", hasDocContext ? "@context" : null, docContext);
+        if (AsList(proofContext).Any(c => c.ValueKind != JsonValueKind.String))
+        {
+            error = "the proof's own @context may only name contexts by URL, not define terms inline";
+            return null;
+        }
+
+        return Rewrite(proof, static n => n is "proofValue" or "@context", "@context", Combined(docContext, proofContext));
+    }
+
+    /// <summary>The document's contexts, then the proof's own ones the document does not already name.</summary>
+    private static JsonElement Combined(JsonElement docContext, JsonElement proofContext)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            var doc = AsList(docContext);
+            foreach (var entry in doc)
+            {
+                entry.WriteTo(writer);
+            }
+
+            foreach (var entry in AsList(proofContext))
+            {
+                if (!doc.Exists(d => JsonElement.DeepEquals(d, entry)))
+                {
+                    entry.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return JsonElement.Parse(buffer.WrittenSpan);
     }
 
     private static bool StartsWith(JsonElement docContext, JsonElement proofContext)

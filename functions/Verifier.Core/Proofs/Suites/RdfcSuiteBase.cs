@@ -19,9 +19,12 @@ internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegr
 
     public abstract bool AcceptsKey(KeyKind kind);
 
+    /// <summary>Whether a proof's own @context is read with the proof options (legacy suites) rather than required to be a prefix of the document's.</summary>
+    protected virtual bool KeepsProofContext(ProofDescriptor proof) => false;
+
     public async ValueTask<SuiteVerification> VerifyAsync(SuiteInput input, CancellationToken cancellationToken)
     {
-        var proofConfig = ProofDocuments.ProofConfig(input.SecuredDocument, input.Proof.Raw, out var configError);
+        var proofConfig = ProofDocuments.ProofConfig(input.SecuredDocument, input.Proof.Raw, KeepsProofContext(input.Proof), out var configError);
         if (proofConfig is null)
         {
             return SuiteVerification.Invalid(configError!);
