@@ -10,7 +10,8 @@ namespace LoadKit;
 
 /// <summary>
 /// Writes the load fixtures: an OB 2.0 issuer at https://issuer.example with its own RSA key (site/*.json), a
-/// signed assertion (badge.jws), a tampered copy, and a ~30 KB PNG with the assertion baked in (baked.png).
+/// signed assertion (badge.jws), a tampered copy, and the assertion baked into a ~30 KB PNG (baked.png) and a
+/// ~1.6 KB one (small.png).
 /// </summary>
 internal static class FixtureWriter
 {
@@ -49,8 +50,11 @@ internal static class FixtureWriter
 
         var baked = PngBaker.Bake(NoisePng(96, 96), jws);
         File.WriteAllBytes(Path.Combine(dir, "baked.png"), baked);
+        // The small-body case (issue 13): the same assertion in a ~1.6 KB PNG, where per-request work dominates.
+        var small = PngBaker.Bake(NoisePng(14, 14), jws);
+        File.WriteAllBytes(Path.Combine(dir, "small.png"), small);
         File.WriteAllText(Path.Combine(dir, "hosted.json"), hosted.ToJsonString());
-        Console.WriteLine($"fixtures in {dir}: baked.png {baked.Length} bytes");
+        Console.WriteLine($"fixtures in {dir}: baked.png {baked.Length} bytes, small.png {small.Length} bytes");
         return 0;
     }
 

@@ -28,4 +28,11 @@ if (args is ["registries-cpu"])
     return;
 }
 
+if (args is ["http-cpu"])
+{
+    // Where the local host's per-request CPU goes (docs/benchmarks/hosts.md, issue 13): handler, engine, report.
+    Verifier.Benchmarks.Http.HttpCpuProbe.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
