@@ -8,6 +8,7 @@ public static class Routes
 {
     public const string Prefix = "api";
     public const string Verify = "verify";
+    public const string VerifyBatch = "verify/batch";
     public const string Unbake = "unbake";
     public const string Bake = "bake";
     public const string Health = "health";
@@ -18,6 +19,7 @@ public static class Routes
     public static IReadOnlyList<(string Route, string[] Methods)> All { get; } =
     [
         (Verify, ["GET", "POST", "OPTIONS"]),
+        (VerifyBatch, ["POST", "OPTIONS"]),
         (Unbake, ["POST", "OPTIONS"]),
         (Bake, ["POST", "OPTIONS"]),
         (Health, ["GET", "OPTIONS"]),

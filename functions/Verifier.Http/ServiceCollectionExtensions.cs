@@ -16,6 +16,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CorsPolicy>();
         services.AddSingleton<RequestGate>();
         services.AddSingleton<VerifyHandler>();
+        services.AddSingleton<BatchHandler>();
         services.AddSingleton<UnbakeHandler>();
         services.AddSingleton<BakeHandler>();
         services.AddSingleton<HealthHandler>();

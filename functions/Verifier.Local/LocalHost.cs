@@ -18,6 +18,7 @@ public static class LocalHost
             var handler = route switch
             {
                 Routes.Verify => typeof(VerifyHandler),
+                Routes.VerifyBatch => typeof(BatchHandler),
                 Routes.Unbake => typeof(UnbakeHandler),
                 Routes.Bake => typeof(BakeHandler),
                 Routes.Health => typeof(HealthHandler),
