@@ -11,6 +11,9 @@ public static class Routes
     public const string VerifyBatch = "verify/batch";
     public const string Unbake = "unbake";
     public const string Bake = "bake";
+    public const string Jobs = "jobs";
+    public const string Job = "jobs/{id}";
+    public const string JobResults = "jobs/{id}/results";
     public const string Health = "health";
     public const string Ready = "health/ready";
     public const string OpenApi = "openapi.json";
@@ -22,6 +25,9 @@ public static class Routes
         (VerifyBatch, ["POST", "OPTIONS"]),
         (Unbake, ["POST", "OPTIONS"]),
         (Bake, ["POST", "OPTIONS"]),
+        (Jobs, ["POST", "OPTIONS"]),
+        (Job, ["GET", "OPTIONS"]),
+        (JobResults, ["GET", "OPTIONS"]),
         (Health, ["GET", "OPTIONS"]),
         (Ready, ["GET", "OPTIONS"]),
         (OpenApi, ["GET", "OPTIONS"]),

@@ -19,6 +19,9 @@ public static class LocalHost
             {
                 Routes.Verify => typeof(VerifyHandler),
                 Routes.VerifyBatch => typeof(BatchHandler),
+                Routes.Jobs => typeof(Http.Jobs.JobsHandler),
+                Routes.Job => typeof(Http.Jobs.JobStatusHandler),
+                Routes.JobResults => typeof(Http.Jobs.JobResultsHandler),
                 Routes.Unbake => typeof(UnbakeHandler),
                 Routes.Bake => typeof(BakeHandler),
                 Routes.Health => typeof(HealthHandler),

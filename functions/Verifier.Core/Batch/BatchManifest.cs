@@ -34,6 +34,9 @@ public sealed class BatchManifest
         return span[start] == (byte)'[' ? FromArray(body[start..], maxItems, maxItemBytes) : FromLines(body[start..], maxItems, maxItemBytes);
     }
 
+    /// <summary>NDJSON only, whatever the first line looks like: a job's slice of its normalized manifest.</summary>
+    public static BatchManifest ParseLines(ReadOnlyMemory<byte> body, int maxItems, long maxItemBytes) => FromLines(body, maxItems, maxItemBytes);
+
     private static BatchManifest FromArray(ReadOnlyMemory<byte> body, int maxItems, long maxItemBytes)
     {
         JsonDocument document;
