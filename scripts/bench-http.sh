@@ -2,7 +2,8 @@
 # HTTP host benchmarks (issues 3 and 13). Installs wrk and hyperfine from Debian if missing, builds in Release, then:
 #  1. the local host under wrk -t1 -c32 -d15s --latency (after a 5 s warm-up), posting a PNG that holds a signed
 #     OB 2.0 assertion whose issuer documents are cached after the warm-up (served by LoadKit's issuer on loopback):
-#     the ~30 KB one (baked.png) and the ~1.6 KB one (small.png), where per-request work dominates;
+#     the ~30 KB one (baked.png) and the ~1.6 KB one (small.png), where per-request work dominates; then
+#     POST /api/verify/batch with 50 small PNGs per request (-c8), in items/s beside the single requests;
 #  2. in the same run, the machine's ceiling: benchmarks/CeilingApp (read body, one RS256 verify, parse 2 KB JSON),
 #     posting the same two bodies;
 #  3. start to first answered request (median of 5) for both;
@@ -65,6 +66,10 @@ for body in baked.png small.png; do
   echo "== local host under wrk, $body"
   load "http://127.0.0.1:$host_port/api/verify" "$body"
 done
+# The batch route beside single requests, same host, same run: 50 small PNGs (base64) per request; items/s = req/s × 50.
+echo "== local host under wrk, POST /api/verify/batch with 50 × small.png (items/s = Requests/sec × 50)"
+BODY_FILE="$work/batch.json" BODY_TYPE=application/json wrk -t1 -c8 -d5s -s scripts/post.lua "http://127.0.0.1:$host_port/api/verify/batch" >/dev/null
+BODY_FILE="$work/batch.json" BODY_TYPE=application/json wrk -t1 -c8 -d"$duration" --latency -s scripts/post.lua "http://127.0.0.1:$host_port/api/verify/batch"
 kill "$host"; wait "$host" 2>/dev/null || true
 
 dotnet "$ceiling_dll" --urls "http://127.0.0.1:$ceiling_port" >/dev/null 2>&1 & ceiling=$!; pids+=($ceiling)

@@ -17,6 +17,9 @@ internal static class FixtureWriter
 {
     public const string Origin = "https://issuer.example";
 
+    /// <summary>Items in batch.json.</summary>
+    public const int BatchItems = 50;
+
     public static int Write(string dir)
     {
         Directory.CreateDirectory(Path.Combine(dir, "site"));
@@ -53,6 +56,9 @@ internal static class FixtureWriter
         // The small-body case (issue 13): the same assertion in a ~1.6 KB PNG, where per-request work dominates.
         var small = PngBaker.Bake(NoisePng(14, 14), jws);
         File.WriteAllBytes(Path.Combine(dir, "small.png"), small);
+        // POST /api/verify/batch: the small PNG 50 times, base64, named (bench-http.sh compares items/s with single requests).
+        var items = new JsonArray([.. Enumerable.Range(0, BatchItems).Select(i => (JsonNode)new JsonObject { ["name"] = $"small-{i}.png", ["image"] = Convert.ToBase64String(small) })]);
+        File.WriteAllText(Path.Combine(dir, "batch.json"), items.ToJsonString());
         File.WriteAllText(Path.Combine(dir, "hosted.json"), hosted.ToJsonString());
         Console.WriteLine($"fixtures in {dir}: baked.png {baked.Length} bytes, small.png {small.Length} bytes");
         return 0;
