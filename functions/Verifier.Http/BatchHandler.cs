@@ -35,7 +35,7 @@ public sealed partial class BatchHandler(BatchRunner runner, IOptions<HttpOption
                 $"The batch is larger than the {limits.MaxBatchBytes} bytes one request may carry: split it, or create a job (POST /api/jobs).");
         }
 
-        var manifest = BatchManifest.Parse(body, limits.MaxBatchItems, limits.MaxBodyBytes);
+        var manifest = BatchManifest.Parse(body, limits.MaxBatchItems, limits.MaxBodyBytes, ndjson: !IsJson(request.ContentType));
         if (manifest.Problem is { } problem)
         {
             return Problems.Create(manifest.TooMany ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, problem.Code, problem.Detail);
@@ -84,6 +84,9 @@ public sealed partial class BatchHandler(BatchRunner runner, IOptions<HttpOption
         }, ct).ConfigureAwait(false);
         LogBatch(logger, counts.Total, counts.Valid, counts.Invalid, counts.Indeterminate, counts.Error);
     }
+
+    private static bool IsJson(string? contentType) =>
+        string.IsNullOrWhiteSpace(contentType) || contentType.Split(';', 2)[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
     private static bool AcceptsType(string? contentType)
     {

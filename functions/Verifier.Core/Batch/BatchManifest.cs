@@ -17,7 +17,8 @@ public sealed class BatchManifest
     /// <summary>True when the problem is the item count (answer 413 rather than 400).</summary>
     public bool TooMany { get; private init; }
 
-    public static BatchManifest Parse(ReadOnlyMemory<byte> body, int maxItems, long maxItemBytes)
+    /// <param name="ndjson">True when the caller said NDJSON (its media type): lines, even one that starts with '['; false: sniffed by the first character.</param>
+    public static BatchManifest Parse(ReadOnlyMemory<byte> body, int maxItems, long maxItemBytes, bool ndjson = false)
     {
         var span = body.Span;
         var start = 0;
@@ -31,7 +32,7 @@ public sealed class BatchManifest
             return Refuse("empty-batch", "the manifest holds no items: send a JSON array of items or one item per line (NDJSON)");
         }
 
-        return span[start] == (byte)'[' ? FromArray(body[start..], maxItems, maxItemBytes) : FromLines(body[start..], maxItems, maxItemBytes);
+        return span[start] == (byte)'[' && !ndjson ? FromArray(body[start..], maxItems, maxItemBytes) : FromLines(body[start..], maxItems, maxItemBytes);
     }
 
     /// <summary>NDJSON only, whatever the first line looks like: a job's slice of its normalized manifest.</summary>

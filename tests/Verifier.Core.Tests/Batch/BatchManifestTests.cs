@@ -30,7 +30,7 @@ public sealed class BatchManifestTests
     [InlineData("""{"url":"file:///etc/passwd"}""", "http(s)")]
     [InlineData("""{"image":"not base64!"}""", "base64")]
     [InlineData("""{"jws":""}""", "non-empty")]
-    [InlineData("""[1]""", "JSON object")]
+    [InlineData("1", "JSON object")]
     public void Parse_ItemWithNothingVerifiable_IsAnErrorItemAndTheNextStillReads(string item, string reason)
     {
         var manifest = Parse(item + "\n{\"url\":\"https://issuer.example/a/1\"}\n");
@@ -49,6 +49,16 @@ public sealed class BatchManifestTests
         Assert.Equal(3, manifest.Items.Count);
         Assert.Equal("bad-item", manifest.Items[1].Error!.Code);
         Assert.Equal(2, manifest.Items[2].Index);
+    }
+
+    [Fact]
+    public void Parse_DeclaredNdjsonWhoseFirstLineIsAnArray_ReadsLines()
+    {
+        var manifest = BatchManifest.Parse(Encoding.UTF8.GetBytes("[1]\n{\"jws\":\"a.b.c\"}"), 10, 1024, ndjson: true);
+
+        Assert.Equal(2, manifest.Items.Count);
+        Assert.Equal("bad-item", manifest.Items[0].Error!.Code);
+        Assert.NotNull(manifest.Items[1].Input);
     }
 
     [Fact]
