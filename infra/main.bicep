@@ -118,6 +118,9 @@ var tags = { 'azd-env-name': environmentName }
 var functionAppName = '${abbrs.webSitesFunctions}verifier-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(resourceToken, 7)}'
 var cacheContainerName = 'verifier-cache'
+var jobsContainerName = 'verifier-jobs'
+// Fixed: the queue trigger of JobBatchFunction names it at build time (Verifier.Storage JobQueue.Name).
+var jobsQueueName = 'verifier-jobs'
 var corsOrigins = map(split(allowedCorsOrigins, ','), o => trim(o))
 // Verifier:Registries as app settings (Verifier__Registries__0__Name, …, Verifier__Registries__0__Jwks__Keys__0__X).
 var registrySettings = toObject(
@@ -158,6 +161,8 @@ module storage 'app/storage.bicep' = {
     tags: tags
     deploymentContainerName: deploymentContainerName
     cacheContainerName: cacheContainerName
+    jobsContainerName: jobsContainerName
+    jobsQueueName: jobsQueueName
     vnetEnabled: vnetEnabled
   }
 }
@@ -215,6 +220,13 @@ module api 'app/api.bicep' = {
         Verifier__Cache__BlobServiceUri: storage.outputs.blobEndpoint
         Verifier__Cache__ContainerName: cacheContainerName
         Verifier__Cache__ManagedIdentityClientId: identity.outputs.clientId
+        // Jobs (docs/jobs.md): manifests and results in a container, batches on the account's queue, both with the
+        // app's identity (Storage Blob Data Owner, Storage Queue Data Contributor: app/rbac.bicep). The trigger reads
+        // the queue through AzureWebJobsStorage__queueServiceUri with the same identity (app/api.bicep).
+        Verifier__Jobs__BlobServiceUri: storage.outputs.blobEndpoint
+        Verifier__Jobs__QueueServiceUri: storage.outputs.queueEndpoint
+        Verifier__Jobs__ManagedIdentityClientId: identity.outputs.clientId
+        Verifier__Jobs__ContainerName: jobsContainerName
       })
   }
 }
@@ -251,3 +263,4 @@ output SERVICE_API_NAME string = api.outputs.name
 output SERVICE_API_URI string = 'https://${api.outputs.defaultHostName}'
 output VERIFIER_READY_URL string = 'https://${api.outputs.defaultHostName}/api/health/ready'
 output VERIFIER_VERIFY_URL string = 'https://${api.outputs.defaultHostName}/api/verify'
+output VERIFIER_JOBS_URL string = 'https://${api.outputs.defaultHostName}/api/jobs'

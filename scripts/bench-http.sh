@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# HTTP host benchmarks (issue 3). Installs wrk and hyperfine from Debian if missing, builds in Release, then:
-#  1. the local host under wrk -t1 -c32 -d15s --latency, posting a ~30 KB PNG that holds a signed OB 2.0 assertion
-#     whose issuer documents are cached after the warm-up (served by LoadKit's issuer on loopback);
-#  2. in the same run, the machine's ceiling: benchmarks/CeilingApp (read body, one RS256 verify, parse 2 KB JSON);
+# HTTP host benchmarks (issues 3 and 13). Installs wrk and hyperfine from Debian if missing, builds in Release, then:
+#  1. the local host under wrk -t1 -c32 -d15s --latency (after a 5 s warm-up), posting a PNG that holds a signed
+#     OB 2.0 assertion whose issuer documents are cached after the warm-up (served by LoadKit's issuer on loopback):
+#     the ~30 KB one (baked.png) and the ~1.6 KB one (small.png), where per-request work dominates; then
+#     POST /api/verify/batch with 50 small PNGs per request (-c8), in items/s beside the single requests;
+#  2. in the same run, the machine's ceiling: benchmarks/CeilingApp (read body, one RS256 verify, parse 2 KB JSON),
+#     posting the same two bodies;
 #  3. start to first answered request (median of 5) for both;
 #  4. obverify verify on the same PNG with hyperfine, beside the CeilingApp "once" console baseline.
 # Prints the figures docs/benchmarks/hosts.md records.   scripts/bench-http.sh [DURATION]
+# WRK_ONLY=1 stops after the wrk runs (no start-up or CLI timing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-15s}
@@ -48,25 +52,36 @@ startup() {
 }
 
 load() {
-  local url=$1
-  BODY_FILE="$work/baked.png" BODY_TYPE=image/png wrk -t1 -c32 -d5s -s scripts/post.lua "$url" >/dev/null # warm-up
-  BODY_FILE="$work/baked.png" BODY_TYPE=image/png wrk -t1 -c32 -d"$duration" --latency -s scripts/post.lua "$url"
+  local url=$1 body=$2
+  BODY_FILE="$work/$body" BODY_TYPE=image/png wrk -t1 -c32 -d5s -s scripts/post.lua "$url" >/dev/null # warm-up
+  BODY_FILE="$work/$body" BODY_TYPE=image/png wrk -t1 -c32 -d"$duration" --latency -s scripts/post.lua "$url"
 }
 
-echo "== fixture: $(stat -c %s "$work/baked.png") byte baked PNG (signed OB 2.0 assertion, RS256)"
+echo "== fixtures: $(stat -c %s "$work/baked.png") and $(stat -c %s "$work/small.png") byte baked PNGs (signed OB 2.0 assertion, RS256); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 env "$map" dotnet "$local_dll" --urls "http://127.0.0.1:$host_port" >/dev/null 2>&1 & host=$!; pids+=($host)
 wait_up "http://127.0.0.1:$host_port/api/health"
 outcome=$(curl -s -H 'Content-Type: image/png' --data-binary "@$work/baked.png" "http://127.0.0.1:$host_port/api/verify" | grep -o -m1 '"outcome": *"[a-z]*"' | head -n1)
 echo "== local host: the fixture verifies as $outcome"
-echo "== local host under wrk"
-load "http://127.0.0.1:$host_port/api/verify"
+for body in baked.png small.png; do
+  echo "== local host under wrk, $body"
+  load "http://127.0.0.1:$host_port/api/verify" "$body"
+done
+# The batch route beside single requests, same host, same run: 50 small PNGs (base64) per request; items/s = req/s × 50.
+echo "== local host under wrk, POST /api/verify/batch with 50 × small.png (items/s = Requests/sec × 50)"
+BODY_FILE="$work/batch.json" BODY_TYPE=application/json wrk -t1 -c8 -d5s -s scripts/post.lua "http://127.0.0.1:$host_port/api/verify/batch" >/dev/null
+BODY_FILE="$work/batch.json" BODY_TYPE=application/json wrk -t1 -c8 -d"$duration" --latency -s scripts/post.lua "http://127.0.0.1:$host_port/api/verify/batch"
 kill "$host"; wait "$host" 2>/dev/null || true
 
 dotnet "$ceiling_dll" --urls "http://127.0.0.1:$ceiling_port" >/dev/null 2>&1 & ceiling=$!; pids+=($ceiling)
 wait_up "http://127.0.0.1:$ceiling_port/api/health"
-echo "== ceiling (bare minimal API) under wrk"
-load "http://127.0.0.1:$ceiling_port/api/verify"
+for body in baked.png small.png; do
+  echo "== ceiling (bare minimal API) under wrk, $body"
+  load "http://127.0.0.1:$ceiling_port/api/verify" "$body"
+done
+echo "== load average after the wrk runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill "$ceiling"; wait "$ceiling" 2>/dev/null || true
+
+[ "${WRK_ONLY:-0}" = 1 ] && exit 0
 
 echo "== start to first answer (median of 5)"
 echo "local host: $(startup "$local_dll" "$host_port") ms"

@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
-# Starts the Azurite blob emulator for tests/Verifier.Storage.Tests (see docs/fetching.md, "Blob cache").
-# Installs azurite@3.37.0 from npm into a folder outside the repository (AZURITE_HOME, default ~/.cache/verifier-azurite),
-# starts azurite-blob on 127.0.0.1:10000 and waits until it answers. Its PID goes to .ci/out/azurite.pid (override with
-# AZURITE_PID_FILE); stop it with: kill "$(cat .ci/out/azurite.pid)".
+# Starts the Azurite blob and queue emulators for tests/Verifier.Storage.Tests (docs/fetching.md, "Blob cache") and the
+# job tests in tests/Verifier.Hosts.Tests (docs/jobs.md). Installs azurite@3.37.0 from npm into a folder outside the
+# repository (AZURITE_HOME, default ~/.cache/verifier-azurite), starts azurite-blob on 127.0.0.1:10000 and azurite-queue
+# on 127.0.0.1:10001 and waits until both answer. Their PIDs go to .ci/out/azurite.pid and .ci/out/azurite-queue.pid
+# (override with AZURITE_PID_FILE, AZURITE_QUEUE_PID_FILE); stop them with: kill "$(cat .ci/out/azurite.pid)" …
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 version=3.37.0
 home=${AZURITE_HOME:-${HOME:-/root}/.cache/verifier-azurite}
 pid_file=${AZURITE_PID_FILE:-.ci/out/azurite.pid}
+queue_pid_file=${AZURITE_QUEUE_PID_FILE:-.ci/out/azurite-queue.pid}
 log_file=$home/azurite-blob.log
+queue_log_file=$home/azurite-queue.log
 endpoint=http://127.0.0.1:10000/
+queue_endpoint=http://127.0.0.1:10001/
 
-answers() { curl -s -o /dev/null --max-time 2 "$endpoint"; }
+answers() { curl -s -o /dev/null --max-time 2 "${1:-$endpoint}"; }
 
-if answers; then
-  echo "azurite: something already answers on $endpoint; using it"
+if answers "$endpoint" && answers "$queue_endpoint"; then
+  echo "azurite: something already answers on $endpoint and $queue_endpoint; using them"
   exit 0
 fi
 
@@ -26,21 +30,30 @@ if [ "$installed" != "$version" ]; then
   npm install --prefix "$home" --no-audit --no-fund --loglevel=error "azurite@$version" >/dev/null
 fi
 
-rm -rf "$home/data" && mkdir -p "$home/data"
 # Started directly (not through npx) so the PID is the node process itself; setsid detaches it from this step.
-# --skipApiVersionCheck: Azure.Storage.Blobs 12.30.1 sends a service version newer than Azurite 3.37.0 knows.
-setsid "$home/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort 10000 --location "$home/data" \
-  --silent --skipApiVersionCheck >"$log_file" 2>&1 < /dev/null &
-echo $! >"$pid_file"
+# --skipApiVersionCheck: Azure.Storage.Blobs 12.30.1 and Queues 12.28.1 send service versions newer than Azurite 3.37.0 knows.
+start() { # service port pid-file log-file
+  rm -rf "$home/data-$1" && mkdir -p "$home/data-$1"
+  setsid "$home/node_modules/.bin/azurite-$1" "--$1Host" 127.0.0.1 "--$1Port" "$2" --location "$home/data-$1" \
+    --silent --skipApiVersionCheck >"$4" 2>&1 < /dev/null &
+  echo $! >"$3"
+}
 
-for _ in $(seq 1 60); do
-  if answers; then
-    echo "azurite: blob service up on $endpoint (pid $(cat "$pid_file"))"
-    exit 0
-  fi
-  if ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then
-    echo "azurite: exited during start-up"; cat "$log_file"; exit 1
-  fi
-  sleep 0.5
-done
-echo "azurite: no answer on $endpoint after 30 s"; cat "$log_file"; exit 1
+wait_for() { # service endpoint pid-file log-file
+  for _ in $(seq 1 60); do
+    if answers "$2"; then
+      echo "azurite: $1 service up on $2 (pid $(cat "$3"))"
+      return 0
+    fi
+    if ! kill -0 "$(cat "$3")" 2>/dev/null; then
+      echo "azurite: $1 exited during start-up"; cat "$4"; return 1
+    fi
+    sleep 0.5
+  done
+  echo "azurite: no answer on $2 after 30 s"; cat "$4"; return 1
+}
+
+answers "$endpoint" || start blob 10000 "$pid_file" "$log_file"
+answers "$queue_endpoint" || start queue 10001 "$queue_pid_file" "$queue_log_file"
+wait_for blob "$endpoint" "$pid_file" "$log_file"
+wait_for queue "$queue_endpoint" "$queue_pid_file" "$queue_log_file"

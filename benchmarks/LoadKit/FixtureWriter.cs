@@ -10,11 +10,15 @@ namespace LoadKit;
 
 /// <summary>
 /// Writes the load fixtures: an OB 2.0 issuer at https://issuer.example with its own RSA key (site/*.json), a
-/// signed assertion (badge.jws), a tampered copy, and a ~30 KB PNG with the assertion baked in (baked.png).
+/// signed assertion (badge.jws), a tampered copy, and the assertion baked into a ~30 KB PNG (baked.png) and a
+/// ~1.6 KB one (small.png).
 /// </summary>
 internal static class FixtureWriter
 {
     public const string Origin = "https://issuer.example";
+
+    /// <summary>Items in batch.json.</summary>
+    public const int BatchItems = 50;
 
     public static int Write(string dir)
     {
@@ -49,8 +53,14 @@ internal static class FixtureWriter
 
         var baked = PngBaker.Bake(NoisePng(96, 96), jws);
         File.WriteAllBytes(Path.Combine(dir, "baked.png"), baked);
+        // The small-body case (issue 13): the same assertion in a ~1.6 KB PNG, where per-request work dominates.
+        var small = PngBaker.Bake(NoisePng(14, 14), jws);
+        File.WriteAllBytes(Path.Combine(dir, "small.png"), small);
+        // POST /api/verify/batch: the small PNG 50 times, base64, named (bench-http.sh compares items/s with single requests).
+        var items = new JsonArray([.. Enumerable.Range(0, BatchItems).Select(i => (JsonNode)new JsonObject { ["name"] = $"small-{i}.png", ["image"] = Convert.ToBase64String(small) })]);
+        File.WriteAllText(Path.Combine(dir, "batch.json"), items.ToJsonString());
         File.WriteAllText(Path.Combine(dir, "hosted.json"), hosted.ToJsonString());
-        Console.WriteLine($"fixtures in {dir}: baked.png {baked.Length} bytes");
+        Console.WriteLine($"fixtures in {dir}: baked.png {baked.Length} bytes, small.png {small.Length} bytes");
         return 0;
     }
 

@@ -28,4 +28,12 @@ if (args is ["registries-cpu"])
     return;
 }
 
+if (args is ["http-cpu", ..])
+{
+    // Where the local host's per-request CPU goes (docs/benchmarks/hosts.md, issue 13): handler, engine, report.
+    // "http-cpu loop SECONDS" only runs the handler, for a profiler (dotnet-trace) to attach.
+    Verifier.Benchmarks.Http.HttpCpuProbe.Run(loopSeconds: args is [_, "loop", var s] ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 0);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

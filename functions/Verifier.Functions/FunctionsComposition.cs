@@ -9,6 +9,7 @@ using OpenTelemetry.Trace;
 using Verifier.Core.Telemetry;
 using Verifier.Http;
 using Verifier.Storage;
+using Verifier.Storage.Jobs;
 
 namespace Verifier.Functions;
 
@@ -22,7 +23,7 @@ public static class FunctionsComposition
 
     /// <summary>
     /// The engine and handlers (settings under "Verifier", validated at start), the blob tier of the document cache
-    /// when Verifier:Cache is configured, and telemetry: the worker's OpenTelemetry integration plus the engine's
+    /// when Verifier:Cache is configured, jobs when Verifier:Jobs is, and telemetry: the worker's OpenTelemetry integration plus the engine's
     /// spans and metrics, exported to Application Insights with Entra ID (the ingestion endpoint accepts no key:
     /// local auth is off in infra/).
     /// </summary>
@@ -31,6 +32,7 @@ public static class FunctionsComposition
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddVerifierHttp(configuration);
         services.AddVerifierBlobCache(configuration);
+        services.AddVerifierJobs(configuration);
 
         var telemetry = services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()

@@ -29,6 +29,18 @@ public sealed class HttpOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Items one <c>POST /api/verify/batch</c> may hold; more get 413 before any is verified.</summary>
+    [Range(1, 100_000)]
+    public int MaxBatchItems { get; set; } = 1000;
+
+    /// <summary>Largest batch body accepted (default 32 MB); larger ones get 413 before they are read. Each item is still held to <see cref="MaxBodyBytes"/>.</summary>
+    [Range(1024L, 1024L * 1024 * 1024)]
+    public long MaxBatchBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>Items of one batch verified at once (each with its own fetch budget and deadline).</summary>
+    [Range(1, 64)]
+    public int BatchParallelism { get; set; } = 4;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // An origin is scheme://host[:port] and nothing else; a path or a trailing slash would never match a browser's Origin.

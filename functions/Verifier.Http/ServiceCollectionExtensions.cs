@@ -16,6 +16,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CorsPolicy>();
         services.AddSingleton<RequestGate>();
         services.AddSingleton<VerifyHandler>();
+        services.AddSingleton<BatchHandler>();
+        // The job routes answer 501 unless a host registers an IJobService (Verifier.Storage's AddVerifierJobs).
+        services.AddSingleton<Jobs.JobsHandler>();
+        services.AddSingleton<Jobs.JobStatusHandler>();
+        services.AddSingleton<Jobs.JobResultsHandler>();
         services.AddSingleton<UnbakeHandler>();
         services.AddSingleton<BakeHandler>();
         services.AddSingleton<HealthHandler>();

@@ -1,10 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Engine;
 using Verifier.Core.Input;
-using Verifier.Core.Reporting;
+using Verifier.Http.Writing;
 
 namespace Verifier.Http;
 
@@ -16,9 +15,6 @@ public sealed class VerifyHandler(BadgeVerifier verifier, IOptions<HttpOptions> 
     : ApiHandler(cors, logger, gate)
 {
     private static readonly string[] FileFields = ["file"];
-
-    /// <summary>The report's one JSON shape (<see cref="ReportJson.Options"/>), without indentation: clients are programs.</summary>
-    private static readonly JsonSerializerOptions Compact = new(ReportJson.Options) { WriteIndented = false };
 
     public override IReadOnlyList<string> Methods { get; } = [HttpMethods.Get, HttpMethods.Post];
 
@@ -68,6 +64,6 @@ public sealed class VerifyHandler(BadgeVerifier verifier, IOptions<HttpOptions> 
                 RequireKnownIssuer = parameters.RequireKnownIssuer,
             },
             ct).ConfigureAwait(false);
-        return TypedResults.Json(report, Compact);
+        return new ReportResult(report);
     }
 }

@@ -18,6 +18,10 @@ public static class LocalHost
             var handler = route switch
             {
                 Routes.Verify => typeof(VerifyHandler),
+                Routes.VerifyBatch => typeof(BatchHandler),
+                Routes.Jobs => typeof(Http.Jobs.JobsHandler),
+                Routes.Job => typeof(Http.Jobs.JobStatusHandler),
+                Routes.JobResults => typeof(Http.Jobs.JobResultsHandler),
                 Routes.Unbake => typeof(UnbakeHandler),
                 Routes.Bake => typeof(BakeHandler),
                 Routes.Health => typeof(HealthHandler),
@@ -25,10 +29,12 @@ public static class LocalHost
                 Routes.OpenApi => typeof(OpenApiHandler),
                 _ => throw new InvalidOperationException($"no handler for route {route}"),
             };
+            // Handlers are singletons: taken from the root provider once, so a request that answers a report never
+            // creates a per-request service scope (problem results still use RequestServices when they run).
+            var target = new Lazy<ApiHandler>(() => (ApiHandler)endpoints.ServiceProvider.GetRequiredService(handler));
             api.MapMethods("/" + route, methods, async context =>
             {
-                var target = (ApiHandler)context.RequestServices.GetRequiredService(handler);
-                var result = await target.HandleAsync(context.Request, context.RequestAborted);
+                var result = await target.Value.HandleAsync(context.Request, context.RequestAborted);
                 await result.ExecuteAsync(context);
             });
         }

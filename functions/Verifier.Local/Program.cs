@@ -12,6 +12,10 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
     builder.WebHost.UseUrls(LocalHost.DefaultUrl);
 }
 
+// ASP.NET Core starts an Activity and a logging scope for every request as soon as any logger of this category is
+// enabled, even at Critical, though it writes only Information records ("Request starting/finished"), which the
+// default level (Warning) drops anyway: that was a measurable share of a small badge's request (docs/benchmarks/hosts.md).
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 builder.Services.AddVerifierOtlp(builder.Configuration);
 // Fetched documents on disk (Verifier:Cache:Directory): after a first run the page works offline.
 builder.Services.AddVerifierDiskCache(builder.Configuration);

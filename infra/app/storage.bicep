@@ -1,10 +1,15 @@
-// Storage for the Functions host (AzureWebJobsStorage), the deployment package and the verifier's document cache.
+// Storage for the Functions host (AzureWebJobsStorage), the deployment package, the verifier's document cache and its
+// verification jobs (a blob container and a queue).
 // Shared-key access is off: everything authenticates with Entra ID through the managed identity.
 param name string
 param location string
 param tags object
 param deploymentContainerName string
 param cacheContainerName string
+@description('Blob container of verification jobs (manifests and per-batch results).')
+param jobsContainerName string
+@description('Queue a job\'s batches travel on; the queue-triggered function names it (JobQueue.Name).')
+param jobsQueueName string
 param vnetEnabled bool
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
@@ -45,6 +50,23 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
       properties: {
         publicAccess: 'None'
       }
+    }
+
+    resource jobs 'containers' = {
+      name: jobsContainerName
+      properties: {
+        publicAccess: 'None'
+      }
+    }
+  }
+
+  // Job batches: one message per batch, read by the queue-triggered function with the app's identity. The host
+  // creates '<name>-poison' itself for messages that failed maxDequeueCount times (host.json).
+  resource queueServices 'queueServices' = {
+    name: 'default'
+
+    resource jobQueue 'queues' = {
+      name: jobsQueueName
     }
   }
 }

@@ -32,11 +32,11 @@ public class InfraSecurityTests
     }
 
     [Fact]
-    public void StorageAccount_HasDeploymentAndCacheContainers_NoPublicAccess()
+    public void StorageAccount_HasDeploymentCacheAndJobsContainers_NoPublicAccess()
     {
         var containers = T.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
 
-        Assert.Equal(2, containers.Count);
+        Assert.Equal(3, containers.Count);
         Assert.All(containers, c => Assert.Equal("None", c.GetProperty("properties").GetProperty("publicAccess").GetString()));
     }
 

@@ -9,7 +9,15 @@ public static class BakedPng
 {
     private static readonly uint[] CrcTable = BuildCrcTable();
 
-    public static byte[] Bake(string payload, int width = 64, int height = 64)
+    /// <summary>
+    /// An RGBA image of random pixels (noise does not compress, so the file is about width × height × 4 bytes plus the
+    /// payload): the sizes the HTTP figures use, 1.6 KB and 30 KB.
+    /// </summary>
+    public static byte[] BakeNoise(string payload, int width, int height) => Bake(payload, width, height, new Random(42));
+
+    public static byte[] Bake(string payload, int width = 64, int height = 64) => Bake(payload, width, height, null);
+
+    private static byte[] Bake(string payload, int width, int height, Random? noise)
     {
         using var png = new MemoryStream();
         png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
@@ -32,7 +40,7 @@ public static class BakedPng
         {
             for (var x = 0; x < width * 4; x++)
             {
-                raw[(y * (1 + (width * 4))) + 1 + x] = (byte)((x * 7) + y);
+                raw[(y * (1 + (width * 4))) + 1 + x] = noise is null ? (byte)((x * 7) + y) : (byte)noise.Next(256);
             }
         }
 

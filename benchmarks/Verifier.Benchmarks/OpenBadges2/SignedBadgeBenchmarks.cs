@@ -35,6 +35,13 @@ public class SignedBadgeBenchmarks
     private TokenValidationParameters _parameters = null!;
     private string? _jwsProblem = "not set up";
     private string? _pngProblem = "not set up";
+    private Dictionary<string, byte[]> _documents = null!;
+
+    /// <summary>The signed assertion (for probes that bake it into other images).</summary>
+    internal string Jws => _jws;
+
+    /// <summary>The issuer's cached documents by URL (for probes that build their own engine).</summary>
+    internal IReadOnlyDictionary<string, byte[]> Documents => _documents;
 
     [GlobalSetup]
     public void Setup()
@@ -59,7 +66,7 @@ public class SignedBadgeBenchmarks
         _jws = $"{header}.{body}.{Base64Url.EncodeToString(_signature)}";
         _png = BakedPng.Bake(_jws);
 
-        var documents = new Dictionary<string, byte[]>
+        var documents = _documents = new Dictionary<string, byte[]>
         {
             [Origin + "/badge.json"] = Json(new JsonObject
             {

@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
         AddFetching(services);
         services.TryAddSingleton<InputResolver>();
         services.TryAddSingleton<BadgeVerifier>();
+        services.TryAddSingleton<Batch.BatchRunner>();
         FamilyRegistrations.Add(services);
         return services;
     }

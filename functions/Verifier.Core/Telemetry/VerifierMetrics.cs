@@ -14,6 +14,8 @@ public sealed class VerifierMetrics
     private readonly Histogram<double> _fetchDuration;
     private readonly Counter<long> _cacheLookups;
     private readonly Counter<long> _registryLookups;
+    private readonly Counter<long> _batchItems;
+    private readonly Counter<long> _jobs;
 
     public VerifierMetrics(IMeterFactory? meters = null)
     {
@@ -23,6 +25,8 @@ public sealed class VerifierMetrics
         _fetchDuration = meter.CreateHistogram<double>("verifier.fetch.duration", "s", "Time of one network fetch (redirects and retries included), by kind and outcome.");
         _cacheLookups = meter.CreateCounter<long>("verifier.cache.lookups", "{lookup}", "Cache lookups by tier and result (hit or miss); the hit ratio is hit / (hit + miss).");
         _registryLookups = meter.CreateCounter<long>("verifier.registry.lookups", "{lookup}", "Issuer registry lookups by registry and result.");
+        _batchItems = meter.CreateCounter<long>("verifier.batch.items", "{item}", "Items of batches and jobs verified, by source (http, job) and outcome (valid, invalid, indeterminate, error).");
+        _jobs = meter.CreateCounter<long>("verifier.jobs", "{job}", "Jobs accepted, and job batches processed, by event (created, batch-done, batch-failed).");
     }
 
     public void Verification(string family, string outcome, TimeSpan duration)
@@ -44,4 +48,11 @@ public sealed class VerifierMetrics
     /// </summary>
     public void RegistryLookup(string registry, string result) =>
         _registryLookups.Add(1, new TagList { { "verifier.registry", registry }, { "verifier.registry.result", result } });
+
+    /// <summary>One item of a batch or a job verified (outcome: valid, invalid, indeterminate, error).</summary>
+    public void BatchItem(string source, string outcome) =>
+        _batchItems.Add(1, new TagList { { "verifier.batch.source", source }, { "verifier.outcome", outcome } });
+
+    /// <summary>A job event: created, batch-done, batch-failed (a failed batch is retried by the queue).</summary>
+    public void Job(string jobEvent) => _jobs.Add(1, new TagList { { "verifier.job.event", jobEvent } });
 }

@@ -18,5 +18,8 @@ public static class VerifierTelemetry
     /// <summary>One span per network fetch (every redirect hop and retry of one URL inside it).</summary>
     public const string FetchSpan = "verifier.fetch";
 
+    /// <summary>One span per batch: a <c>POST /api/verify/batch</c> request, or one job message (a slice of a job).</summary>
+    public const string BatchSpan = "verifier.batch";
+
     public static ActivitySource Source { get; } = new(SourceName, typeof(VerifierTelemetry).Assembly.GetName().Version?.ToString());
 }

@@ -54,6 +54,7 @@ public sealed partial class ConfigurationTableTests(ITestOutputHelper output)
         Assert.Contains("Verifier:Http", sections);
         Assert.Contains("Verifier:Cache", sections);
         Assert.Contains("Verifier:DataIntegrity", sections);
+        Assert.Contains("Verifier:Jobs", sections);
     }
 
     /// <summary>Every setting as its documented row: | `key` | `ENV` | `default` | range |.</summary>

@@ -18,7 +18,7 @@ public sealed class FunctionsPublishTests
 
     [Fact]
     [Trait("Category", "Publish")]
-    public async Task Publish_MetadataListsEveryRouteWithItsMethods()
+    public async Task Publish_MetadataListsEveryRouteWithItsMethodsAndTheJobQueueTrigger()
     {
         var project = Path.Combine(RepositoryRoot(), "functions", "Verifier.Functions", "Verifier.Functions.csproj");
         var output = Directory.CreateTempSubdirectory("verifier-functions-publish-");
@@ -35,7 +35,7 @@ public sealed class FunctionsPublishTests
 
             using var metadata = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output.FullName, "functions.metadata")));
             var published = metadata.RootElement.EnumerateArray()
-                .Select(f => f.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "httpTrigger"))
+                .SelectMany(f => f.GetProperty("bindings").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "httpTrigger"))
                 .ToDictionary(
                     b => b.GetProperty("route").GetString()!,
                     b => b.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).Order(StringComparer.Ordinal).ToArray());
@@ -45,6 +45,12 @@ public sealed class FunctionsPublishTests
             {
                 Assert.Equal(methods.Order(StringComparer.Ordinal), published[route]);
             }
+
+            // Jobs: one queue-triggered function on the fixed queue, over the host's identity-based storage connection.
+            var queueTrigger = Assert.Single(metadata.RootElement.EnumerateArray()
+                .SelectMany(f => f.GetProperty("bindings").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "queueTrigger")));
+            Assert.Equal(Verifier.Storage.Jobs.JobQueue.Name, queueTrigger.GetProperty("queueName").GetString());
+            Assert.Equal("AzureWebJobsStorage", queueTrigger.GetProperty("connection").GetString());
         }
         finally
         {

@@ -79,3 +79,11 @@ public sealed class SingleSlotFactory() : LocalHostFactory(new()
     ["Verifier:Http:MaxConcurrentRequests"] = "1",
     ["Verifier:Http:QueueTimeout"] = "00:00:00.100",
 });
+
+/// <summary>The local host with small batch limits (items and bytes), so 413 is cheap to provoke.</summary>
+public sealed class SmallBatchFactory() : LocalHostFactory(new()
+{
+    ["Verifier:Http:MaxBatchItems"] = "3",
+    ["Verifier:Http:MaxBatchBytes"] = "4096",
+    ["Verifier:Http:BatchParallelism"] = "2",
+});
