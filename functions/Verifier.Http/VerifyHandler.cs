@@ -64,6 +64,7 @@ public sealed class VerifyHandler(BadgeVerifier verifier, IOptions<HttpOptions> 
                 Policy = parameters.Policy,
                 At = parameters.At,
                 Verbose = parameters.Verbose,
+                IncludeImage = parameters.Image,
             },
             ct).ConfigureAwait(false);
         return TypedResults.Json(report, Compact);

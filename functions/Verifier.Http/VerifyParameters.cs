@@ -6,10 +6,14 @@ namespace Verifier.Http;
 
 /// <summary>
 /// The options of a verification, from the query string (or, for forms, a field of the same name):
-/// <c>recipient</c>, <c>policy</c> (default, strict or lenient), <c>at</c> (ISO 8601 instant) and <c>verbose=true</c>.
+/// <c>recipient</c>, <c>policy</c> (default, strict or lenient), <c>at</c> (ISO 8601 instant), <c>verbose=true</c> and
+/// <c>image=true</c> (the badge image in the report as a data: URI).
 /// </summary>
 internal sealed record VerifyParameters(string? Recipient, IssuerPolicy? Policy, DateTimeOffset? At, bool Verbose)
 {
+    /// <summary>image=true: the report carries the badge image as <c>badge.imageData</c>.</summary>
+    public bool Image { get; init; }
+
     private const int MaxRecipientChars = 512;
 
     public static VerifyParameters? Parse(IQueryCollection query, IReadOnlyDictionary<string, string>? fields, out IResult? problem)
@@ -56,7 +60,14 @@ internal sealed record VerifyParameters(string? Recipient, IssuerPolicy? Policy,
             return null;
         }
 
-        return new VerifyParameters(string.IsNullOrEmpty(recipient) ? null : recipient, policy, at, verbose);
+        var image = false;
+        if (Get("image") is { Length: > 0 } imageText && !TryParseFlag(imageText, out image))
+        {
+            problem = Problems.BadParameter("'image' must be 'true' or 'false'.");
+            return null;
+        }
+
+        return new VerifyParameters(string.IsNullOrEmpty(recipient) ? null : recipient, policy, at, verbose) { Image = image };
     }
 
     private static bool TryParseFlag(string text, out bool value)

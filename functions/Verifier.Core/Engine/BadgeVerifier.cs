@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Verifier.Core.Images;
 using Verifier.Core.Input;
 using Verifier.Core.Reporting;
 
@@ -21,14 +22,17 @@ public sealed class BadgeVerifier
     private readonly TimeProvider _time;
     private readonly VerifierOptions _options;
     private readonly ILogger<BadgeVerifier> _logger;
+    private readonly BadgeImageEmbedder? _images;
 
     public BadgeVerifier(
         InputResolver resolver,
         IEnumerable<IBadgeFamilyVerifier> verifiers,
         TimeProvider time,
         IOptions<VerifierOptions> options,
-        ILogger<BadgeVerifier>? logger = null)
+        ILogger<BadgeVerifier>? logger = null,
+        BadgeImageEmbedder? images = null)
     {
+        _images = images;
         _resolver = resolver;
         _verifiers = verifiers.ToDictionary(v => v.Family);
         _time = time;
@@ -48,6 +52,12 @@ public sealed class BadgeVerifier
             if (payload is not null)
             {
                 await VerifyPayloadAsync(payload, context, deadline.Token).ConfigureAwait(false);
+            }
+
+            if (request.IncludeImage && _images is not null && context.Badge is { Image: { } image } badge
+                && await _images.EmbedAsync(image, deadline.Token).ConfigureAwait(false) is { } data)
+            {
+                context.Badge = badge.WithImageData(data);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

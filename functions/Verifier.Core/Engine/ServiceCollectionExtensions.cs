@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Fetching;
+using Verifier.Core.Images;
 using Verifier.Core.Input;
 
 namespace Verifier.Core.Engine;
@@ -22,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddMemoryCache();
         AddFetching(services);
         services.TryAddSingleton<InputResolver>();
+        services.TryAddSingleton<BadgeImageEmbedder>();
         services.TryAddSingleton<BadgeVerifier>();
         FamilyRegistrations.Add(services);
         return services;

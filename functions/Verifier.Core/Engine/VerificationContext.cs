@@ -93,7 +93,7 @@ public sealed class VerificationContext
             OpenBadgesVersion = OpenBadgesVersion,
             Policy = IssuerPolicyNames.Name(Policy),
             EvaluatedAt = new EvaluatedAt { Instant = Now, FromRequest = Request.At is not null },
-            Input = Input,
+            Input = Request.InputName is { } name ? Input.Named(name) : Input,
             Issuer = Issuer,
             Verification = Verification,
             Badge = Badge,
