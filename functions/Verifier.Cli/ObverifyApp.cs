@@ -14,6 +14,7 @@ public static class ObverifyApp
             BakeCommand.Create(stdin),
             ContextsCommand.Create(),
         };
+        CliSettings.AddToHelp(root);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

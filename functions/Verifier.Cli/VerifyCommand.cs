@@ -12,7 +12,7 @@ internal static class VerifyCommand
     {
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Badge files (PNG, SVG, JSON, JWS/JWT), http(s) URLs, or - for standard input.",
+            Description = "Badge files (PNG, SVG, JSON, JWS/JWT), directories (every badge file under them), quoted globs ('badges/**/*.png'), http(s) URLs, or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
         var recipient = new Option<string?>("--recipient", "-r") { Description = "Expected earner: email, URL, telephone or DID." };
@@ -46,10 +46,10 @@ internal static class VerifyCommand
 
             IssuerPolicy? policy = parse.GetValue(strict) ? IssuerPolicy.Strict : parse.GetValue(lenient) ? IssuerPolicy.Lenient : null;
             var options = new RunOptions(parse.GetValue(recipient), policy, asOf, parse.GetValue(verbose));
-            var results = await VerifyAllAsync(parse.GetValue(inputs)!, options, stdin, ct).ConfigureAwait(false);
-
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
+            var results = await VerifyAllAsync(InputExpander.Expand(parse.GetValue(inputs)!), options, stdin, stderr, ct).ConfigureAwait(false);
+
             foreach (var failed in results.Where(r => r.Report is null))
             {
                 await stderr.WriteLineAsync($"obverify: {failed.Name}: {failed.Error}").ConfigureAwait(false);
@@ -76,29 +76,48 @@ internal static class VerifyCommand
 
     internal sealed record RunOptions(string? Recipient, IssuerPolicy? Policy, DateTimeOffset? At, bool Verbose);
 
-    private static async Task<IReadOnlyList<VerifiedInput>> VerifyAllAsync(string[] arguments, RunOptions options, TextReader stdin, CancellationToken ct)
+    private static async Task<IReadOnlyList<VerifiedInput>> VerifyAllAsync(List<InputExpander.Item> items, RunOptions options, TextReader stdin, TextWriter stderr, CancellationToken ct)
     {
         await using var services = EngineHost.Build();
         var verifier = services.GetRequiredService<BadgeVerifier>();
-        var results = new VerifiedInput[arguments.Length];
+        var results = new VerifiedInput[items.Count];
+        var progress = ProgressLine.For(stderr, items.Count);
 
         // Verifications mostly wait on the network, so run several per core; order of output follows the arguments.
-        await Parallel.ForAsync(0, arguments.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 4, CancellationToken = ct }, async (i, token) =>
+        await Parallel.ForAsync(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 4, CancellationToken = ct }, async (i, token) =>
         {
-            var name = arguments[i] == "-" ? "stdin" : arguments[i];
-            var (input, error) = await InputLoader.LoadAsync(arguments[i], stdin, token).ConfigureAwait(false);
-            if (input is null)
-            {
-                results[i] = new VerifiedInput(name, null, error);
-                return;
-            }
-
-            var report = await verifier.VerifyAsync(
-                new VerificationRequest { Input = input, Recipient = options.Recipient, Policy = options.Policy, At = options.At, Verbose = options.Verbose },
-                token).ConfigureAwait(false);
-            results[i] = new VerifiedInput(name, report, null);
+            results[i] = await VerifyOneAsync(items[i], verifier, options, stdin, token).ConfigureAwait(false);
+            progress.Advance();
         }).ConfigureAwait(false);
+        progress.Clear();
         return results;
+    }
+
+    private static async Task<VerifiedInput> VerifyOneAsync(InputExpander.Item item, BadgeVerifier verifier, RunOptions options, TextReader stdin, CancellationToken ct)
+    {
+        if (item.Argument is null)
+        {
+            return new VerifiedInput(item.Name, null, item.Error);
+        }
+
+        var (input, error) = await InputLoader.LoadAsync(item.Argument, stdin, ct).ConfigureAwait(false);
+        if (input is null)
+        {
+            return new VerifiedInput(item.Name, null, error);
+        }
+
+        var report = await verifier.VerifyAsync(
+            new VerificationRequest
+            {
+                Input = input,
+                InputName = item.Name,
+                Recipient = options.Recipient,
+                Policy = options.Policy,
+                At = options.At,
+                Verbose = options.Verbose,
+            },
+            ct).ConfigureAwait(false);
+        return new VerifiedInput(item.Name, report, null);
     }
 
     private static bool TryParseInstant(string text, out DateTimeOffset value) =>

@@ -11,6 +11,9 @@ public static class ReportJson
 
     public static string Serialize(VerificationReport report) => JsonSerializer.Serialize(report, Options);
 
+    /// <summary>Writes one report into a writer that is building a larger document (the CLI's list of results).</summary>
+    public static void Write(Utf8JsonWriter writer, VerificationReport report) => JsonSerializer.Serialize(writer, report, Options);
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

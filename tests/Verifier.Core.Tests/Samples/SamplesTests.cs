@@ -29,7 +29,7 @@ public sealed class SamplesTests
 
         var committed = File.ReadAllBytes(Path.Combine(SamplesFolder(), name));
 
-        Assert.True(made.Bytes.AsSpan().SequenceEqual(committed), $"samples/{name} differs from what samples/generator makes: run it again (samples/README.md)");
+        Assert.True(made.Bytes.AsSpan().SequenceEqual(committed), $"samples/{name} differs from what scripts/sample-maker makes: run it again (samples/README.md)");
     }
 
     [Fact]
