@@ -31,9 +31,10 @@ internal static class VerifyCommand
             }
         });
 
+        var extra = new ExtraOutputs();
         var command = new Command("verify", "Verify badges; exit 0 all valid, 1 any invalid, 2 usage error or unreadable input, 3 any indeterminate.")
         {
-            inputs, recipient, format, output, strict, lenient, at, verbose,
+            inputs, recipient, format, output, strict, lenient, at, verbose, extra.Reports, extra.Summary,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -69,6 +70,7 @@ internal static class VerifyCommand
                 }
             }
 
+            await extra.WriteAsync(parse, results, options.Verbose).ConfigureAwait(false);
             return ExitCodes.For(results);
         });
         return command;

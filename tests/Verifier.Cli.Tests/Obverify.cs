@@ -17,9 +17,11 @@ internal static class Obverify
     /// The tool's own build output (the project reference builds it first). The copy beside the tests is not runnable:
     /// this test project shares ASP.NET Core's framework, so the tool's Microsoft.Extensions assemblies are not copied.
     /// </summary>
-    public static string Dll { get; } = Path.Combine(RepositoryRoot(), "functions", "Verifier.Cli", "bin", Configuration, "net10.0", "obverify.dll");
+    public static string Dll { get; } = Path.Combine(FindRepositoryRoot(), "functions", "Verifier.Cli", "bin", Configuration, "net10.0", "obverify.dll");
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
