@@ -23,6 +23,7 @@ internal static class VerifyCommand
         var lenient = new Option<bool>("--lenient") { Description = "Lenient issuer-binding policy: a consistent signature by a key nothing ties to the issuer is only a warning." };
         var at = new Option<string?>("--at") { Description = "Verify as of this ISO 8601 instant instead of now." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show every check with its details (canonical forms, hashes)." };
+        var image = new Option<bool>("--image") { Description = "Put the badge image in JSON reports as badge.imageData (a data: URI; remote PNG or SVG fetched and identified)." };
         at.Validators.Add(r =>
         {
             if (r.Tokens.Count > 0 && !TryParseInstant(r.Tokens[0].Value, out _))
@@ -34,7 +35,7 @@ internal static class VerifyCommand
         var extra = new ExtraOutputs();
         var command = new Command("verify", "Verify badges; exit 0 all valid, 1 any invalid, 2 usage error or unreadable input, 3 any indeterminate.")
         {
-            inputs, recipient, format, output, strict, lenient, at, verbose, extra.Reports, extra.Summary,
+            inputs, recipient, format, output, strict, lenient, at, verbose, image, extra.Reports, extra.Summary,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -46,7 +47,7 @@ internal static class VerifyCommand
             }
 
             IssuerPolicy? policy = parse.GetValue(strict) ? IssuerPolicy.Strict : parse.GetValue(lenient) ? IssuerPolicy.Lenient : null;
-            var options = new RunOptions(parse.GetValue(recipient), policy, asOf, parse.GetValue(verbose));
+            var options = new RunOptions(parse.GetValue(recipient), policy, asOf, parse.GetValue(verbose)) { Image = parse.GetValue(image) };
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var results = await VerifyAllAsync(InputExpander.Expand(parse.GetValue(inputs)!), options, stdin, stderr, ct).ConfigureAwait(false);
@@ -76,7 +77,10 @@ internal static class VerifyCommand
         return command;
     }
 
-    internal sealed record RunOptions(string? Recipient, IssuerPolicy? Policy, DateTimeOffset? At, bool Verbose);
+    internal sealed record RunOptions(string? Recipient, IssuerPolicy? Policy, DateTimeOffset? At, bool Verbose)
+    {
+        public bool Image { get; init; }
+    }
 
     private static async Task<IReadOnlyList<VerifiedInput>> VerifyAllAsync(List<InputExpander.Item> items, RunOptions options, TextReader stdin, TextWriter stderr, CancellationToken ct)
     {
@@ -117,6 +121,7 @@ internal static class VerifyCommand
                 Policy = options.Policy,
                 At = options.At,
                 Verbose = options.Verbose,
+                IncludeImage = options.Image,
             },
             ct).ConfigureAwait(false);
         return new VerifiedInput(item.Name, report, null);

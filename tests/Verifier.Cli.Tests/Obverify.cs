@@ -34,16 +34,29 @@ internal static class Obverify
         throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
     }
 
-    public static async Task<Run> RunAsync(IEnumerable<string> args, string? stdin = null, IDictionary<string, string>? environment = null)
+    /// <summary>
+    /// The Native AOT build that .ci/steps/obverify-aot.sh makes with scripts/install-obverify.sh (the action's way),
+    /// or null when it was not made on this machine.
+    /// </summary>
+    public static string? Native { get; } = File.Exists(Path.Combine(RepositoryRoot, ".ci", "out", "obverify-aot", "obverify"))
+        ? Path.Combine(RepositoryRoot, ".ci", "out", "obverify-aot", "obverify")
+        : null;
+
+    /// <param name="native">Run <see cref="Native"/> instead of the framework-dependent build.</param>
+    public static async Task<Run> RunAsync(IEnumerable<string> args, string? stdin = null, IDictionary<string, string>? environment = null, bool native = false)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(native ? Native! : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Dll);
+        if (!native)
+        {
+            start.ArgumentList.Add(Dll);
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
