@@ -17,7 +17,7 @@
 button{font:inherit;display:inline-flex;gap:.4em;align-items:center;border:1px solid;border-radius:999px;padding:.2em .75em;cursor:pointer;background:#fff;color:#1b1f24;min-height:24px}
 button:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 .valid{color:#116329;background:#dafbe1}.invalid{color:#a40e26;background:#ffebe9}.unknown{color:#7d4e00;background:#fff8c5}.pending{color:#57606a;background:#f6f8fa}
-.mark{font-weight:700}.meta{color:inherit;opacity:.9}
+.mark{font-weight:700}.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .panel{position:absolute;z-index:10;top:calc(100% + 4px);left:0;width:max-content;max-width:min(22rem,90vw);background:#fff;color:#1b1f24;border:1px solid #57606a;border-radius:6px;padding:.6em .8em;box-shadow:0 4px 12px rgba(0,0,0,.2);overflow-wrap:anywhere}
 .panel[hidden]{display:none}.panel p{margin:.2em 0}.panel strong{display:block;font-size:1.05em}.panel a{color:#0550ae}.small{color:#57606a;font-size:.9em}`;
 
@@ -105,7 +105,8 @@ button:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
       this.setAttribute('state', state);
       const m = make('span', 'mark', mark);
       m.setAttribute('aria-hidden', 'true');
-      this.button.replaceChildren(m, make('span', null, label || word), ...(meta ? [make('span', 'meta', meta)] : []));
+      // The visible words are the accessible name (WCAG 2.5.3), with a hidden hint that the button shows details.
+      this.button.replaceChildren(m, make('span', null, label || word), ...(meta ? [make('span', null, '\u00b7 ' + meta)] : []), make('span', 'vh', '(details)'));
     }
 
     async verify() {
@@ -129,7 +130,6 @@ button:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
       const issuerName = listed || issuer.name || badge.issuerName || null;
       const issued = date(badge.issuedOn);
       this.show(state, null, [issuerName, issued].filter(Boolean).join(' \u00b7 ') || null);
-      this.button.setAttribute('aria-label', `${WORDS[state][1]}${issuerName ? `, issued by ${issuerName}` : ''}${issued ? ` on ${issued}` : ''}. Show details`);
 
       const panel = this.panel;
       panel.setAttribute('aria-label', 'Badge verification details');
