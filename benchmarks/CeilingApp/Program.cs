@@ -2,13 +2,16 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-// A fixed 2 KB JSON document and one RS256 signature over it, made at startup.
-var json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+// "bare": start, read the file, exit — the floor of a process's wall time, beside which scripts/bench-cli.sh times
+// the Native AOT obverify (published the same way). Before anything else, so nothing below is paid for.
+if (args is ["bare", var file])
 {
-    type = "Assertion",
-    id = "urn:uuid:00000000-0000-0000-0000-000000000001",
-    items = Enumerable.Range(0, 24).Select(i => new { name = $"item {i}", value = new string('x', 40), n = i }).ToArray(),
-}));
+    return File.ReadAllBytes(file).Length > 0 ? 0 : 1;
+}
+
+// A fixed 2 KB JSON document and one RS256 signature over it, made at startup. Written with Utf8JsonWriter (no
+// reflection) so the same program also runs as Native AOT: scripts/bench-cli.sh's bare AOT console.
+var json = Document();
 using var rsa = RSA.Create(2048);
 var signature = rsa.SignData(json, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
 
@@ -38,3 +41,28 @@ app.MapPost("/api/verify", async (HttpRequest request) =>
 app.MapGet("/api/health", () => Results.Text("{\"status\":\"ok\"}", "application/json"));
 await app.RunAsync();
 return 0;
+
+static byte[] Document()
+{
+    using var buffer = new MemoryStream();
+    using (var writer = new Utf8JsonWriter(buffer))
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "Assertion");
+        writer.WriteString("id", "urn:uuid:00000000-0000-0000-0000-000000000001");
+        writer.WriteStartArray("items");
+        for (var i = 0; i < 24; i++)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", $"item {i}");
+            writer.WriteString("value", new string('x', 40));
+            writer.WriteNumber("n", i);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    return buffer.ToArray();
+}

@@ -54,10 +54,7 @@ internal static class ContextsCommand
                 }
             }
 
-            await File.WriteAllTextAsync(
-                Path.Combine(target.FullName, "index.json"),
-                JsonSerializer.Serialize(new Dictionary<string, object> { ["contexts"] = index }, IndexJson),
-                ct).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(Path.Combine(target.FullName, "index.json"), IndexJson(index), ct).ConfigureAwait(false);
             await stdout.WriteLineAsync($"{index.Count} of {urls.Length} pinned contexts written to {target.FullName}").ConfigureAwait(false);
 
             return outcomes.Any(o => o.File is null && !o.Transient) ? ExitCodes.AnyInvalid
@@ -110,8 +107,7 @@ internal static class ContextsCommand
                 }
             }
 
-            await File.WriteAllTextAsync(Path.Combine(target.FullName, "index.json"),
-                JsonSerializer.Serialize(new Dictionary<string, object> { ["contexts"] = index }, IndexJson), ct).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(Path.Combine(target.FullName, "index.json"), IndexJson(index), ct).ConfigureAwait(false);
             await stdout.WriteLineAsync($"{index.Count} of {PinnedContexts.Default.Count} pinned contexts in {target.FullName}").ConfigureAwait(false);
             return index.Count > 0 ? ExitCodes.AllValid : ExitCodes.AnyInvalid;
         });
@@ -134,7 +130,25 @@ internal static class ContextsCommand
         return index;
     }
 
-    private static readonly JsonSerializerOptions IndexJson = new() { WriteIndented = true };
+    /// <summary>{"contexts": {url: file, …}}, indented, written without reflection (obverify is published as Native AOT).</summary>
+    private static byte[] IndexJson(SortedDictionary<string, string> index)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("contexts");
+            foreach (var (url, file) in index)
+            {
+                json.WriteString(url, file);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
 
     private static async Task<(string, string?, string?, bool)> PullAsync(IDocumentFetcher fetcher, string url, string[] digests, string folder, CancellationToken ct)
     {

@@ -15,6 +15,7 @@ public static class ObverifyApp
             ContextsCommand.Create(),
             RegistriesCommand.Create(),
         };
+        CliSettings.AddToHelp(root);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -43,7 +43,13 @@ internal static class SarifWriter
         json.WriteString("name", "obverify");
         json.WriteString("version", typeof(SarifWriter).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
         json.WriteStartArray("rules");
-        foreach (var id in Failed(results).Select(f => f.Check.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        var ids = Failed(results).Select(f => f.Check.Id);
+        if (results.Any(r => r.Report is null))
+        {
+            ids = ids.Append(ReportWriters.ReadCheckId);
+        }
+
+        foreach (var id in ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             json.WriteStartObject();
             json.WriteString("id", id);
@@ -82,6 +88,22 @@ internal static class SarifWriter
     private static void WriteResults(Utf8JsonWriter json, IReadOnlyList<VerifiedInput> results)
     {
         json.WriteStartArray("results");
+        foreach (var unreadable in results.Where(r => r.Report is null))
+        {
+            // Also a result, not only a notification: code-scanning views list results, and a lost input must show.
+            json.WriteStartObject();
+            json.WriteString("ruleId", ReportWriters.ReadCheckId);
+            json.WriteString("level", "error");
+            json.WriteStartObject("message");
+            json.WriteString("text", $"{unreadable.Name}: {unreadable.Error}");
+            json.WriteEndObject();
+            WriteLocation(json, unreadable.Name);
+            json.WriteStartObject("properties");
+            json.WriteString("outcome", ReportWriters.ErrorOutcome);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
         foreach (var (input, check) in Failed(results))
         {
             json.WriteStartObject();
@@ -91,15 +113,7 @@ internal static class SarifWriter
             json.WriteStartObject("message");
             json.WriteString("text", check.Message);
             json.WriteEndObject();
-            json.WriteStartArray("locations");
-            json.WriteStartObject();
-            json.WriteStartObject("physicalLocation");
-            json.WriteStartObject("artifactLocation");
-            json.WriteString("uri", input.Name);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndArray();
+            WriteLocation(json, input.Name);
             json.WriteStartObject("properties");
             json.WriteString("outcome", input.Report!.Outcome.ToString().ToLowerInvariant());
             json.WriteBoolean("indeterminate", check.Indeterminate);
@@ -112,6 +126,19 @@ internal static class SarifWriter
             json.WriteEndObject();
         }
 
+        json.WriteEndArray();
+    }
+
+    private static void WriteLocation(Utf8JsonWriter json, string name)
+    {
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", name);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
         json.WriteEndArray();
     }
 }

@@ -13,7 +13,7 @@ internal static class VerifyCommand
     {
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Badge files (PNG, SVG, JSON, JWS/JWT), http(s) URLs, or - for standard input.",
+            Description = "Badge files (PNG, SVG, JSON, JWS/JWT), directories (every badge file under them), quoted globs ('badges/**/*.png'), http(s) URLs, or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
         var recipient = new Option<string?>("--recipient", "-r") { Description = "Expected earner: email, URL, telephone or DID." };
@@ -27,6 +27,7 @@ internal static class VerifyCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show every check with its details (canonical forms, hashes)." };
         var requireKnown = new Option<bool>("--require-known-issuer") { Description = "An issuer that no configured issuer registry lists makes the badge invalid (check issuer.registry)." };
         var settings = EngineHost.SettingsOption();
+        var image = new Option<bool>("--image") { Description = "Put the badge image in JSON reports as badge.imageData (a data: URI; remote PNG or SVG fetched and identified)." };
         at.Validators.Add(r =>
         {
             if (r.Tokens.Count > 0 && !TryParseInstant(r.Tokens[0].Value, out _))
@@ -35,9 +36,10 @@ internal static class VerifyCommand
             }
         });
 
+        var extra = new ExtraOutputs();
         var command = new Command("verify", "Verify badges; exit 0 all valid, 1 any invalid, 2 usage error or unreadable input, 3 any indeterminate.")
         {
-            inputs, recipient, format, output, strict, lenient, conformance, at, verbose, requireKnown, settings,
+            inputs, recipient, format, output, strict, lenient, conformance, at, verbose, requireKnown, settings, image, extra.Reports, extra.Summary,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -53,11 +55,12 @@ internal static class VerifyCommand
             var options = new RunOptions(parse.GetValue(recipient), policy, asOf, parse.GetValue(verbose), parse.GetValue(requireKnown) ? true : null, parse.GetValue(settings))
             {
                 Profile = parse.GetValue(conformance) ? VerificationProfile.Conformance : null,
+                Image = parse.GetValue(image),
             };
-            var results = await VerifyAllAsync(parse.GetValue(inputs)!, options, stdin, ct).ConfigureAwait(false);
-
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
+            var results = await VerifyAllAsync(InputExpander.Expand(parse.GetValue(inputs)!), options, stdin, stderr, ct).ConfigureAwait(false);
+
             foreach (var failed in results.Where(r => r.Report is null))
             {
                 await stderr.WriteLineAsync($"obverify: {failed.Name}: {failed.Error}").ConfigureAwait(false);
@@ -77,6 +80,7 @@ internal static class VerifyCommand
                 }
             }
 
+            await extra.WriteAsync(parse, results, options.Verbose).ConfigureAwait(false);
             return ExitCodes.For(results);
         });
         return command;
@@ -86,31 +90,56 @@ internal static class VerifyCommand
     {
         /// <summary>--conformance; null uses Verifier__Profile (authenticity when unset).</summary>
         public VerificationProfile? Profile { get; init; }
+
+        /// <summary>--image: the badge image in JSON reports as badge.imageData.</summary>
+        public bool Image { get; init; }
     }
 
-    private static async Task<IReadOnlyList<VerifiedInput>> VerifyAllAsync(string[] arguments, RunOptions options, TextReader stdin, CancellationToken ct)
+    private static async Task<IReadOnlyList<VerifiedInput>> VerifyAllAsync(List<InputExpander.Item> items, RunOptions options, TextReader stdin, TextWriter stderr, CancellationToken ct)
     {
         await using var services = EngineHost.Build(options.Settings);
         var verifier = services.GetRequiredService<BadgeVerifier>();
-        var results = new VerifiedInput[arguments.Length];
+        var results = new VerifiedInput[items.Count];
+        var progress = ProgressLine.For(stderr, items.Count);
 
         // Verifications mostly wait on the network, so run several per core; order of output follows the arguments.
-        await Parallel.ForAsync(0, arguments.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 4, CancellationToken = ct }, async (i, token) =>
+        await Parallel.ForAsync(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 4, CancellationToken = ct }, async (i, token) =>
         {
-            var name = arguments[i] == "-" ? "stdin" : arguments[i];
-            var (input, error) = await InputLoader.LoadAsync(arguments[i], stdin, token).ConfigureAwait(false);
-            if (input is null)
-            {
-                results[i] = new VerifiedInput(name, null, error);
-                return;
-            }
-
-            var report = await verifier.VerifyAsync(
-                new VerificationRequest { Input = input, Recipient = options.Recipient, Policy = options.Policy, Profile = options.Profile, At = options.At, Verbose = options.Verbose, RequireKnownIssuer = options.RequireKnownIssuer },
-                token).ConfigureAwait(false);
-            results[i] = new VerifiedInput(name, report, null);
+            results[i] = await VerifyOneAsync(items[i], verifier, options, stdin, token).ConfigureAwait(false);
+            progress.Advance();
         }).ConfigureAwait(false);
+        progress.Clear();
         return results;
+    }
+
+    private static async Task<VerifiedInput> VerifyOneAsync(InputExpander.Item item, BadgeVerifier verifier, RunOptions options, TextReader stdin, CancellationToken ct)
+    {
+        if (item.Argument is null)
+        {
+            return new VerifiedInput(item.Name, null, item.Error);
+        }
+
+        var (input, error) = await InputLoader.LoadAsync(item.Argument, stdin, ct).ConfigureAwait(false);
+        if (input is null)
+        {
+            return new VerifiedInput(item.Name, null, error);
+        }
+
+        var report = await verifier.VerifyAsync(
+            new VerificationRequest
+            {
+                Input = input,
+                InputName = item.Name,
+                Recipient = options.Recipient,
+                Policy = options.Policy,
+                Profile = options.Profile,
+                At = options.At,
+                Verbose = options.Verbose,
+                RequireKnownIssuer = options.RequireKnownIssuer,
+                IncludeImage = options.Image,
+            },
+            ct).ConfigureAwait(false);
+        return new VerifiedInput(item.Name, report, null);
     }
 
     private static bool TryParseInstant(string text, out DateTimeOffset value) =>

@@ -9,6 +9,6 @@ public sealed class BakeFunction(BakeHandler handler)
 {
     [Function(nameof(Bake))]
     public Task<IResult> Bake(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = Routes.Bake)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = Routes.Prefix + "/" + Routes.Bake)] HttpRequest request,
         CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken);
 }

@@ -9,6 +9,6 @@ public sealed class BatchFunction(BatchHandler handler)
 {
     [Function(nameof(VerifyBatch))]
     public Task<IResult> VerifyBatch(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = Routes.VerifyBatch)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = Routes.Prefix + "/" + Routes.VerifyBatch)] HttpRequest request,
         CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken);
 }

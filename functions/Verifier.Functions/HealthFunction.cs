@@ -9,6 +9,6 @@ public sealed class HealthFunction(HealthHandler handler)
 {
     [Function(nameof(Health))]
     public Task<IResult> Health(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = Routes.Health)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = Routes.Prefix + "/" + Routes.Health)] HttpRequest request,
         CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken);
 }

@@ -10,16 +10,16 @@ public sealed class JobFunctions(JobsHandler create, JobStatusHandler status, Jo
 {
     [Function(nameof(CreateJob))]
     public Task<IResult> CreateJob(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = Routes.Jobs)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = Routes.Prefix + "/" + Routes.Jobs)] HttpRequest request,
         CancellationToken cancellationToken) => create.HandleAsync(request, cancellationToken);
 
     [Function(nameof(GetJob))]
     public Task<IResult> GetJob(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = Routes.Job)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = Routes.Prefix + "/" + Routes.Job)] HttpRequest request,
         CancellationToken cancellationToken) => status.HandleAsync(request, cancellationToken);
 
     [Function(nameof(GetJobResults))]
     public Task<IResult> GetJobResults(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = Routes.JobResults)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = Routes.Prefix + "/" + Routes.JobResults)] HttpRequest request,
         CancellationToken cancellationToken) => results.HandleAsync(request, cancellationToken);
 }

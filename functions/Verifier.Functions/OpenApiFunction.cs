@@ -9,6 +9,6 @@ public sealed class OpenApiFunction(OpenApiHandler handler)
 {
     [Function(nameof(OpenApi))]
     public Task<IResult> OpenApi(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = Routes.OpenApi)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = Routes.Prefix + "/" + Routes.OpenApi)] HttpRequest request,
         CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken);
 }

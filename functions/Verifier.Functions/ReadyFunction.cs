@@ -9,6 +9,6 @@ public sealed class ReadyFunction(ReadyHandler handler)
 {
     [Function(nameof(Ready))]
     public Task<IResult> Ready(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = Routes.Ready)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = Routes.Prefix + "/" + Routes.Ready)] HttpRequest request,
         CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken);
 }

@@ -9,6 +9,6 @@ public sealed class UnbakeFunction(UnbakeHandler handler)
 {
     [Function(nameof(Unbake))]
     public Task<IResult> Unbake(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = Routes.Unbake)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = Routes.Prefix + "/" + Routes.Unbake)] HttpRequest request,
         CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken);
 }

@@ -12,6 +12,6 @@ public sealed class VerifyFunction(VerifyHandler handler)
 {
     [Function(nameof(Verify))]
     public Task<IResult> Verify(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "options", Route = Routes.Verify)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "options", Route = Routes.Prefix + "/" + Routes.Verify)] HttpRequest request,
         CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken);
 }

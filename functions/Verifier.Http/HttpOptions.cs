@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Verifier.Core.Engine.Settings;
 
 namespace Verifier.Http;
 
@@ -18,7 +19,7 @@ public sealed class HttpOptions : IValidatableObject
     public string[] AllowedOrigins { get; set; } = [];
 
     /// <summary>How long a browser may cache a preflight answer.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan PreflightMaxAge { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Verifications (verify, unbake, bake) one instance runs at once; 0 = unbounded.</summary>
@@ -26,7 +27,7 @@ public sealed class HttpOptions : IValidatableObject
     public int MaxConcurrentRequests { get; set; } = 64;
 
     /// <summary>How long a request waits for a slot before it gets 503 with Retry-After.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    [TimeSpanRange("00:00:00", "00:01:00")]
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Items one <c>POST /api/verify/batch</c> may hold; more get 413 before any is verified.</summary>

@@ -1,8 +1,9 @@
 namespace Verifier.Http;
 
 /// <summary>
-/// The route table of the HTTP contract. Both hosts map exactly these: the Functions app through
-/// <c>[HttpTrigger(Route = …)]</c> under host.json's "api" prefix, the local host under "/api".
+/// The route table of the HTTP contract. Both hosts map exactly these under "/api": the Functions app through
+/// <c>[HttpTrigger(Route = "api/…")]</c> (host.json's route prefix is empty, so the page can be served at "/"), the
+/// local host through a route group. The page and the embed are <see cref="Ui"/>.
 /// </summary>
 public static class Routes
 {
@@ -31,5 +32,13 @@ public static class Routes
         (Health, ["GET", "OPTIONS"]),
         (Ready, ["GET", "OPTIONS"]),
         (OpenApi, ["GET", "OPTIONS"]),
+    ];
+
+    /// <summary>The page, its files and the embed, outside the API prefix: (Functions route template, methods).</summary>
+    public static IReadOnlyList<(string Route, string[] Methods)> Ui { get; } =
+    [
+        ("{*path}", ["GET", "HEAD"]),
+        ("ui/{asset}", ["GET", "HEAD"]),
+        ("embed/" + EmbedHandler.Version + "/{asset}", ["GET", "HEAD"]),
     ];
 }

@@ -11,7 +11,11 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddVerifierHttp(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.AddVerifierEngine(configuration);
-        services.AddVerifierSettings<HttpOptions>(configuration, HttpOptions.SectionName);
+        var httpOptions = services.AddVerifierSettings<HttpOptions>(HttpOptions.SectionName);
+        if (configuration is not null)
+        {
+            httpOptions.Bind(configuration.GetSection(HttpOptions.SectionName));
+        }
 
         services.AddSingleton<CorsPolicy>();
         services.AddSingleton<RequestGate>();

@@ -62,6 +62,7 @@ public sealed class VerifyHandler(BadgeVerifier verifier, IOptions<HttpOptions> 
                 At = parameters.At,
                 Verbose = parameters.Verbose,
                 RequireKnownIssuer = parameters.RequireKnownIssuer,
+                IncludeImage = parameters.Image,
             },
             ct).ConfigureAwait(false);
         return new ReportResult(report);

@@ -8,11 +8,14 @@ namespace Verifier.Http;
 /// <summary>
 /// The options of a verification, from the query string (or, for forms, a field of the same name):
 /// <c>recipient</c>, <c>policy</c> (default, strict or lenient), <c>profile</c> (authenticity or conformance),
-/// <c>at</c> (ISO 8601 instant), <c>verbose=true</c> and <c>requireKnownIssuer</c> (true or false; absent: the
-/// deployment's setting).
+/// <c>at</c> (ISO 8601 instant), <c>verbose=true</c>, <c>requireKnownIssuer</c> (true or false; absent: the
+/// deployment's setting) and <c>image=true</c> (the badge image in the report as a data: URI).
 /// </summary>
 internal sealed record VerifyParameters(string? Recipient, IssuerPolicy? Policy, DateTimeOffset? At, bool Verbose, bool? RequireKnownIssuer = null)
 {
+    /// <summary>image=true: the report carries the badge image as <c>badge.imageData</c>.</summary>
+    public bool Image { get; init; }
+
     private const int MaxRecipientChars = 512;
 
     /// <summary><c>profile=</c>: authenticity (the default) or conformance; null uses the deployment's <c>Verifier:Profile</c>.</summary>
@@ -74,7 +77,6 @@ internal sealed record VerifyParameters(string? Recipient, IssuerPolicy? Policy,
             requireKnownIssuer = require;
         }
 
-
         VerificationProfile? profile = null;
         if (Get("profile") is { Length: > 0 } profileText)
         {
@@ -86,7 +88,14 @@ internal sealed record VerifyParameters(string? Recipient, IssuerPolicy? Policy,
             }
         }
 
-        return new VerifyParameters(string.IsNullOrEmpty(recipient) ? null : recipient, policy, at, verbose, requireKnownIssuer) { Profile = profile };
+        var image = false;
+        if (Get("image") is { Length: > 0 } imageText && !TryParseFlag(imageText, out image))
+        {
+            problem = Problems.BadParameter("'image' must be 'true' or 'false'.");
+            return null;
+        }
+
+        return new VerifyParameters(string.IsNullOrEmpty(recipient) ? null : recipient, policy, at, verbose, requireKnownIssuer) { Profile = profile, Image = image };
     }
 
     private static bool TryParseFlag(string text, out bool value)

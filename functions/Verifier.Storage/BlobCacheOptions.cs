@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Verifier.Core.Engine.Settings;
 
 namespace Verifier.Storage;
 
@@ -22,7 +23,7 @@ public sealed class BlobCacheOptions
     public string ContainerName { get; set; } = "verifier-cache";
 
     /// <summary>Per-call network timeout: a slow cache must cost less than the fetch it saves.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    [TimeSpanRange("00:00:00.100", "00:01:00")]
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     public bool IsConfigured => BlobServiceUri is not null || !string.IsNullOrWhiteSpace(ConnectionString);

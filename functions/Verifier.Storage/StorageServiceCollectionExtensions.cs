@@ -21,7 +21,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddVerifierBlobCache(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddVerifierSettings<BlobCacheOptions>(configuration, BlobCacheOptions.SectionName);
+        services.AddVerifierSettings<BlobCacheOptions>(BlobCacheOptions.SectionName).Bind(configuration.GetSection(BlobCacheOptions.SectionName));
         var options = configuration.GetSection(BlobCacheOptions.SectionName).Get<BlobCacheOptions>() ?? new BlobCacheOptions();
         if (!options.IsConfigured)
         {

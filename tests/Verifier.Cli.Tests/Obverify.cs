@@ -17,9 +17,11 @@ internal static class Obverify
     /// The tool's own build output (the project reference builds it first). The copy beside the tests is not runnable:
     /// this test project shares ASP.NET Core's framework, so the tool's Microsoft.Extensions assemblies are not copied.
     /// </summary>
-    public static string Dll { get; } = Path.Combine(RepositoryRoot(), "functions", "Verifier.Cli", "bin", Configuration, "net10.0", "obverify.dll");
+    public static string Dll { get; } = Path.Combine(FindRepositoryRoot(), "functions", "Verifier.Cli", "bin", Configuration, "net10.0", "obverify.dll");
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -32,16 +34,29 @@ internal static class Obverify
         throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
     }
 
-    public static async Task<Run> RunAsync(IEnumerable<string> args, string? stdin = null, IDictionary<string, string>? environment = null)
+    /// <summary>
+    /// The Native AOT build that .ci/steps/obverify-aot.sh makes with scripts/install-obverify.sh (the action's way),
+    /// or null when it was not made on this machine.
+    /// </summary>
+    public static string? Native { get; } = File.Exists(Path.Combine(RepositoryRoot, ".ci", "out", "obverify-aot", "obverify"))
+        ? Path.Combine(RepositoryRoot, ".ci", "out", "obverify-aot", "obverify")
+        : null;
+
+    /// <param name="native">Run <see cref="Native"/> instead of the framework-dependent build.</param>
+    public static async Task<Run> RunAsync(IEnumerable<string> args, string? stdin = null, IDictionary<string, string>? environment = null, bool native = false)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(native ? Native! : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Dll);
+        if (!native)
+        {
+            start.ArgumentList.Add(Dll);
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -43,16 +43,34 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Verify_MissingAmongReadable_Exits2ButReportsTheOthers()
+    public async Task Verify_MissingAmongReadable_Exits2AndListsItAsAnErrorResult()
     {
         var badge = _files.Write("badge.json", Badges.UnverifiableAssertion);
+        var missing = _files.PathOf("nope.json");
 
-        var run = await Obverify.RunAsync(["verify", badge, _files.PathOf("nope.json"), "--format", "json"]);
+        var run = await Obverify.RunAsync(["verify", badge, missing, "--format", "json"]);
 
         Assert.Equal(2, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
-        Assert.Equal(JsonValueKind.Array, json.RootElement.ValueKind);
-        Assert.Equal(1, json.RootElement.GetArrayLength());
+        Assert.Equal(2, json.RootElement.GetArrayLength());
+        var error = json.RootElement[1];
+        Assert.Equal("error", error.GetProperty("outcome").GetString());
+        Assert.False(error.GetProperty("valid").GetBoolean());
+        Assert.Equal(missing, error.GetProperty("input").GetProperty("name").GetString());
+        Assert.Equal("input.read", error.GetProperty("checks")[0].GetProperty("id").GetString());
+        Assert.Equal("no such file", error.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Verify_FormatJson_EachReportNamesItsInput()
+    {
+        var first = _files.Write("first.json", Badges.UnverifiableAssertion);
+        var second = _files.Write("second.json", Badges.UnverifiableAssertion);
+
+        var run = await Obverify.RunAsync(["verify", first, second, "--format", "json"]);
+
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal([first, second], json.RootElement.EnumerateArray().Select(r => r.GetProperty("input").GetProperty("name").GetString()));
     }
 
     [Theory]
@@ -144,15 +162,20 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Verify_FormatSarif_UnreadableInputIsAnExecutionNotification()
+    public async Task Verify_FormatSarif_UnreadableInputIsANotificationAndAResultAtTheInput()
     {
-        var run = await Obverify.RunAsync(["verify", _files.PathOf("nope.json"), "--format", "sarif"]);
+        var missing = _files.PathOf("nope.json");
+
+        var run = await Obverify.RunAsync(["verify", missing, "--format", "sarif"]);
 
         Assert.Equal(2, run.ExitCode);
         using var sarif = JsonDocument.Parse(run.Stdout);
         var invocation = sarif.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0];
         Assert.False(invocation.GetProperty("executionSuccessful").GetBoolean());
         Assert.Equal(1, invocation.GetProperty("toolExecutionNotifications").GetArrayLength());
+        var result = Assert.Single(sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
+        Assert.Equal("input.read", result.GetProperty("ruleId").GetString());
+        Assert.Equal(missing, result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
     }
 
     [Fact]

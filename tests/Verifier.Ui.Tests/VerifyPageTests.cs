@@ -41,7 +41,10 @@ public sealed class VerifyPageTests(UiHost host)
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Remove file" }).IsVisibleAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
 
-        await AssertVerdictAsync(page, "invalid", "Invalid");
+        await AssertVerdictAsync(page, "invalid", "Not valid");
+        Assert.Equal("The badge does not say how it can be verified, or says it in a way that cannot be checked.",
+            await page.Locator("#verdict .sub").InnerTextAsync());
+        await PageActions.OpenTechnicalDetailsAsync(page);
         var first = page.Locator("#checks li").First;
         Assert.Equal("failed", await first.GetAttributeAsync("data-outcome"));
         Assert.Equal("ob2.verification.method", await first.GetAttributeAsync("data-check-id"));
@@ -59,7 +62,7 @@ public sealed class VerifyPageTests(UiHost host)
         await page.Locator("#drop-zone").DispatchEventAsync("drop", new Dictionary<string, object> { ["dataTransfer"] = transfer });
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
 
-        await AssertVerdictAsync(page, "invalid", "Invalid");
+        await AssertVerdictAsync(page, "invalid", "Not valid");
         Assert.Contains("dropped.json", await page.Locator("#file-name").InnerTextAsync(), StringComparison.Ordinal);
     }
 
@@ -74,19 +77,21 @@ public sealed class VerifyPageTests(UiHost host)
 
         await AssertVerdictAsync(page, "valid", "Valid");
         var facts = await page.Locator("#badge-facts").InnerTextAsync();
+        Assert.Equal($"{BadgeSite.IssuerName} awarded \u201c{BadgeSite.BadgeName}\u201d to {BadgeSite.Email} on January 15, 2026.", await page.Locator("#summary-line").InnerTextAsync());
         Assert.Contains(BadgeSite.BadgeName, facts, StringComparison.Ordinal);
         Assert.Contains(BadgeSite.IssuerName, facts, StringComparison.Ordinal);
         // What was proven is shown apart from the issuer's own claims (docs/security.md).
-        Assert.Contains("proven by the issuer's web origin hosting the badge", facts, StringComparison.Ordinal);
-        Assert.Contains("2026-01-15 10:00 UTC", facts, StringComparison.Ordinal);
+        Assert.Contains("proven by the issuer's web site hosting the badge", facts, StringComparison.Ordinal);
+        Assert.Contains("January 15, 2026 at 10:00 AM", facts, StringComparison.Ordinal);
         Assert.DoesNotContain("Verified as of", facts, StringComparison.Ordinal);
+        await PageActions.OpenTechnicalDetailsAsync(page);
         Assert.Equal(0, await page.Locator("#checks li[data-outcome=failed]").CountAsync());
         Assert.StartsWith("data:image/svg+xml", await page.Locator(".summary img").GetAttributeAsync("src"), StringComparison.Ordinal);
         await Screenshot.SaveIfAskedAsync(page, "valid");
     }
 
     [SkippableFact]
-    public async Task Verify_WrongRecipientStrict_SendsBothAndShowsInvalid()
+    public async Task Verify_WrongRecipientStrict_SendsBothAndNamesTheIssuerProblemFirst()
     {
         var page = await host.OpenAsync();
 
@@ -102,7 +107,10 @@ public sealed class VerifyPageTests(UiHost host)
         Assert.Equal(BadgeSite.AssertionUrl, query["url"]);
         Assert.Equal("someone.else@example.org", query["recipient"]);
         Assert.Equal("strict", query["policy"]);
-        await AssertVerdictAsync(page, "invalid", "Invalid");
+        Assert.Equal("true", query["image"]);
+        // Strict refuses a badge proven only by the web site hosting it: that comes before whom it was awarded to.
+        await AssertVerdictAsync(page, "invalid", "Issuer not confirmed");
+        await PageActions.OpenTechnicalDetailsAsync(page);
         Assert.Equal("failed", await page.Locator("#checks li").First.GetAttributeAsync("data-outcome"));
     }
 
@@ -114,7 +122,9 @@ public sealed class VerifyPageTests(UiHost host)
         await page.GetByLabel("Badge link, JSON or JWS").FillAsync(BadgeSite.UnavailableAssertionUrl);
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
 
-        await AssertVerdictAsync(page, "indeterminate", "Could not verify (indeterminate)");
+        await AssertVerdictAsync(page, "indeterminate", "Could not check");
+        Assert.Contains("503", await page.Locator("#verdict .sub").InnerTextAsync(), StringComparison.Ordinal);
+        await PageActions.OpenTechnicalDetailsAsync(page);
         Assert.Equal("indeterminate", await page.Locator("#checks li").First.GetAttributeAsync("data-outcome"));
         await Screenshot.SaveIfAskedAsync(page, "indeterminate");
     }
@@ -148,6 +158,6 @@ public sealed class VerifyPageTests(UiHost host)
         var verdict = page.Locator("#verdict");
         await verdict.WaitForAsync();
         Assert.Equal(outcome, await verdict.GetAttributeAsync("data-outcome"));
-        Assert.Equal(title, await verdict.Locator(".title").InnerTextAsync());
+        Assert.Equal(title, await verdict.Locator("#verdict-title").InnerTextAsync());
     }
 }

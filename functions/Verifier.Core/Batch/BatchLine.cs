@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Verifier.Core.Reporting;
 
 namespace Verifier.Core.Batch;
 
@@ -31,7 +33,8 @@ public static class BatchLine
             if (result.Report is not null)
             {
                 writer.WritePropertyName("report");
-                JsonSerializer.Serialize(writer, result.Report, reportOptions);
+                // The options' own metadata (the report's source-generated context): no reflection, Native AOT safe.
+                JsonSerializer.Serialize(writer, result.Report, (JsonTypeInfo<VerificationReport>)reportOptions.GetTypeInfo(typeof(VerificationReport)));
             }
             else
             {

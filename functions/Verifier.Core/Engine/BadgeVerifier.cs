@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Verifier.Core.Images;
 using Verifier.Core.Input;
 using Verifier.Core.Registries;
 using Verifier.Core.Reporting;
@@ -25,6 +26,7 @@ public sealed class BadgeVerifier
     private readonly ILogger<BadgeVerifier> _logger;
     private readonly VerificationTelemetry _telemetry;
     private readonly IssuerRegistryCheck? _registries;
+    private readonly BadgeImageEmbedder? _images;
 
     public BadgeVerifier(
         InputResolver resolver,
@@ -33,9 +35,11 @@ public sealed class BadgeVerifier
         IOptions<VerifierOptions> options,
         ILogger<BadgeVerifier>? logger = null,
         VerificationTelemetry? telemetry = null,
-        IssuerRegistryCheck? registries = null)
+        IssuerRegistryCheck? registries = null,
+        BadgeImageEmbedder? images = null)
     {
         _registries = registries;
+        _images = images;
         _resolver = resolver;
         _verifiers = verifiers.ToDictionary(v => v.Family);
         _time = time;
@@ -70,6 +74,12 @@ public sealed class BadgeVerifier
                 {
                     await _registries.RunAsync(context, deadline.Token).ConfigureAwait(false);
                 }
+            }
+
+            if (request.IncludeImage && _images is not null && context.Badge is { Image: { } image } badge
+                && await _images.EmbedAsync(image, deadline.Token).ConfigureAwait(false) is { } data)
+            {
+                context.Badge = badge.WithImageData(data);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Verifier.Core.Caching;
 using Verifier.Core.Engine.Settings;
 using Verifier.Core.Fetching;
+using Verifier.Core.Images;
 using Verifier.Core.Input;
 using Verifier.Core.Proofs;
 using Verifier.Core.Telemetry;
@@ -19,8 +20,17 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddVerifierEngine(this IServiceCollection services, IConfiguration? configuration = null)
     {
-        services.AddVerifierSettings<VerifierOptions>(configuration, VerifierOptions.SectionName);
-        services.AddVerifierSettings<DataIntegrityOptions>(configuration, DataIntegrityOptions.SectionName);
+        var verifierOptions = services.AddVerifierSettings<VerifierOptions>(VerifierOptions.SectionName);
+        if (configuration is not null)
+        {
+            verifierOptions.Bind(configuration.GetSection(VerifierOptions.SectionName));
+        }
+
+        var dataIntegrityOptions = services.AddVerifierSettings<DataIntegrityOptions>(DataIntegrityOptions.SectionName);
+        if (configuration is not null)
+        {
+            dataIntegrityOptions.Bind(configuration.GetSection(DataIntegrityOptions.SectionName));
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         // Hosts may use the shared IMemoryCache as they like; the engine keeps its entries in its own sized caches.
@@ -32,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, PinnedContextsReadiness>());
         AddFetching(services);
         services.TryAddSingleton<InputResolver>();
+        services.TryAddSingleton<BadgeImageEmbedder>();
         services.TryAddSingleton<BadgeVerifier>();
         services.TryAddSingleton<Batch.BatchRunner>();
         FamilyRegistrations.Add(services);

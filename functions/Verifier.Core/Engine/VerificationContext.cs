@@ -98,7 +98,7 @@ public sealed class VerificationContext
             Policy = IssuerPolicyNames.Name(Policy),
             Profile = VerificationProfileNames.Name(Profile),
             EvaluatedAt = new EvaluatedAt { Instant = Now, FromRequest = Request.At is not null },
-            Input = Input,
+            Input = Request.InputName is { } name ? Input.Named(name) : Input,
             Issuer = Issuer,
             Verification = Verification,
             Badge = Badge,

@@ -30,4 +30,10 @@ public sealed class VerificationRequest
 
     /// <summary>Include canonical forms, hashes and proof configurations in check details.</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>Put the badge image in the report as a data: URI (<c>badge.imageData</c>; see Images/BadgeImageEmbedder).</summary>
+    public bool IncludeImage { get; init; }
+
+    /// <summary>The caller's name for the input, echoed as <c>input.name</c> (obverify: the path or URL it was given).</summary>
+    public string? InputName { get; init; }
 }

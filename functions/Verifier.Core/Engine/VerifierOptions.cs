@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Verifier.Core.Engine.Settings;
 using Verifier.Core.Fetching;
 
 namespace Verifier.Core.Engine;
@@ -21,11 +22,11 @@ public sealed class VerifierOptions
     public Reporting.VerificationProfile Profile { get; set; } = Reporting.VerificationProfile.Authenticity;
 
     /// <summary>Allowed difference between clocks when comparing dates.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [TimeSpanRange("00:00:00", "01:00:00")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Overall deadline for one verification; every fetch is cancelled when it passes.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    [TimeSpanRange("00:00:00.100", "00:05:00")]
     public TimeSpan RequestDeadline { get; set; } = TimeSpan.FromSeconds(10);
 
     public ContextOptions Contexts { get; set; } = new();
@@ -46,7 +47,7 @@ public sealed class VerifierOptions
     public bool RequireKnownIssuer { get; set; }
 
     /// <summary>One deadline for all registry lookups of a verification (they run in parallel).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
+    [TimeSpanRange("00:00:00.100", "00:00:30")]
     public TimeSpan RegistryDeadline { get; set; } = TimeSpan.FromSeconds(3);
 }
 
@@ -99,7 +100,7 @@ public sealed class SchemaOptions
     /// Time one credential's schema evaluation may take. A schema that needs longer makes <c>ob3.schema</c>
     /// indeterminate: the credential was not shown to be wrong, and a hostile schema must not hold a worker.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    [TimeSpanRange("00:00:00.010", "00:01:00")]
     public TimeSpan EvaluationBudget { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Schema evaluations one instance runs at once (an evaluation past its budget still holds its slot until it ends).</summary>

@@ -26,11 +26,23 @@ public static class AddressPolicy
         };
     }
 
+    /// <summary>The one refusal that has a setting: loopback is closed in production and opened for local testing.</summary>
+    public const string LoopbackRefusal = "loopback address";
+
+    /// <summary>
+    /// The refusal as a person reads it in a report: a refused loopback address names the setting that opens it, so
+    /// someone testing against a local issuer learns what to set (and nobody else is told anything they could abuse:
+    /// the setting is the deployer's, not the caller's).
+    /// </summary>
+    public static string Describe(string refusal) => refusal == LoopbackRefusal
+        ? refusal + " (local testing only: set Verifier__Fetch__AllowLoopback=true)"
+        : refusal;
+
     private static string? V4Refusal(ReadOnlySpan<byte> v, bool allowLoopback) => v[0] switch
     {
         0 => "unspecified (\"this network\") address",
         10 => "private address",
-        127 => allowLoopback ? null : "loopback address",
+        127 => allowLoopback ? null : LoopbackRefusal,
         100 when v[1] >= 64 && v[1] <= 127 => "shared (carrier-grade NAT) address",
         169 when v[1] == 254 => "link-local address (cloud metadata endpoints live here)",
         172 when v[1] >= 16 && v[1] <= 31 => "private address",
@@ -53,7 +65,7 @@ public static class AddressPolicy
 
         if (IPAddress.IPv6Loopback.Equals(address))
         {
-            return allowLoopback ? null : "loopback address";
+            return allowLoopback ? null : LoopbackRefusal;
         }
 
         if (IPAddress.IPv6Any.Equals(address))

@@ -17,7 +17,7 @@ public static class DiskCacheRegistration
     public static IServiceCollection AddVerifierDiskCache(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddVerifierSettings<DiskCacheOptions>(configuration, DiskCacheOptions.SectionName);
+        services.AddVerifierSettings<DiskCacheOptions>(DiskCacheOptions.SectionName).Bind(configuration.GetSection(DiskCacheOptions.SectionName));
         var enabled = configuration.GetValue<bool?>($"{DiskCacheOptions.SectionName}:{nameof(DiskCacheOptions.DiskEnabled)}") ?? true;
         if (!enabled || configuration.GetValue<bool>("Verifier:Fetch:AllowLoopback"))
         {

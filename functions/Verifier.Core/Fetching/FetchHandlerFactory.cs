@@ -90,7 +90,7 @@ public static class FetchHandlerFactory
             throw new IOException($"{host} has no address");
         }
 
-        throw new AddressRefusedException($"{host} resolves to a {refusal}, which is never fetched");
+        throw new AddressRefusedException($"{host} resolves to a {AddressPolicy.Describe(refusal)}, which is never fetched");
     }
 }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Verifier.Core.Engine.Settings;
 
 namespace Verifier.Core.Fetching;
 
@@ -19,11 +20,11 @@ public sealed class FetchOptions : IValidatableObject
     public Dictionary<string, string> HostMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Time to resolve the host and open the TCP (and TLS) connection of one attempt.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    [TimeSpanRange("00:00:00.050", "00:01:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Total time of one attempt: every redirect hop, headers and the whole body.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
+    [TimeSpanRange("00:00:00.050", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(8);
 
     [Range(0, 20)]
@@ -54,7 +55,7 @@ public sealed class FetchOptions : IValidatableObject
     public int RetryCount { get; set; } = 2;
 
     /// <summary>First retry delay; later ones grow exponentially, with jitter.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [TimeSpanRange("00:00:00", "00:10:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Network fetches one verification may have in flight at once.</summary>
@@ -74,15 +75,15 @@ public sealed class FetchOptions : IValidatableObject
     public string UserAgent { get; set; } = "Verifier/1.0 (+Open Badges verifier)";
 
     /// <summary>Upper bound on how long a fetched document is cached, whatever Cache-Control says.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan MaxCacheAge { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Used when a response gives no freshness information.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan DefaultCacheAge { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a 404 or 410 answer is remembered (bounded by Cache-Control too). Zero turns it off.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [TimeSpanRange("00:00:00", "01:00:00")]
     public TimeSpan NegativeCacheAge { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Size of the in-memory document cache, in bytes of body.</summary>

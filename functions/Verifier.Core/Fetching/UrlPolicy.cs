@@ -48,7 +48,7 @@ public static class UrlPolicy
         if (IPAddress.TryParse(host.Trim('[', ']').TrimEnd('.'), out var literal))
         {
             var refusal = AddressPolicy.Refusal(literal, allowLoopback);
-            return refusal is null ? null : $"{host} is a {refusal}, which is never fetched";
+            return refusal is null ? null : $"{host} is a {AddressPolicy.Describe(refusal)}, which is never fetched";
         }
 
         return null;

@@ -94,6 +94,36 @@ internal sealed class TrustAnchor
     }
 
     /// <summary>Pinned keys from configuration, by kid; the error says why one is unusable.</summary>
+    /// <summary>{"keys":[{kty, crv, kid, x, y, n, e}…]} with absent members left out, written without reflection.</summary>
+    private static JsonElement JwksElement(PinnedJwks pinned)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("keys");
+            foreach (var k in pinned.Keys)
+            {
+                writer.WriteStartObject();
+                foreach (var (name, value) in new[] { ("kty", k.Kty), ("crv", k.Crv), ("kid", k.Kid), ("x", k.X), ("y", k.Y), ("n", k.N), ("e", k.E) })
+                {
+                    if (value is not null)
+                    {
+                        writer.WriteString(name, value);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+
     public static Dictionary<string, KeyMaterial>? ReadPinned(PinnedJwks? pinned, out string? error)
     {
         error = null;
@@ -102,11 +132,7 @@ internal sealed class TrustAnchor
             return null;
         }
 
-        var set = new { keys = pinned.Keys.Select(k => new Dictionary<string, string?>
-        {
-            ["kty"] = k.Kty, ["crv"] = k.Crv, ["kid"] = k.Kid, ["x"] = k.X, ["y"] = k.Y, ["n"] = k.N, ["e"] = k.E,
-        }.Where(p => p.Value is not null).ToDictionary()) };
-        var keys = EntityStatement.ReadJwks(JsonSerializer.SerializeToElement(set), out error);
+        var keys = EntityStatement.ReadJwks(JwksElement(pinned), out error);
         if (keys is not null && keys.Count != pinned.Keys.Count)
         {
             error = "a pinned key is of a type the verifier does not support";

@@ -77,6 +77,21 @@ public sealed class InputInfo
     /// <summary>json | jws | url: what the payload turned out to be.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? PayloadKind { get; init; }
+
+    /// <summary>The caller's name for the input (obverify: the file path, URL or "stdin"), so a list of reports says which is which.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Name { get; init; }
+
+    internal InputInfo Named(string name) => new()
+    {
+        Kind = Kind,
+        Format = Format,
+        DeclaredMediaType = DeclaredMediaType,
+        Url = Url,
+        EmbeddedIn = EmbeddedIn,
+        PayloadKind = PayloadKind,
+        Name = name,
+    };
 }
 
 /// <summary>How the badge was proven: hosted or signed, with which key.</summary>
@@ -103,6 +118,14 @@ public sealed class BadgeSummary
     public string? Name { get; init; }
     public string? Description { get; init; }
     public string? Image { get; init; }
+
+    /// <summary>
+    /// The image as a data: URI, only when the request asked for it (<c>image=true</c>): the badge's own data: URI, or
+    /// its remote PNG or SVG fetched by the verifier, so a reader's browser never contacts the badge's hosts.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ImageData { get; init; }
+
     public string? Criteria { get; init; }
     /// <summary>The issuer's name as the badge states it: a claim (the proven identity is in the report's <c>issuer</c> block).</summary>
     public string? IssuerName { get; init; }
@@ -117,4 +140,21 @@ public sealed class BadgeSummary
     public DateTimeOffset? IssuedOn { get; init; }
     public DateTimeOffset? Expires { get; init; }
     public IReadOnlyList<string>? Evidence { get; init; }
+
+    internal BadgeSummary WithImageData(string imageData) => new()
+    {
+        Id = Id,
+        Name = Name,
+        Description = Description,
+        Image = Image,
+        ImageData = imageData,
+        Criteria = Criteria,
+        IssuerName = IssuerName,
+        IssuerUrl = IssuerUrl,
+        IssuerId = IssuerId,
+        Recipient = Recipient,
+        IssuedOn = IssuedOn,
+        Expires = Expires,
+        Evidence = Evidence,
+    };
 }

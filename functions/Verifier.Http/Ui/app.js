@@ -1,319 +1,184 @@
-// Verifier page. Every string from a badge or a report is untrusted: it reaches the DOM only through textContent
-// or as a vetted attribute value (links: http/https only; images: https or data:image only). No innerHTML anywhere.
-'use strict';
+// Verifier page: reads the form, calls /api/verify (image=true, so the badge image comes back as a data: URI and the
+// reader's browser never contacts the badge's hosts), and shows the result. ?url=… verifies that link on load.
+import { el, banner, renderVerdict, renderSummary, renderAchievements, renderEndorsements, row } from './render.js';
+import { renderTechnical } from './details.js';
+import { RECIPIENT } from './verdict.js';
 
-(() => {
-  const api = '/api/verify';
-  const $ = (id) => document.getElementById(id);
-  const form = $('verify-form');
-  const text = $('badge-text');
-  const file = $('badge-file');
-  const zone = $('drop-zone');
-  const output = $('output');
-  const details = $('report-details');
-  const status = $('status');
-  const button = $('verify-button');
+const api = 'api/verify';
+const $ = (id) => document.getElementById(id);
+const form = $('verify-form');
+const text = $('badge-text');
+const file = $('badge-file');
+const zone = $('drop-zone');
+const output = $('output');
+const details = $('report-details');
+const status = $('status');
+const button = $('verify-button');
+const shared = new URLSearchParams(window.location.search);
 
-  const verdicts = {
-    valid: { symbol: '\u2713', title: 'Valid', sub: 'Every check passed: this badge is genuine and current.' },
-    invalid: { symbol: '\u2717', title: 'Invalid', sub: 'At least one check failed: do not trust this badge.' },
-    indeterminate: { symbol: '?', title: 'Could not verify (indeterminate)', sub: 'Something outside the badge failed (network, timeout, issuer server). Try again later.' },
-  };
-  const outcomeLabels = { failed: 'Failed', warning: 'Warning', indeterminate: 'Could not check', passed: 'Passed', skipped: 'Skipped' };
-  const outcomeOrder = ['failed', 'indeterminate', 'warning', 'passed', 'skipped'];
+function policy() {
+  const chosen = document.querySelector('input[name="policy"]:checked');
+  return chosen ? chosen.value : 'default';
+}
 
-  function el(tag, className, textValue) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (textValue !== undefined && textValue !== null) node.textContent = String(textValue);
-    return node;
+function request() {
+  const query = new URLSearchParams({ image: 'true' });
+  const recipient = $('recipient').value.trim();
+  if (recipient) query.set('recipient', recipient);
+  if (policy() !== 'default') query.set('policy', policy());
+  if (shared.get('at')) query.set('at', shared.get('at')); // a shared link can pin the instant (at=)
+
+  const chosen = file.files && file.files[0];
+  if (chosen) {
+    // The file's own type (image/png, image/svg+xml, application/json) is sent; an empty type is sniffed by the API.
+    return { url: `${api}?${query}`, init: { method: 'POST', body: chosen }, link: null };
   }
-
-  function safeUrl(value, schemes) {
-    if (typeof value !== 'string') return null;
-    try {
-      const url = new URL(value);
-      return schemes.includes(url.protocol) ? url.href : null;
-    } catch {
-      return null;
-    }
+  const value = text.value.trim();
+  if (/^https?:\/\/\S+$/i.test(value)) {
+    query.set('url', value);
+    return { url: `${api}?${query}`, init: { method: 'GET' }, link: value };
   }
+  const type = value.startsWith('{') ? 'application/json' : 'text/plain';
+  return { url: `${api}?${query}`, init: { method: 'POST', body: value, headers: { 'Content-Type': type } }, link: null };
+}
 
-  function imageSource(value) {
-    if (typeof value !== 'string') return null;
-    // data: images cannot run script inside <img>; anything else must be https (no mixed content, no javascript:).
-    if (/^data:image\/(png|svg\+xml|jpeg|gif|webp);/i.test(value)) return value;
-    return safeUrl(value, ['https:']);
+async function verify(event) {
+  if (event) event.preventDefault();
+  output.replaceChildren();
+  details.replaceChildren();
+  if (!(file.files && file.files[0]) && !text.value.trim()) {
+    status.textContent = 'Paste a badge link, JSON or JWS, or choose a badge file first.';
+    text.focus();
+    return;
   }
-
-  function formatDate(value) {
-    if (!value) return null;
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) return String(value);
-    return date.toISOString().replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  const asked = { recipient: $('recipient').value.trim() || null };
+  const { url, init, link } = request();
+  button.disabled = true;
+  output.setAttribute('aria-busy', 'true');
+  status.textContent = 'Verifying\u2026';
+  try {
+    const response = await fetch(url, { ...init, headers: { Accept: 'application/json, application/problem+json', ...(init.headers || {}) } });
+    const contentType = response.headers.get('Content-Type') || '';
+    const body = contentType.includes('json') ? await response.json() : { detail: await response.text() };
+    status.textContent = '';
+    if (response.ok) renderReport(body, asked, link); else renderProblem(body, response.status);
+  } catch (error) {
+    status.textContent = '';
+    renderProblem({ title: 'The verifier could not be reached', detail: String((error && error.message) || error) }, 0);
+  } finally {
+    button.disabled = false;
+    output.removeAttribute('aria-busy');
+    bringIntoView();
   }
+}
 
-  function row(list, term, value, link) {
-    if (value === undefined || value === null || value === '') return;
-    list.append(el('dt', null, term));
-    const dd = el('dd');
-    const href = link ? safeUrl(link, ['https:', 'http:']) : null;
-    if (href) {
-      const a = el('a', null, value);
-      a.href = href;
-      a.rel = 'noopener noreferrer nofollow';
-      a.target = '_blank';
-      dd.append(a);
-    } else {
-      dd.textContent = String(value);
-    }
-    list.append(dd);
+function renderReport(report, asked, link) {
+  output.append(renderVerdict(report, asked));
+  // Outside the live region (a form is not an announcement), right under the verdict that asks for it.
+  const recipientChecked = (report.checks || []).some((c) => c && RECIPIENT.has(c.id) && c.outcome === 'passed');
+  if (report.badge && !recipientChecked && report.outcome !== 'indeterminate') details.append(recheckForm());
+  if (report.badge) details.append(renderSummary(report, asked));
+  for (const section of [renderAchievements(report, asked), renderEndorsements(report)]) {
+    if (section) details.append(section);
   }
+  if (link) details.append(shareLink(link));
+  details.append(renderTechnical(report));
+}
 
-  function banner(kind, symbol, title, sub) {
-    const box = el('div', 'verdict ' + kind);
-    box.id = 'verdict';
-    box.dataset.outcome = kind;
-    const mark = el('span', 'symbol', symbol);
-    mark.setAttribute('aria-hidden', 'true');
-    const words = el('span');
-    words.append(el('strong', 'title', title), el('span', 'sub', sub));
-    box.append(mark, words);
-    return box;
-  }
+/** Problems are requests that verified nothing; say what to do in words, not API terms. */
+function renderProblem(problem, httpStatus) {
+  const code = problem.code;
+  const [title, advice] = {
+    'body-too-large': ['This file is too large to be a badge', 'Badge images are small. Check that you chose the badge file itself, or paste the badge\u2019s link instead.'],
+    'unsupported-media-type': ['This kind of file cannot hold a badge', 'Badges come as PNG or SVG images or as JSON. A JPEG or a screenshot is a picture of a badge, not the badge: ask its owner for the badge file or its link.'],
+    'busy': ['The verifier is busy', 'Try again in a moment.'],
+    'bad-parameter': ['Please check the form', problem.detail],
+  }[code] || [httpStatus === 0 ? problem.title : 'Nothing was verified', problem.detail || 'The verifier could not read this as a badge.'];
+  output.append(banner('problem', 'problem', code || 'problem', title, advice));
+  const box = el('div', 'problem');
+  box.id = 'problem';
+  box.setAttribute('role', 'alert');
+  if (problem.detail && problem.detail !== advice) box.append(el('p', null, problem.detail));
+  const facts = el('dl');
+  row(facts, 'Status', problem.status || httpStatus || null);
+  row(facts, 'Code', code);
+  box.append(facts);
+  output.append(box);
+}
 
-  // Own keys only: an unexpected outcome string must not pick up Object.prototype members ("constructor").
-  const known = (table, key) => (typeof key === 'string' && Object.hasOwn(table, key) ? key : null);
-
-  function checkOutcome(check) {
-    return check.indeterminate ? 'indeterminate' : (known(outcomeLabels, check.outcome) || 'skipped');
-  }
-
-  function renderChecks(checks) {
-    const sorted = [...checks].sort((a, b) => outcomeOrder.indexOf(checkOutcome(a)) - outcomeOrder.indexOf(checkOutcome(b)));
-    const list = el('ul', 'checks');
-    list.id = 'checks';
-    for (const check of sorted) {
-      const outcome = checkOutcome(check);
-      const item = el('li', outcome);
-      item.dataset.outcome = outcome;
-      item.dataset.checkId = check.id || '';
-      item.append(el('span', 'outcome', outcomeLabels[outcome] + ':'));
-      item.append(el('span', 'message', check.message || ''));
-      item.append(el('span', 'id', check.subject ? `${check.id} \u2014 ${check.subject}` : check.id));
-      list.append(item);
-    }
-    return list;
-  }
-
-  function renderReport(report) {
-    const outcome = known(verdicts, report.outcome) || 'indeterminate';
-    const verdict = verdicts[outcome];
-    const counts = `${report.errorCount || 0} error(s), ${report.warningCount || 0} warning(s)` +
-      (report.openBadgesVersion ? ` \u00b7 Open Badges ${report.openBadgesVersion}` : '');
-    output.append(banner(outcome, verdict.symbol, verdict.title, `${verdict.sub} ${counts}`));
-
-    const badge = report.badge;
-    if (badge) {
-      details.append(el('h3', null, 'Badge'));
-      const summary = el('div', 'summary');
-      const src = imageSource(badge.image);
-      if (src) {
-        const img = el('img');
-        img.src = src;
-        img.alt = badge.name ? `Badge image: ${badge.name}` : 'Badge image';
-        img.referrerPolicy = 'no-referrer';
-        summary.append(img);
-      }
-      const facts = el('dl');
-      facts.id = 'badge-facts';
-      row(facts, 'Name', badge.name);
-      row(facts, 'Description', badge.description);
-      row(facts, 'Criteria', badge.criteria, badge.criteria);
-      const issuer = report.issuer;
-      if (issuer) {
-        // What was proven (identity, how) is shown apart from what the badge only claims (name, homepage); a
-        // registry's name for the proven identity comes first, since a registry, not the badge, vouches for it.
-        issuerRows(facts, issuer);
-        row(facts, 'Issuer identity', issuer.verified ? `${issuer.id} — proven by ${provenBy(issuer.verifiedBy)}` : `not proven (the badge claims ${issuer.id || 'no id'})`);
-      } else {
-        row(facts, 'Issuer (as the badge names it)', badge.issuerName || badge.issuerId, badge.issuerUrl || badge.issuerId);
-      }
-      row(facts, 'Recipient', badge.recipient);
-      row(facts, 'Issued', formatDate(badge.issuedOn));
-      row(facts, 'Expires', formatDate(badge.expires));
-      if (report.evaluatedAt && report.evaluatedAt.fromRequest) row(facts, 'Verified as of', formatDate(report.evaluatedAt.instant));
-      if (Array.isArray(badge.evidence)) badge.evidence.forEach((e) => row(facts, 'Evidence', e, e));
-      summary.append(facts);
-      details.append(summary);
-    }
-
-    const how = report.verification;
-    if (how && how.method) {
-      const facts = el('dl');
-      row(facts, 'Verified by', how.method);
-      row(facts, 'Key', how.keyId);
-      row(facts, 'Algorithm', how.algorithm);
-      if (how.issuerKeyBound !== undefined && how.issuerKeyBound !== null) row(facts, 'Key belongs to issuer', how.issuerKeyBound ? 'yes' : 'no');
-      details.append(el('h3', null, 'Verification'), facts);
-    }
-
-    details.append(el('h3', null, `Checks (${(report.checks || []).length})`), renderChecks(report.checks || []));
-
-    if (Array.isArray(report.endorsements) && report.endorsements.length > 0) {
-      details.append(el('h3', null, 'Endorsements'));
-      const list = el('ul');
-      for (const e of report.endorsements) {
-        const who = (e.badge && (e.badge.issuerName || e.badge.issuerId)) || 'unknown endorser';
-        list.append(el('li', null, `${who}: ${verdicts[known(verdicts, e.outcome) || 'indeterminate'].title}`));
-      }
-      details.append(list);
-    }
-
-    const raw = el('details');
-    raw.append(el('summary', null, 'Full report (JSON)'), el('pre', null, JSON.stringify(report, null, 2)));
-    details.append(raw);
-  }
-
-  // Registry logos reach the report only as data: images (the engine drops every other logo URL); checked again
-  // here, without SVG: the page never loads an image from a host a registry or a badge chose.
-  function registryLogo(value, name) {
-    if (typeof value !== 'string' || !/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/.test(value)) return null;
-    const img = el('img', 'registry-logo');
-    img.src = value;
-    img.alt = `Logo of ${name}`;
-    return img;
-  }
-
-  function issuerRows(facts, issuer) {
-    const listings = Array.isArray(issuer.knownIn) ? issuer.knownIn.filter((k) => k && typeof k.registry === 'string') : [];
-    const dd = el('dd');
-    dd.id = 'issuer-registry';
-    if (listings.length > 0) {
-      const first = listings[0];
-      const name = first.name || issuer.name || issuer.id;
-      facts.append(el('dt', null, 'Issuer'));
-      const logo = registryLogo(first.logo, name);
-      if (logo) dd.append(logo);
-      dd.append(linkOrText(name, first.url));
-      dd.append(el('span', 'registry-status known', ` \u2014 listed in ${listings.map((k) => k.registry).join(', ')}`));
-      dd.dataset.known = 'true';
-      facts.append(dd);
-      if (first.legalName) row(facts, 'Legal name', first.legalName);
-      if (issuer.name && issuer.name !== first.name) row(facts, 'Issuer (as it names itself)', issuer.name, issuer.url);
-    } else {
-      facts.append(el('dt', null, 'Issuer (as it names itself)'));
-      dd.append(linkOrText(issuer.name || issuer.id || 'unnamed issuer', issuer.url));
-      dd.append(el('span', 'registry-status unconfirmed', ' \u2014 not confirmed by any registry'));
-      dd.dataset.known = 'false';
-      facts.append(dd);
-    }
-    if (Array.isArray(issuer.registriesUnchecked) && issuer.registriesUnchecked.length > 0) {
-      row(facts, 'Registries not checked', issuer.registriesUnchecked.map(String).join(', '));
-    }
-  }
-
-  function linkOrText(value, link) {
-    const href = link ? safeUrl(link, ['https:', 'http:']) : null;
-    if (!href) return el('span', null, value);
-    const a = el('a', null, value);
-    a.href = href;
-    a.rel = 'noopener noreferrer nofollow';
-    a.target = '_blank';
-    return a;
-  }
-
-  function provenBy(how) {
-    return {
-      'issuer-document': "the issuer's own document",
-      'did-document': "the issuer's DID document",
-      'did-key-issuer': 'the issuer being the key itself (did:key / did:jwk)',
-      'issuer-origin': "the issuer's web origin serving the key (a shared platform's tenants share it)",
-      'hosted-on-issuer-origin': "the issuer's web origin hosting the badge (a shared platform's tenants share it)",
-    }[how] || how;
-  }
-
-  function renderProblem(problem, httpStatus) {
-    const title = problem.title || `Request failed (HTTP ${httpStatus})`;
-    output.append(banner('problem', '!', 'Nothing was verified', title));
-    const box = el('div');
-    box.id = 'problem';
-    box.setAttribute('role', 'alert');
-    box.append(el('p', null, problem.detail || 'The service could not read this input as a badge.'));
-    const facts = el('dl');
-    row(facts, 'Status', problem.status || httpStatus || null);
-    row(facts, 'Code', problem.code);
-    box.append(facts);
-    output.append(box);
-  }
-
-  function request() {
-    const query = new URLSearchParams();
-    const recipient = $('recipient').value.trim();
-    if (recipient) query.set('recipient', recipient);
-    const policy = document.querySelector('input[name="policy"]:checked');
-    if (policy && policy.value !== 'default') query.set('policy', policy.value);
-
-    const chosen = file.files && file.files[0];
-    if (chosen) {
-      // The file's own type (image/png, image/svg+xml, application/json) is sent; empty types are sniffed by the API.
-      return { url: `${api}?${query}`, init: { method: 'POST', body: chosen } };
-    }
-    const value = text.value.trim();
-    if (/^https?:\/\/\S+$/i.test(value)) {
-      query.set('url', value);
-      return { url: `${api}?${query}`, init: { method: 'GET' } };
-    }
-    const type = value.startsWith('{') ? 'application/json' : 'text/plain';
-    return { url: `${api}?${query}`, init: { method: 'POST', body: value, headers: { 'Content-Type': type } } };
-  }
-
-  async function verify(event) {
+/** A hashed (or unchecked) recipient: the reader types the address they expect and the same badge is checked again. */
+function recheckForm() {
+  const box = el('form', 'recheck');
+  box.id = 'recheck';
+  box.noValidate = true;
+  const label = el('label', null, 'Check who it was awarded to: e-mail address');
+  label.htmlFor = 'recheck-email';
+  const input = el('input');
+  input.id = 'recheck-email';
+  input.type = 'email';
+  input.autocomplete = 'off';
+  input.value = $('recipient').value;
+  const go = el('button', null, 'Check this address');
+  go.type = 'submit';
+  const line = el('div', 'recheck-line');
+  line.append(input, go);
+  box.append(label, line);
+  box.addEventListener('submit', (event) => {
     event.preventDefault();
-    output.replaceChildren();
-    details.replaceChildren();
-    if (!(file.files && file.files[0]) && !text.value.trim()) {
-      status.textContent = 'Paste a badge link, JSON or JWS, or choose a badge file first.';
-      text.focus();
-      return;
-    }
-    const { url, init } = request();
-    button.disabled = true;
-    output.setAttribute('aria-busy', 'true');
-    status.textContent = 'Verifying\u2026';
-    try {
-      const response = await fetch(url, { ...init, headers: { Accept: 'application/json, application/problem+json', ...(init.headers || {}) } });
-      const contentType = response.headers.get('Content-Type') || '';
-      const body = contentType.includes('json') ? await response.json() : { detail: await response.text() };
-      status.textContent = '';
-      if (response.ok) renderReport(body); else renderProblem(body, response.status);
-    } catch (error) {
-      status.textContent = '';
-      renderProblem({ title: 'The verifier could not be reached', detail: String(error && error.message || error) }, 0);
-    } finally {
-      button.disabled = false;
-      output.removeAttribute('aria-busy');
-    }
-  }
-
-  function showFile() {
-    const chosen = file.files && file.files[0];
-    $('file-status').hidden = !chosen;
-    $('file-name').textContent = chosen ? `Selected: ${chosen.name} (${chosen.size} bytes)` : '';
-  }
-
-  form.addEventListener('submit', verify);
-  file.addEventListener('change', showFile);
-  $('clear-file').addEventListener('click', () => { file.value = ''; showFile(); file.focus(); });
-
-  zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('dragging'); });
-  zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
-  zone.addEventListener('drop', (e) => {
-    e.preventDefault();
-    zone.classList.remove('dragging');
-    if (e.dataTransfer && e.dataTransfer.files.length > 0) {
-      file.files = e.dataTransfer.files;
-      showFile();
-    }
+    if (!input.value.trim()) { input.focus(); return; }
+    $('recipient').value = input.value.trim();
+    verify();
   });
-})();
+  return box;
+}
+
+/** A link that verifies the same URL again when opened (no recipient in it: an address is not for sharing). */
+function shareLink(link) {
+  const section = el('p', 'share');
+  section.id = 'share';
+  const target = new URL(window.location.pathname, window.location.origin);
+  target.searchParams.set('url', link);
+  if (policy() !== 'default') target.searchParams.set('policy', policy());
+  if (shared.get('at')) target.searchParams.set('at', shared.get('at'));
+  const a = el('a', null, 'Link to this check');
+  a.href = target.href;
+  a.id = 'share-link';
+  section.append(a, el('span', 'hint', ' \u2014 opens this page and verifies the same badge link again.'));
+  return section;
+}
+
+/** Focus and scroll move to the verdict, so it is seen on a phone and read first by a screen reader. */
+function bringIntoView() {
+  const verdict = $('verdict');
+  if (!verdict) return;
+  verdict.focus({ preventScroll: true });
+  verdict.scrollIntoView({ block: 'start' });
+}
+
+function showFile() {
+  const chosen = file.files && file.files[0];
+  $('file-status').hidden = !chosen;
+  $('file-name').textContent = chosen ? `Selected: ${chosen.name} (${chosen.size} bytes)` : '';
+}
+
+form.addEventListener('submit', verify);
+file.addEventListener('change', showFile);
+$('clear-file').addEventListener('click', () => { file.value = ''; showFile(); file.focus(); });
+zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('dragging'); });
+zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+zone.addEventListener('drop', (e) => {
+  e.preventDefault();
+  zone.classList.remove('dragging');
+  if (e.dataTransfer && e.dataTransfer.files.length > 0) {
+    file.files = e.dataTransfer.files;
+    showFile();
+  }
+});
+
+// A shared link (/?url=…[&policy=…][&at=…]) fills the form and verifies at once.
+if (shared.get('url')) {
+  text.value = shared.get('url');
+  const chosen = document.querySelector(`input[name="policy"][value="${CSS.escape(shared.get('policy') || 'default')}"]`);
+  if (chosen) chosen.checked = true;
+  verify();
+}

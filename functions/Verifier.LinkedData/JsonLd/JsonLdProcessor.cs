@@ -63,7 +63,8 @@ public sealed class JsonLdProcessor(IContextLoader loader)
             return contexts.Process(active, ctx.Clone(), documentUrl);
         }
 
-        using var reference = JsonDocument.Parse(JsonSerializer.Serialize(expandContext));
+        // A context given by reference: the same string as a JSON string element (no reflection, for Native AOT).
+        using var reference = JsonDocument.Parse("\"" + JsonEncodedText.Encode(expandContext).ToString() + "\"");
         return contexts.Process(active, reference.RootElement.Clone(), documentUrl);
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Verifier.Core.Engine.Settings;
 
 namespace Verifier.Storage.Jobs;
 
@@ -45,7 +46,7 @@ public sealed class JobOptions
     public long MaxManifestBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>Per storage call; the storage clients retry transient failures within it.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    [TimeSpanRange("00:00:01", "00:05:00")]
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool IsConfigured =>

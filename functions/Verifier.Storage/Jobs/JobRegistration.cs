@@ -20,7 +20,7 @@ public static class JobRegistration
     public static IServiceCollection AddVerifierJobs(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddVerifierSettings<JobOptions>(configuration, JobOptions.SectionName);
+        services.AddVerifierSettings<JobOptions>(JobOptions.SectionName).Bind(configuration.GetSection(JobOptions.SectionName));
         var options = configuration.GetSection(JobOptions.SectionName).Get<JobOptions>() ?? new JobOptions();
         if (!options.IsConfigured)
         {

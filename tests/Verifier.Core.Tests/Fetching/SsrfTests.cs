@@ -177,6 +177,33 @@ public sealed class SsrfTests
         Assert.Equal(1, recorder.Accepted);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:{port}/")]
+    [InlineData("http://loopback.test:{port}/")]
+    public async Task FetchAsync_LoopbackRefused_MessageNamesTheSettingThatOpensIt(string template)
+    {
+        await using var recorder = RawServer.Recorder();
+        using var services = FetchTestHost.Build(resolver: new StaticResolver(Names));
+        var url = new Uri(template.Replace("{port}", recorder.Port.ToString(), StringComparison.Ordinal));
+
+        var result = await services.Guarded().FetchAsync(url, FetchKind.Document, CancellationToken.None);
+
+        Assert.Equal(FetchStatus.Refused, result.Status);
+        Assert.Contains("Verifier__Fetch__AllowLoopback=true", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, recorder.Accepted);
+    }
+
+    [Fact]
+    public async Task FetchAsync_PrivateAddressRefused_MessageNamesNoSetting()
+    {
+        using var services = FetchTestHost.Build(resolver: new StaticResolver(Names));
+
+        var result = await services.Guarded().FetchAsync(new Uri("http://internal.test/"), FetchKind.Document, CancellationToken.None);
+
+        Assert.Equal(FetchStatus.Refused, result.Status);
+        Assert.DoesNotContain("Verifier__", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task FetchAsync_AllowLoopback_StillRefusesPrivateName()
     {

@@ -112,6 +112,60 @@ public sealed class FunctionClassTests : IDisposable
         Assert.True(body.GetProperty("paths").TryGetProperty("/api/verify", out _));
     }
 
+    [Theory]
+    [InlineData(null, "text/html")]
+    [InlineData("", "text/html")]
+    public async Task Page_Root_ServesThePageWithItsPolicy(string? path, string mediaType)
+    {
+        var context = Context("GET", null, []);
+
+        await PageFunction.Page(context.Request, path).ExecuteAsync(context);
+
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.StartsWith(mediaType, context.Response.ContentType, StringComparison.Ordinal);
+        Assert.Equal(UiHandler.ContentSecurityPolicy, context.Response.Headers.ContentSecurityPolicy.ToString());
+    }
+
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("api/nothing-here")]
+    [InlineData("index.html")]
+    public async Task Page_AnyOtherPath_Is404(string path)
+    {
+        var context = Context("GET", null, []);
+
+        await PageFunction.Page(context.Request, path).ExecuteAsync(context);
+
+        Assert.Equal(404, context.Response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("app.js", 200)]
+    [InlineData("verdict.js", 200)]
+    [InlineData("app.css", 200)]
+    [InlineData("openapi.json", 404)]
+    public async Task UiAsset_ServesOnlyThePagesFiles(string asset, int status)
+    {
+        var context = Context("GET", null, []);
+
+        await UiAssetFunction.UiAsset(context.Request, asset).ExecuteAsync(context);
+
+        Assert.Equal(status, context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Embed_ServesTheComponentReadableFromAnyOrigin()
+    {
+        var context = Context("GET", null, []);
+
+        await EmbedFunction.Embed(context.Request, "badge.js").ExecuteAsync(context);
+
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Equal("*", context.Response.Headers.AccessControlAllowOrigin.ToString());
+        Assert.Contains("immutable", context.Response.Headers.CacheControl.ToString(), StringComparison.Ordinal);
+        Assert.True(context.Response.Body.Length > 1000);
+    }
+
     private DefaultHttpContext Context(string method, string? contentType, byte[] body) =>
         Context(method, contentType, new MemoryStream(body));
 

@@ -40,8 +40,10 @@ public sealed class FunctionsPublishTests
                     b => b.GetProperty("route").GetString()!,
                     b => b.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).Order(StringComparer.Ordinal).ToArray());
 
-            Assert.Equal(Routes.All.Select(r => r.Route).Order(StringComparer.Ordinal), published.Keys.Order(StringComparer.Ordinal));
-            foreach (var (route, methods) in Routes.All)
+            // host.json's prefix is empty: the API functions carry "api/" themselves, beside the page, its files and the embed.
+            var expected = Routes.All.Select(r => (Route: Routes.Prefix + "/" + r.Route, r.Methods)).Concat(Routes.Ui).ToList();
+            Assert.Equal(expected.Select(r => r.Route).Order(StringComparer.Ordinal), published.Keys.Order(StringComparer.Ordinal));
+            foreach (var (route, methods) in expected)
             {
                 Assert.Equal(methods.Order(StringComparer.Ordinal), published[route]);
             }
@@ -51,6 +53,8 @@ public sealed class FunctionsPublishTests
                 .SelectMany(f => f.GetProperty("bindings").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "queueTrigger")));
             Assert.Equal(Verifier.Storage.Jobs.JobQueue.Name, queueTrigger.GetProperty("queueName").GetString());
             Assert.Equal("AzureWebJobsStorage", queueTrigger.GetProperty("connection").GetString());
+            using var host = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output.FullName, "host.json")));
+            Assert.Equal(string.Empty, host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
         }
         finally
         {

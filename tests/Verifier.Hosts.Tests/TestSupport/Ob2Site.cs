@@ -33,17 +33,7 @@ public sealed class Ob2Site : IAsyncDisposable
             ["email"] = "badges@issuer.example",
             ["publicKey"] = KeyId,
         });
-        Serve(BadgeId, new JsonObject
-        {
-            ["@context"] = "https://w3id.org/openbadges/v2",
-            ["type"] = "BadgeClass",
-            ["id"] = BadgeId,
-            ["name"] = "Robotics",
-            ["description"] = "Built a robot.",
-            ["image"] = Origin + "/badge.png",
-            ["criteria"] = new JsonObject { ["narrative"] = "Build a robot." },
-            ["issuer"] = IssuerId,
-        });
+        Serve(BadgeId, BadgeClass());
         Serve(KeyId, new JsonObject
         {
             ["@context"] = "https://w3id.org/openbadges/v2",
@@ -63,6 +53,19 @@ public sealed class Ob2Site : IAsyncDisposable
     public string MappedTo => Server.BaseUri.GetLeftPart(UriPartial.Authority);
 
     public static async Task<Ob2Site> StartAsync() => new(await LoopbackServer.StartAsync());
+
+    /// <summary>The site's BadgeClass (served at <see cref="BadgeId"/>).</summary>
+    public static JsonObject BadgeClass() => new()
+    {
+        ["@context"] = "https://w3id.org/openbadges/v2",
+        ["type"] = "BadgeClass",
+        ["id"] = BadgeId,
+        ["name"] = "Robotics",
+        ["description"] = "Built a robot.",
+        ["image"] = Origin + "/badge.png",
+        ["criteria"] = new JsonObject { ["narrative"] = "Build a robot." },
+        ["issuer"] = IssuerId,
+    };
 
     /// <summary>A valid 2.0 assertion: hosted at <see cref="HostedUrl"/>, or signed with the site's key.</summary>
     public static JsonObject Assertion(bool signed) => new()

@@ -19,6 +19,11 @@ public sealed class BadgeSite : IAsyncDisposable
     public const string AssertionUrl = Origin + "/assertions/1.json";
     public const string XssAssertionUrl = Origin + "/assertions/xss.json";
     public const string UnavailableAssertionUrl = Origin + "/assertions/down.json";
+    public const string RevokedAssertionUrl = Origin + "/assertions/revoked.json";
+    public const string RevocationReason = "awarded by mistake";
+
+    /// <summary>The badge's page for people (what an employer is usually sent): HTML, not a badge.</summary>
+    public const string WebPageUrl = Origin + "/badges/robotics-ada";
     public const string XssName = "<img src=x onerror=alert(1)>";
     public const string XssDescription = "<script>alert(2)</script><b>bold</b>";
     private const string Context = "https://w3id.org/openbadges/v2";
@@ -48,6 +53,12 @@ public sealed class BadgeSite : IAsyncDisposable
         site.Serve("/assertions/1.json", Assertion(AssertionUrl, "/badge.json"));
         site.Serve("/assertions/xss.json", Assertion(XssAssertionUrl, "/badge-xss.json"));
         site.Server.MapStatus("/assertions/down.json", 503); // the issuer's server is down: a transient failure
+        var revoked = Assertion(RevokedAssertionUrl, "/badge.json");
+        revoked["revoked"] = true;
+        revoked["revocationReason"] = RevocationReason;
+        site.Serve("/assertions/revoked.json", revoked);
+        site.Server.MapBytes("/badges/robotics-ada", Encoding.UTF8.GetBytes(
+            "<!doctype html><html lang=en><title>Ada's Robotics badge</title><h1>Robotics</h1><p>Awarded to Ada.</p></html>"), "text/html; charset=utf-8");
         return site;
     }
 

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Verifier.Ui.Tests.TestSupport;
 
-/// <summary>Development aid: set VERIFIER_UI_SCREENSHOTS to a folder to get full-page PNGs of the rendered results.</summary>
+/// <summary>Set VERIFIER_UI_SCREENSHOTS to a folder to get full-page PNGs of the rendered results (CI keeps them as artefacts).</summary>
 public static class Screenshot
 {
     public static async Task SaveIfAskedAsync(IPage page, string name)

@@ -27,6 +27,7 @@ public sealed class UiHost : IAsyncLifetime
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private readonly Queue<IBrowserContext> _contexts = new();
 
     public BadgeSite Site { get; private set; } = null!;
 
@@ -50,13 +51,33 @@ public sealed class UiHost : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh page (own context) on the verifier's home page; skips the test when Chromium is missing.</summary>
-    public async Task<IPage> OpenAsync()
+    /// <summary>
+    /// A fresh page (own context) at <paramref name="path"/> (relative to the verifier, or absolute), in US English and UTC so dates read
+    /// the same on every machine; skips the test when Chromium is missing.
+    /// </summary>
+    public async Task<IPage> OpenAsync(View? view = null, string path = "/")
     {
         Skip.If(_browser is null, $"Chromium is not installed at {ChromiumPath}: run .ci/steps/chromium.sh (CI does).");
-        var context = await _browser!.NewContextAsync(new() { BaseURL = BaseAddress.AbsoluteUri, ViewportSize = new() { Width = 1000, Height = 900 } });
+        view ??= View.DesktopLight;
+        var context = await _browser!.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.AbsoluteUri,
+            ViewportSize = new() { Width = view.Width, Height = view.Height },
+            IsMobile = view.Mobile,
+            HasTouch = view.Mobile,
+            ColorScheme = view.Scheme,
+            Locale = "en-US",
+            TimezoneId = "UTC",
+        });
+        // Tests run one at a time: close contexts a few pages old, so dozens of tests do not pile up in one browser.
+        _contexts.Enqueue(context);
+        while (_contexts.Count > 4)
+        {
+            await _contexts.Dequeue().CloseAsync();
+        }
+
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
+        await page.GotoAsync(path);
         return page;
     }
 

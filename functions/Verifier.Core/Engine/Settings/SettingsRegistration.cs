@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,20 +8,20 @@ namespace Verifier.Core.Engine.Settings;
 
 public static class SettingsRegistration
 {
+    /// <summary>What validation reads of a settings class: its constructor and its properties.</summary>
+    internal const DynamicallyAccessedMemberTypes Settable = DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.PublicProperties;
+
     /// <summary>
-    /// Binds an options class to its configuration section and validates it when the host starts
-    /// (<c>ValidateOnStart</c>): a wrong value stops the host with a line naming the setting, instead of failing the
-    /// first verification that reads it. docs/configuration.md says how to add a settings class.
+    /// Registers an options class validated when the host starts (<c>ValidateOnStart</c>): a wrong value stops the
+    /// host with a line naming the setting, instead of failing the first verification that reads it. The caller binds
+    /// it — <c>.Bind(configuration.GetSection(…))</c> on the concrete type, so that the configuration binding generator
+    /// writes the binding (obverify is Native AOT; a generic Bind here would fall back to reflection).
+    /// docs/configuration.md says how to add a settings class.
     /// </summary>
-    public static OptionsBuilder<TOptions> AddVerifierSettings<TOptions>(this IServiceCollection services, IConfiguration? configuration, string sectionName)
+    public static OptionsBuilder<TOptions> AddVerifierSettings<[DynamicallyAccessedMembers(Settable)] TOptions>(this IServiceCollection services, string sectionName)
         where TOptions : class
     {
         var builder = services.AddOptions<TOptions>();
-        if (configuration is not null)
-        {
-            builder.Bind(configuration.GetSection(sectionName));
-        }
-
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new SettingsValidator<TOptions>(sectionName)));
         return builder.ValidateOnStart();
     }
