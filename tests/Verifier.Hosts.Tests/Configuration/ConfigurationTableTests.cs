@@ -85,7 +85,9 @@ public sealed partial class ConfigurationTableTests(ITestOutputHelper output)
                 continue;
             }
 
-            var range = property.GetCustomAttribute<RangeAttribute>() is { } r ? $"{Show(r.Minimum)} – {Show(r.Maximum)}" : "";
+            var range = property.GetCustomAttribute<RangeAttribute>() is { } r ? $"{Show(r.Minimum)} – {Show(r.Maximum)}"
+                : property.GetCustomAttribute<TimeSpanRangeAttribute>() is { } t ? $"{t.MinimumText} – {t.MaximumText}"
+                : "";
             yield return (key, $"| `{key}` | `{key.Replace(":", "__", StringComparison.Ordinal)}` | {Default(value)} | {range} |");
         }
     }

@@ -54,7 +54,7 @@ public sealed class ReportSchemaTests(LocalHostFactory host) : IClassFixture<Loc
     public void Schema_RejectsAReportWithAnUndocumentedMember()
     {
         var report = JsonNode.Parse("""
-            {"valid":true,"outcome":"valid","errorCount":0,"warningCount":0,"policy":"default",
+            {"valid":true,"outcome":"valid","errorCount":0,"warningCount":0,"policy":"default","profile":"authenticity",
              "evaluatedAt":{"instant":"2026-01-01T00:00:00+00:00","fromRequest":false},"openBadgesVersion":"3.0",
              "input":{"kind":"bytes","format":"json"},"checks":[],"surprise":1}
             """)!;

@@ -15,8 +15,13 @@ public sealed class TimeSpanRangeAttribute(string minimum, string maximum) : Val
 
     public TimeSpan Maximum { get; } = TimeSpan.Parse(maximum, CultureInfo.InvariantCulture);
 
+    /// <summary>The bounds as written, for messages and the settings table.</summary>
+    public string MinimumText { get; } = minimum;
+
+    public string MaximumText { get; } = maximum;
+
     public override bool IsValid(object? value) => value is not TimeSpan t || (t >= Minimum && t <= Maximum);
 
     public override string FormatErrorMessage(string name) =>
-        string.Format(CultureInfo.InvariantCulture, ErrorMessageString, name, Minimum, Maximum);
+        string.Format(CultureInfo.InvariantCulture, ErrorMessageString, name, MinimumText, MaximumText);
 }
