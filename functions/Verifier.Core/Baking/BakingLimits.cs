@@ -5,7 +5,7 @@ namespace Verifier.Core.Baking;
 /// credential with an embedded image perhaps a few hundred); these caps leave ample room while bounding the work a
 /// hostile image can cause. Documented in docs/checks/baking.md.
 /// </summary>
-public static class BakingLimits
+internal static class BakingLimits
 {
     /// <summary>Largest badge payload (text chunk data, SVG element body or attribute) read or baked: 2 MiB.</summary>
     public const int MaxPayloadBytes = 2 * 1024 * 1024;

@@ -11,7 +11,7 @@ namespace Verifier.Core.Baking;
 /// Nothing that could hold a badge is left unread: every badge chunk is read, so a second one with a different
 /// payload is refused (baking allows one, and a displayer may show the other), and so is a badge keyword after IEND.
 /// </summary>
-public static class PngBadgeReader
+internal static class PngBadgeReader
 {
     public const string OpenBadgesKeyword = "openbadges";
     public const string OpenBadgeCredentialKeyword = "openbadgecredential";

@@ -9,7 +9,7 @@ namespace Verifier.Core.Baking;
 /// one badge, and the reader refuses two different ones. Every other byte is copied unchanged, so the image is never
 /// re-encoded; an image with a badge keyword after IEND is not baked (the reader would refuse the result).
 /// </summary>
-public static class PngBaker
+internal static class PngBaker
 {
     /// <summary>Bakes <paramref name="payload"/> (JSON, compact JWS or URL); throws <see cref="ArgumentException"/> for a malformed PNG.</summary>
     public static byte[] Bake(ReadOnlySpan<byte> png, string payload, string keyword = PngBadgeReader.OpenBadgesKeyword) =>

@@ -13,7 +13,7 @@ namespace Verifier.Core.Baking;
 /// payload, a badge element nested in a badge element, or badge markup in a comment, processing instruction or
 /// text (where a reader matching the markup as text would find it) is refused as ambiguous.
 /// </summary>
-public static class SvgBadgeReader
+internal static class SvgBadgeReader
 {
     public const string OpenBadgesNamespace = "http://openbadges.org";
     public const string OpenBadges3Namespace = "https://purl.imsglobal.org/ob/v3p0";

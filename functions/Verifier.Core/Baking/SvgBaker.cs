@@ -12,7 +12,7 @@ namespace Verifier.Core.Baking;
 /// holds one badge; the reader refuses two different ones). The SVG is edited as text, so every other character
 /// stays as it was (no XML re-serialisation).
 /// </summary>
-public static class SvgBaker
+internal static class SvgBaker
 {
     /// <summary>Bakes into UTF-8 SVG bytes; throws <see cref="ArgumentException"/> when the SVG cannot be baked.</summary>
     public static byte[] Bake(ReadOnlySpan<byte> svg, string payload, bool openBadges3 = false)

@@ -8,7 +8,7 @@ namespace Verifier.Core.Batch;
 /// (a compact JWS or VC-JWT), <c>image</c> (a baked PNG or SVG, base64), or <c>input</c> (URL, JSON or JWS text, sniffed
 /// like a POSTed body); optional <c>name</c> (echoed on the result line) and <c>recipient</c>.
 /// </summary>
-public static class BatchItemReader
+internal static class BatchItemReader
 {
     /// <summary>Names are echoed on result lines and in job listings; longer ones are cut.</summary>
     public const int MaxNameChars = 256;

@@ -27,7 +27,7 @@ public sealed record BatchCounts(int Valid, int Invalid, int Indeterminate, int 
     public BatchCounts Add(BatchCounts other) => new(Valid + other.Valid, Invalid + other.Invalid, Indeterminate + other.Indeterminate, Error + other.Error);
 }
 
-public static class BatchOutcomes
+internal static class BatchOutcomes
 {
     public static string Name(VerificationOutcome outcome) => outcome switch
     {

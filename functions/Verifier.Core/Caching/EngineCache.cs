@@ -6,7 +6,7 @@ using Verifier.Core.Telemetry;
 namespace Verifier.Core.Caching;
 
 /// <summary>What the engine caches besides fetched documents; each kind has its own byte budget.</summary>
-public enum CacheTier
+internal enum CacheTier
 {
     Key,
     StatusList,
@@ -22,7 +22,7 @@ public enum CacheTier
 /// to give sizes. Freshness is decided with the injected <see cref="TimeProvider"/>; the caches' own clocks only evict.
 /// Whatever is stored must be request-independent (docs/security.md rule 8): callers cache only such answers.
 /// </summary>
-public sealed class EngineCache : IDisposable
+internal sealed class EngineCache : IDisposable
 {
     /// <summary>Bookkeeping of one MemoryCache entry (entry object, key, options, linked list node), added to every size.</summary>
     internal const long EntryOverhead = 256;

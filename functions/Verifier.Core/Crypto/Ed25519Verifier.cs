@@ -6,7 +6,7 @@ namespace Verifier.Core.Crypto;
 /// Ed25519 signature verification (RFC 8032) through libsodium (NSec): the BCL has no Ed25519. Shared by the VC-JWT
 /// EdDSA provider and the Data Integrity suites (eddsa-rdfc-2022, Ed25519Signature2020).
 /// </summary>
-public static class Ed25519Verifier
+internal static class Ed25519Verifier
 {
     public const int PublicKeyLength = 32;
     public const int SignatureLength = 64;

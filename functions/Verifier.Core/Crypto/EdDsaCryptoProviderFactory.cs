@@ -6,7 +6,7 @@ namespace Verifier.Core.Crypto;
 /// Plugs EdDSA (RFC 8037, Ed25519 only) into IdentityModel, which has no built-in support. Every other algorithm is
 /// left to the default factory. Verification only: the verifier never signs.
 /// </summary>
-public sealed class EdDsaCryptoProviderFactory : CryptoProviderFactory
+internal sealed class EdDsaCryptoProviderFactory : CryptoProviderFactory
 {
     public const string Algorithm = "EdDSA";
 

@@ -11,7 +11,7 @@ namespace Verifier.Core.Engine;
 /// recipient, scope, attached-to, canonical form, input — is essential by construction, so no profile can turn a
 /// forged, altered, revoked or expired badge into a valid one.
 /// </summary>
-public static class CheckClasses
+internal static class CheckClasses
 {
     /// <summary>Data-model and format checks; their essential rules are recorded as plain failures and stay errors.</summary>
     public static readonly FrozenSet<string> ConformanceCapable = new[]

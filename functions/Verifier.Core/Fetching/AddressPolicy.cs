@@ -9,7 +9,7 @@ namespace Verifier.Core.Fetching;
 /// 169.254.169.254 and fd00:ec2::254), multicast, unspecified, reserved, and every IPv6 form that embeds an IPv4
 /// address (mapped, compatible, NAT64, 6to4, Teredo). Ranges follow the IANA special-purpose registries (RFC 6890).
 /// </summary>
-public static class AddressPolicy
+internal static class AddressPolicy
 {
     /// <summary>
     /// Returns null when the address may be used, else the reason it may not. <paramref name="allowLoopback"/> opens

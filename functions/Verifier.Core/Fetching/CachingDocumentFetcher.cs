@@ -13,7 +13,7 @@ namespace Verifier.Core.Fetching;
 /// Cache-Control within <see cref="FetchOptions.MaxCacheAge"/>; expiry is computed with the injected TimeProvider.
 /// Concurrent requests for the same document share one fetch (<see cref="SharedFetches"/>).
 /// </summary>
-public sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDisposable
+internal sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDisposable
 {
     private readonly IDocumentFetcher _inner;
     private readonly FetchOptions _options;

@@ -8,7 +8,7 @@ namespace Verifier.Core.Fetching;
 /// checks every address against <see cref="AddressPolicy"/> and connects to the checked address, never to the name:
 /// there is no second DNS lookup an attacker's resolver could answer differently (DNS rebinding).
 /// </summary>
-public static class FetchHandlerFactory
+internal static class FetchHandlerFactory
 {
     public static SocketsHttpHandler Create(FetchOptions options, IHostResolver resolver)
     {
@@ -95,7 +95,7 @@ public static class FetchHandlerFactory
 }
 
 /// <summary>Raised inside the connect callback when every resolved address is refused by policy.</summary>
-public sealed class AddressRefusedException(string message) : IOException(message);
+internal sealed class AddressRefusedException(string message) : IOException(message);
 
 /// <summary>Raised inside the connect callback when the name does not exist (not worth a retry).</summary>
-public sealed class HostNotFoundException(string message, Exception inner) : IOException(message, inner);
+internal sealed class HostNotFoundException(string message, Exception inner) : IOException(message, inner);

@@ -12,7 +12,7 @@ namespace Verifier.Core.Fetching;
 /// An entry whose key does not match, that cannot be read, or whose expiry has passed by the injected clock is a
 /// miss; the folder is trimmed to its byte cap, expired and oldest entries first.
 /// </summary>
-public sealed class FileDocumentCacheStore : IDocumentCacheStore
+internal sealed class FileDocumentCacheStore : IDocumentCacheStore
 {
     private const uint Magic = 0x56444331; // "VDC1"
     private const string Extension = ".entry";

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 
 namespace Verifier.Core.Fetching;
 
-public sealed partial class GuardedFetcher
+internal sealed partial class GuardedFetcher
 {
     /// <summary>One attempt: every redirect hop, headers and body, within <see cref="FetchOptions.Timeout"/>.</summary>
     private async ValueTask<Attempt> AttemptAsync(Uri url, FetchKind kind, CancellationToken ct)

@@ -16,7 +16,7 @@ namespace Verifier.Core.Fetching;
 /// with backoff inside the caller's deadline. Expected failures come back as a <see cref="FetchResult"/>; only the
 /// caller's own cancellation is thrown.
 /// </summary>
-public sealed partial class GuardedFetcher : IDocumentFetcher
+internal sealed partial class GuardedFetcher : IDocumentFetcher
 {
     public const string HttpClientName = "Verifier.Fetch";
 

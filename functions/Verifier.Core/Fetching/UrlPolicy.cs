@@ -7,7 +7,7 @@ namespace Verifier.Core.Fetching;
 /// checked again on their resolved addresses in the connect callback; literal addresses are refused here, so a
 /// refused literal never opens a socket.
 /// </summary>
-public static class UrlPolicy
+internal static class UrlPolicy
 {
     /// <summary>Returns null when the URL may be requested, else the reason it may not.</summary>
     public static string? Refusal(Uri url, bool allowLoopback)

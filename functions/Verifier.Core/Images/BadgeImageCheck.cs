@@ -7,7 +7,7 @@ using Verifier.Core.Reporting;
 
 namespace Verifier.Core.Images;
 
-public enum ImageFindingKind
+internal enum ImageFindingKind
 {
     PngOrSvg,
     OtherFormat,
@@ -17,7 +17,7 @@ public enum ImageFindingKind
 }
 
 /// <summary>What the image check found: recorded once the verification is ready for it, so reports keep one order.</summary>
-public sealed record ImageFinding(ImageFindingKind Kind, string Message, string Subject);
+internal sealed record ImageFinding(ImageFindingKind Kind, string Message, string Subject);
 
 /// <summary>
 /// The badge image (OB 2.0 BadgeClass <c>image</c>, OB 3.0 Achievement <c>image</c>): fetched once through the guarded
@@ -27,7 +27,7 @@ public sealed record ImageFinding(ImageFindingKind Kind, string Message, string 
 /// BadgeClass: "This must be a PNG or SVG image") and a warning where it does not (OB 3.0 Achievement). The fetch runs
 /// beside the other checks and has its own time limit, so a slow image host never holds the verdict up.
 /// </summary>
-public sealed class BadgeImageCheck(IDocumentFetcher fetcher, IOptions<VerifierOptions> options)
+internal sealed class BadgeImageCheck(IDocumentFetcher fetcher, IOptions<VerifierOptions> options)
 {
     /// <summary>The image's share of a verification's deadline.</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(4);

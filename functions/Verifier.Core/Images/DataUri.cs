@@ -3,7 +3,7 @@ using System.Text;
 namespace Verifier.Core.Images;
 
 /// <summary>RFC 2397 <c>data:[&lt;mediatype&gt;][;base64],&lt;data&gt;</c>, decoded within a size cap.</summary>
-public static class DataUri
+internal static class DataUri
 {
     /// <summary>The bytes of a data URI, or null when it is not one, is malformed or decodes past <paramref name="maxBytes"/>.</summary>
     public static byte[]? Decode(string uri, int maxBytes)

@@ -4,7 +4,7 @@ using Verifier.Core.Input;
 namespace Verifier.Core.Images;
 
 /// <summary>What an image is: its format ("PNG", "SVG", "JPEG", …) and, when its header says, its size.</summary>
-public sealed record ImageFacts(string Format, int? Width, int? Height)
+internal sealed record ImageFacts(string Format, int? Width, int? Height)
 {
     public bool IsPngOrSvg => Format is "PNG" or "SVG";
 
@@ -17,7 +17,7 @@ public sealed record ImageFacts(string Format, int? Width, int? Height)
 /// (crafted-image flaws are reported against ImageSharp's decoders), and only the first <see cref="HeaderWindow"/>
 /// bytes are handed to it: every format it knows keeps its size in the header.
 /// </summary>
-public static class ImageIdentifier
+internal static class ImageIdentifier
 {
     public const int HeaderWindow = 256 * 1024;
 

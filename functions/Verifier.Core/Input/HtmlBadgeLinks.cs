@@ -4,7 +4,7 @@ using System.Text;
 namespace Verifier.Core.Input;
 
 /// <summary>How a web page pointed at its badge data.</summary>
-public sealed record HtmlBadgeLink(Uri Url, string How);
+internal sealed record HtmlBadgeLink(Uri Url, string How);
 
 /// <summary>
 /// Finds the badge data a badge's web page declares: <c>&lt;link rel="alternate"&gt;</c> with a JSON, JSON-LD or VC
@@ -14,7 +14,7 @@ public sealed record HtmlBadgeLink(Uri Url, string How);
 /// of script, style, textarea, title and template elements, so a "&lt;link …&gt;" written inside a script string or a
 /// comment — text a page's visitors (or a forger) may control — is never taken for one. It never throws.
 /// </summary>
-public static class HtmlBadgeLinks
+internal static class HtmlBadgeLinks
 {
     /// <summary>How much of a page is read: platforms put these in the head.</summary>
     public const int Window = 256 * 1024;

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Verifier.Core.Input;
 
 /// <summary>Tells JSON from JWS from URL text, and OB 2.0-family documents from OB 3.0 credentials.</summary>
-public static class PayloadClassifier
+internal static class PayloadClassifier
 {
     // Vectorized scan: a baked JWS is a few KB and is classified on every verification.
     private static readonly System.Buffers.SearchValues<char> Base64UrlOrDot =

@@ -6,12 +6,12 @@ namespace Verifier.Core.Keys;
 /// Resolves a key identifier (an http(s) URL of a JWK or key document, a DID URL such as did:key / did:jwk / did:web
 /// with a fragment) to a public key, through the guarded fetcher. Never throws for bad or unreachable keys.
 /// </summary>
-public interface IKeyResolver
+internal interface IKeyResolver
 {
     Task<KeyResolution> ResolveAsync(string keyId, CancellationToken cancellationToken);
 }
 
-public enum KeyResolutionStatus
+internal enum KeyResolutionStatus
 {
     Resolved,
 
@@ -28,7 +28,7 @@ public enum KeyResolutionStatus
     Invalid,
 }
 
-public sealed record KeyResolution(KeyResolutionStatus Status, ResolvedKey? Key, string? Error)
+internal sealed record KeyResolution(KeyResolutionStatus Status, ResolvedKey? Key, string? Error)
 {
     public static KeyResolution Fail(KeyResolutionStatus status, string error) => new(status, null, error);
 }
@@ -42,7 +42,7 @@ public enum KeyKind
 }
 
 /// <summary>Where a key's bytes came from: what decides who may have published it (docs/security.md rule 3).</summary>
-public enum KeySource
+internal enum KeySource
 {
     /// <summary>Computed from the identifier itself (did:key, did:jwk): the identifier is the key.</summary>
     Computed,
@@ -64,7 +64,7 @@ public enum KeySource
 }
 
 /// <summary>A resolved public key and what is known about who controls it.</summary>
-public sealed class ResolvedKey
+internal sealed class ResolvedKey
 {
     /// <summary>The full key id as resolved (e.g. "did:key:z6Mk…#z6Mk…", "https://issuer.example/keys/1").</summary>
     public required string Id { get; init; }

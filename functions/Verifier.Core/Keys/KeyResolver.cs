@@ -14,7 +14,7 @@ namespace Verifier.Core.Keys;
 /// records where its bytes came from (<see cref="KeySource"/>), which the issuer binding judges. Answers are cached
 /// (computed DIDs long, fetched keys for the fetch cache age); answers that may change with the network are not.
 /// </summary>
-public sealed class KeyResolver(IDocumentFetcher fetcher, EngineCache cache, IOptions<VerifierOptions> options) : IKeyResolver
+internal sealed class KeyResolver(IDocumentFetcher fetcher, EngineCache cache, IOptions<VerifierOptions> options) : IKeyResolver
 {
     private static readonly TimeSpan ComputedKeyLifetime = TimeSpan.FromHours(1);
 

@@ -7,7 +7,7 @@ namespace Verifier.Core.Keys;
 /// Multibase (draft-multiformats-multibase) for the two encodings keys and status lists use: 'z' base58btc and
 /// 'u' base64url without padding. Anything else is refused rather than guessed.
 /// </summary>
-public static class Multibase
+internal static class Multibase
 {
     public static byte[]? Decode(string? value)
     {

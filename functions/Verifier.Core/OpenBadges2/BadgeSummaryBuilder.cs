@@ -5,7 +5,7 @@ using Verifier.Core.Reporting;
 namespace Verifier.Core.OpenBadges2;
 
 /// <summary>The flat summary displayers show: taken from the verified documents, never from untrusted input alone.</summary>
-public static class BadgeSummaryBuilder
+internal static class BadgeSummaryBuilder
 {
     public static BadgeSummary Build(JsonObject assertion, JsonObject? badge, JsonObject? issuer)
     {

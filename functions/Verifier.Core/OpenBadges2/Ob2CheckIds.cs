@@ -1,7 +1,7 @@
 namespace Verifier.Core.OpenBadges2;
 
 /// <summary>Stable ids of every Open Badges 0.5–2.0 check (documented in docs/checks/ob2.md).</summary>
-public static class Ob2CheckIds
+internal static class Ob2CheckIds
 {
     public const string Version = "ob2.version";
     public const string Upgrade = "ob2.legacy.upgrade";

@@ -5,7 +5,7 @@ using Verifier.Core.OpenBadges2.Model;
 namespace Verifier.Core.OpenBadges2;
 
 /// <summary>The linked documents of one badge: assertion, BadgeClass and issuer Profile.</summary>
-public sealed class Ob2Graph(JsonObject assertion)
+internal sealed class Ob2Graph(JsonObject assertion)
 {
     public JsonObject Assertion { get; } = assertion;
 

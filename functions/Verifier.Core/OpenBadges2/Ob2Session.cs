@@ -8,7 +8,7 @@ using Verifier.Core.Trust;
 namespace Verifier.Core.OpenBadges2;
 
 /// <summary>How loading a linked document ended.</summary>
-public enum LoadStatus
+internal enum LoadStatus
 {
     Loaded,
 
@@ -19,7 +19,7 @@ public enum LoadStatus
     Unavailable,
 }
 
-public sealed record LoadedDocument(LoadStatus Status, JsonObject? Node, FetchResult? Fetch, string? Error)
+internal sealed record LoadedDocument(LoadStatus Status, JsonObject? Node, FetchResult? Fetch, string? Error)
 {
     public bool IsLoaded => Status == LoadStatus.Loaded && Node is not null;
 
@@ -41,13 +41,13 @@ public sealed record LoadedDocument(LoadStatus Status, JsonObject? Node, FetchRe
 /// <param name="VerifiedBy">How (<see cref="IssuerProofs"/>).</param>
 /// <param name="Document">The document that proves it.</param>
 /// <param name="CheckId">The check that decided it (where a policy refusal is reported).</param>
-public sealed record ProvenIssuer(string Identity, string VerifiedBy, string? Document, string CheckId);
+internal sealed record ProvenIssuer(string Identity, string VerifiedBy, string? Document, string CheckId);
 
 /// <summary>
 /// One OB 2.0 verification in progress: the context, the fetcher and the documents fetched so far (each URL is
 /// fetched at most once per verification, so the issuer read for data is the one read for keys).
 /// </summary>
-public sealed class Ob2Session(VerificationContext context, IDocumentFetcher fetcher, CancellationToken cancellationToken, ParsedDocumentCache? cache = null)
+internal sealed class Ob2Session(VerificationContext context, IDocumentFetcher fetcher, CancellationToken cancellationToken, ParsedDocumentCache? cache = null)
 {
     private readonly Dictionary<string, FetchResult> _fetched = new(StringComparer.Ordinal);
 

@@ -18,7 +18,7 @@ namespace Verifier.Core.OpenBadges2;
 /// the 2.0 model, then runs the 2.0 Verification steps (data validation, issuer scope or signature, revocation,
 /// expiry, recipient) and fills the report's version, verification method and badge summary.
 /// </summary>
-public sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, ParsedDocumentCache documents, BadgeImageCheck images) : IBadgeFamilyVerifier
+internal sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, ParsedDocumentCache documents, BadgeImageCheck images) : IBadgeFamilyVerifier
 {
     private readonly SignedVerification _signed = new(keys);
 

@@ -10,7 +10,7 @@ namespace Verifier.Core.OpenBadges2;
 /// frozen (every JSON container materialized) before they are shared, and shared nodes are never mutated (legacy
 /// documents, which the upgrade rewrites, are not cached). Bounded in entries and document size.
 /// </summary>
-public sealed class ParsedDocumentCache
+internal sealed class ParsedDocumentCache
 {
     private const int MaxEntries = 512;
     private const int MaxDocumentBytes = 64 * 1024;

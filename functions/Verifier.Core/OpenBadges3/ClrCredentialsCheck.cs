@@ -11,7 +11,7 @@ namespace Verifier.Core.OpenBadges3;
 /// Verification" describes, each into its own nested report (`credentials[]`). Unlike an endorsement — a third
 /// party's statement — a nested credential is part of the record itself, so its failure fails the CLR.
 /// </summary>
-public static class ClrCredentialsCheck
+internal static class ClrCredentialsCheck
 {
     /// <summary>Each nested credential may fetch keys, status lists and schemas: bound what one CLR can cause.</summary>
     public const int MaxCredentials = 64;

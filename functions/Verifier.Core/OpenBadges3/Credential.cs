@@ -7,7 +7,7 @@ namespace Verifier.Core.OpenBadges3;
 /// Read-only accessors over a credential's JSON, for both VCDM 2.0 (validFrom/validUntil) and the VCDM 1.1 form
 /// certification still tests (issuanceDate/expirationDate, credentials v1 context).
 /// </summary>
-public sealed class Credential
+internal sealed class Credential
 {
     public const string VcV2Context = "https://www.w3.org/ns/credentials/v2";
     public const string VcV1Context = "https://www.w3.org/2018/credentials/v1";

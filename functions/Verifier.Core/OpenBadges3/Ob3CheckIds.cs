@@ -1,7 +1,7 @@
 namespace Verifier.Core.OpenBadges3;
 
 /// <summary>Stable check ids of the OB 3.0 / CLR 2.0 verifier (documented in docs/checks/ob3.md).</summary>
-public static class Ob3CheckIds
+internal static class Ob3CheckIds
 {
     public const string Parse = "ob3.parse";
     public const string JwtHeader = "ob3.jwt.header";

@@ -15,7 +15,7 @@ namespace Verifier.Core.OpenBadges3;
 /// <see cref="IEmbeddedProofVerifier"/>), refresh, status and dates, recipient, then endorsements — each endorsement a
 /// nested report.
 /// </summary>
-public sealed class Ob3Verifier(
+internal sealed class Ob3Verifier(
     VcJwtVerifier jwtVerifier,
     SchemaChecker schemas,
     StatusChecker status,

@@ -14,7 +14,7 @@ namespace Verifier.Core.OpenBadges3;
 /// (<c>refreshed</c>), never refreshed again ("Only perform Refresh once"); an unusable answer is a warning and this
 /// report keeps covering the credential as presented.
 /// </summary>
-public sealed class RefreshCheck(IDocumentFetcher fetcher)
+internal sealed class RefreshCheck(IDocumentFetcher fetcher)
 {
     public const string RefreshType = "1EdTechCredentialRefresh";
 

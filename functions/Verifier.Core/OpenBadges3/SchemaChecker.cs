@@ -21,7 +21,7 @@ namespace Verifier.Core.OpenBadges3;
 // CA1001: the semaphore is never disposed on purpose: an evaluation past its budget releases it later, and a
 // SemaphoreSlim whose wait handle is never touched holds nothing unmanaged.
 #pragma warning disable CA1001
-public sealed class SchemaChecker(IDocumentFetcher fetcher, EngineCache cache, IOptions<VerifierOptions> options, TimeProvider time)
+internal sealed class SchemaChecker(IDocumentFetcher fetcher, EngineCache cache, IOptions<VerifierOptions> options, TimeProvider time)
 {
     public const string ValidatorType = "1EdTechJsonSchemaValidator2019";
     private const int MaxReportedErrors = 5;

@@ -10,7 +10,7 @@ using Verifier.Core.Trust;
 namespace Verifier.Core.OpenBadges3;
 
 /// <summary>What a VC-JWT verification established.</summary>
-public sealed record JwtOutcome(bool SignatureValid, JsonDocument? Payload, JsonElement? Credential, string? KeyId, string? Algorithm, bool? IssuerKeyBound)
+internal sealed record JwtOutcome(bool SignatureValid, JsonDocument? Payload, JsonElement? Credential, string? KeyId, string? Algorithm, bool? IssuerKeyBound)
 {
     /// <summary>How the key is tied to the issuer, when the signature verified.</summary>
     public IssuerBindingResult? Binding { get; init; }
@@ -22,7 +22,7 @@ public sealed record JwtOutcome(bool SignatureValid, JsonDocument? Payload, Json
 /// Lifetime, audience and issuer are checked by <see cref="JwtClaimsCheck"/> against the credential, with the
 /// engine's clock, so IdentityModel's own validators are off.
 /// </summary>
-public sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
+internal sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
 {
     // RFC 7518 names. "none" and HMAC (HS*) are never accepted: a MAC key would have to be the public key.
     private static readonly Dictionary<string, KeyKind> Algorithms = new(StringComparer.Ordinal)

@@ -13,7 +13,7 @@ namespace Verifier.Core.Proofs;
 /// <c>proof.dataIntegrity</c> check. A proof set is valid when one proof verifies — preferring one whose key is the
 /// issuer's; the other proofs are then reported as warnings, not failures (§2.1.2 proof sets: each proof stands alone).
 /// </summary>
-public sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
+internal sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
 {
     private readonly ProofEvaluator _evaluator;
     private readonly DataIntegrityOptions _options;

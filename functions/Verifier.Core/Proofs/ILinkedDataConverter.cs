@@ -9,7 +9,7 @@ namespace Verifier.Core.Proofs;
 /// RDFC-based cryptosuites canonicalize what this returns. Safe mode matters: an undefined term that is silently
 /// dropped would let an attacker change a credential's JSON without changing its signed RDF.
 /// </summary>
-public interface ILinkedDataConverter
+internal interface ILinkedDataConverter
 {
     ValueTask<RdfConversion> ToRdfAsync(JsonElement document, CancellationToken cancellationToken);
 
@@ -24,7 +24,7 @@ public interface ILinkedDataConverter
 /// <param name="Dataset">The dataset, when conversion succeeded.</param>
 /// <param name="Error">Why the document could not be converted (undefined term, unknown or mismatching context…).</param>
 /// <param name="Indeterminate">True when the cause lies outside the document (a context could not be fetched).</param>
-public sealed record RdfConversion(RdfDataset? Dataset, string? Error, bool Indeterminate = false)
+internal sealed record RdfConversion(RdfDataset? Dataset, string? Error, bool Indeterminate = false)
 {
     /// <summary>
     /// The plain-form audit of an audited conversion; null for <c>ToRdfAsync</c>. A successful audited conversion

@@ -7,7 +7,7 @@ namespace Verifier.Core.Proofs;
 /// The project's JSON-LD 1.1 processor behind the proof seam, always in safe mode (undefined terms, relative @type
 /// IRIs and dropped values are errors) because what it produces is signed.
 /// </summary>
-public sealed class JsonLdLinkedDataConverter(JsonLdProcessor processor) : ILinkedDataConverter
+internal sealed class JsonLdLinkedDataConverter(JsonLdProcessor processor) : ILinkedDataConverter
 {
     private static readonly JsonLdOptions SafeMode = new() { SafeMode = true };
 

@@ -9,7 +9,7 @@ namespace Verifier.Core.Proofs;
 /// set, else the <c>contexts</c> folder the build copies beside the application (docs/configuration.md, "Pinned
 /// contexts"), so a deployment checks its first Data Integrity proof without w3.org, w3id.org or purl.imsglobal.org.
 /// </summary>
-public static class PinnedContextsFolder
+internal static class PinnedContextsFolder
 {
     public const string DefaultFolderName = "contexts";
 
@@ -28,7 +28,7 @@ public static class PinnedContextsFolder
 }
 
 /// <summary>Readiness of the pinned contexts: how many of them this instance has without the network.</summary>
-public sealed class PinnedContextsReadiness(IOptions<VerifierOptions> options) : IReadinessCheck
+internal sealed class PinnedContextsReadiness(IOptions<VerifierOptions> options) : IReadinessCheck
 {
     public string Name => "contexts";
 

@@ -1,7 +1,7 @@
 namespace Verifier.Core.Proofs;
 
 /// <summary>Stable check ids of the embedded-proof verifier (documented in docs/checks/proofs.md).</summary>
-public static class ProofCheckIds
+internal static class ProofCheckIds
 {
     /// <summary>The credential carries at least one embedded proof.</summary>
     public const string Present = "proof.present";

@@ -6,7 +6,7 @@ namespace Verifier.Core.Recipients;
 /// Kelvin sign U+212A into "k"), so a recipient "\u212Aim@example.org" would match "kim@example.org". Here only A–Z
 /// and a–z fold; every other character compares by its code point.
 /// </summary>
-public static class AsciiCase
+internal static class AsciiCase
 {
     public static bool EqualsIgnoreCase(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {

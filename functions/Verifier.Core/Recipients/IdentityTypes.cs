@@ -1,7 +1,7 @@
 namespace Verifier.Core.Recipients;
 
 /// <summary>The kind of identifier a badge declares for its recipient.</summary>
-public static class IdentityTypes
+internal static class IdentityTypes
 {
     /// <summary>
     /// OB 2.0 IdentityObject <c>type</c>: "email", "url" or "telephone" (Profile Identifier Properties), also as the

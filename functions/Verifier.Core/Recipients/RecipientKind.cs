@@ -28,7 +28,7 @@ public enum RecipientKind
 }
 
 /// <summary>Reads an identifier's kind from its syntax and names kinds in messages.</summary>
-public static class RecipientSyntax
+internal static class RecipientSyntax
 {
     /// <summary>The kind of the caller's expected value, read from its own syntax (trimmed first).</summary>
     public static RecipientKind Classify(string value)

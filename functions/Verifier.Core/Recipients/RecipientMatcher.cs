@@ -21,7 +21,7 @@ public enum RecipientMatch
 /// case (Primitive datatypes, IdentityHash); OB 3.0 §8.5 "Verify the Recipient Using an Identifier": an identifier
 /// whose identityType does not match the known identifier's type is skipped. Shared by both verifiers.
 /// </summary>
-public static class RecipientMatcher
+internal static class RecipientMatcher
 {
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 

@@ -74,7 +74,7 @@ public sealed class PinnedJwk
 }
 
 /// <summary>The registry kinds the verifier reads.</summary>
-public static class RegistryTypes
+internal static class RegistryTypes
 {
     /// <summary>The Digital Credentials Consortium's JSON map of DIDs (<c>{ meta, registry: { DID: { name, url?, … } } }</c>).</summary>
     public const string DccLegacy = "dcc-legacy";

@@ -7,7 +7,7 @@ namespace Verifier.Core.Registries;
 /// read from the network at most once per cache lifetime, as its Cache-Control allows within the fetch options'
 /// bounds) and parsed once per version of its bytes.
 /// </summary>
-public sealed class LegacyRegistry(string name, Uri url, IDocumentFetcher fetcher) : IIssuerRegistry
+internal sealed class LegacyRegistry(string name, Uri url, IDocumentFetcher fetcher) : IIssuerRegistry
 {
     private Parsed? _last;
 

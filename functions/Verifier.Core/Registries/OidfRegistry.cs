@@ -13,7 +13,7 @@ namespace Verifier.Core.Registries;
 /// come through the guarded, cached fetcher (a 404 is remembered only briefly), and their verification is kept per
 /// version of their bytes, so a cached answer costs no signature check.
 /// </summary>
-public sealed class OidfRegistry : IIssuerRegistry
+internal sealed class OidfRegistry : IIssuerRegistry
 {
     private const int MaxSubjects = 1024;
 

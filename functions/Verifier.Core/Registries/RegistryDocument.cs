@@ -8,7 +8,7 @@ namespace Verifier.Core.Registries;
 /// url?, location?, legalName? } } }</c>), read once per version of its bytes into lookup tables. Also the format of
 /// local registries, whose keys may be https issuer URLs.
 /// </summary>
-public sealed class RegistryDocument
+internal sealed class RegistryDocument
 {
     private readonly Dictionary<string, RegistryListing> _dids;
     private readonly Dictionary<string, List<(Uri Id, RegistryListing Listing)>> _webByHost;

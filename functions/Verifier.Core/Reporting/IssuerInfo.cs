@@ -49,7 +49,7 @@ public sealed class IssuerInfo
 /// issuer controls names the key or the assertion. Origin level: the issuer id's web origin served it, which every
 /// tenant of a shared badge platform shares; the strict policy refuses it.
 /// </summary>
-public static class IssuerProofs
+internal static class IssuerProofs
 {
     /// <summary>The issuer's own document (hosted Profile or controller document fetched from the issuer id) lists the key, or its verification policy names the assertion's URL prefix.</summary>
     public const string IssuerDocument = "issuer-document";

@@ -45,4 +45,4 @@ public static class ReportJson
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(VerificationReport))]
 [JsonSerializable(typeof(List<VerificationReport>))]
-public sealed partial class ReportJsonContext : JsonSerializerContext;
+internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -7,7 +7,7 @@ namespace Verifier.Core.Status;
 /// The status bitstring of Bitstring Status List §4.1 / StatusList2021: multibase base64url ('u' prefix; StatusList2021
 /// lists may omit it) of a GZIP stream. Index 0 is the left-most (most significant) bit of the first byte.
 /// </summary>
-public sealed class Bitstring
+internal sealed class Bitstring
 {
     /// <summary>Bitstring Status List §4.1: "the uncompressed bitstring MUST be at least 16KB" (131,072 bits).</summary>
     public const int MinimumBytes = 16 * 1024;

@@ -11,7 +11,7 @@ namespace Verifier.Core.Status;
 /// BitstringStatusListEntry (W3C Bitstring Status List §3) and the legacy StatusList2021Entry — becomes one check.
 /// A list that cannot be reached or checked makes the outcome indeterminate, never valid.
 /// </summary>
-public sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader lists)
+internal sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader lists)
 {
     public async Task CheckAsync(Credential credential, VerificationContext context, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ using Verifier.Core.Trust;
 
 namespace Verifier.Core.Status;
 
-public enum ListProofState
+internal enum ListProofState
 {
     Verified,
     Failed,
@@ -26,7 +26,7 @@ public enum ListProofState
 /// request's instant, policy or budget went into it: docs/security.md rule 8), so it can be cached and shared; each
 /// request then judges the binding level, the dates and the purpose under its own options.
 /// </summary>
-public sealed record LoadedStatusList(
+internal sealed record LoadedStatusList(
     Uri Url,
     JsonElement Credential,
     ListProofState Proof,
@@ -48,7 +48,7 @@ public sealed record LoadedStatusList(
 /// application/vc+jwt with the VC-JWT verifier, a JSON credential's embedded proof with the registered Data Integrity
 /// verifier — decodes the bitstring, and caches the result within the list's ttl / validUntil.
 /// </summary>
-public sealed class StatusListLoader(
+internal sealed class StatusListLoader(
     IDocumentFetcher fetcher,
     EngineCache cache,
     VcJwtVerifier jwtVerifier,

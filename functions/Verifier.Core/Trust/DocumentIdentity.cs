@@ -2,7 +2,7 @@ using Verifier.Core.Fetching;
 
 namespace Verifier.Core.Trust;
 
-public enum IdentityStatus
+internal enum IdentityStatus
 {
     /// <summary>The document speaks for <see cref="IdentifiedDocument.Identity"/>.</summary>
     Confirmed,
@@ -19,7 +19,7 @@ public enum IdentityStatus
 /// <param name="Identity">The URL the document speaks for, when confirmed.</param>
 /// <param name="Refetched">True when the declared id was fetched to confirm it (the body may differ from the first).</param>
 /// <param name="Problem">Why the identity is not confirmed.</param>
-public sealed record IdentifiedDocument(IdentityStatus Status, FetchResult Fetch, Uri? Identity, bool Refetched, string? Problem)
+internal sealed record IdentifiedDocument(IdentityStatus Status, FetchResult Fetch, Uri? Identity, bool Refetched, string? Problem)
 {
     public bool IsConfirmed => Status == IdentityStatus.Confirmed;
 
@@ -34,7 +34,7 @@ public sealed record IdentifiedDocument(IdentityStatus Status, FetchResult Fetch
 /// one reached through an open redirect, can never speak for the real id, while a genuine node served at a URL that
 /// differs from its id (a query parameter, http → https) still verifies.
 /// </summary>
-public static class DocumentIdentity
+internal static class DocumentIdentity
 {
     /// <param name="fetched">The first answer (already OK).</param>
     /// <param name="declaredId">The id the document declares; null when it declares none.</param>

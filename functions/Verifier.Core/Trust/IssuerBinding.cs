@@ -4,7 +4,7 @@ using Verifier.Core.Reporting;
 namespace Verifier.Core.Trust;
 
 /// <summary>How strongly a key (or a hosted assertion) is tied to the issuer a badge names (docs/security.md rule 3).</summary>
-public enum BindingLevel
+internal enum BindingLevel
 {
     /// <summary>Something the issuer controls names the key: its document, its DID document, or its DID is the key.</summary>
     Document,
@@ -26,7 +26,7 @@ public enum BindingLevel
 /// <param name="Message">A sentence a person can act on.</param>
 /// <param name="VerifiedBy">One of <see cref="IssuerProofs"/>' names when bound, else "none".</param>
 /// <param name="Document">The URL (or DID) of what proves it.</param>
-public sealed record IssuerBindingResult(BindingLevel Level, string Message, string VerifiedBy = IssuerProofs.None, string? Document = null)
+internal sealed record IssuerBindingResult(BindingLevel Level, string Message, string VerifiedBy = IssuerProofs.None, string? Document = null)
 {
     /// <summary>Bound at document or origin level (what the report states as <c>issuerKeyBound</c>).</summary>
     public bool IssuerKeyBound => Level is BindingLevel.Document or BindingLevel.Origin;
@@ -39,7 +39,7 @@ public sealed record IssuerBindingResult(BindingLevel Level, string Message, str
 }
 
 /// <summary>The one place a binding level meets a policy (docs/security.md, "What valid promises").</summary>
-public static class IssuerBinding
+internal static class IssuerBinding
 {
     public const string AnyoneCouldHaveSigned = "anyone could have made this signature";
 

@@ -6,7 +6,7 @@ using Verifier.Core.Fetching;
 
 namespace Verifier.Core.Trust;
 
-public enum IssuerDocumentStatus
+internal enum IssuerDocumentStatus
 {
     /// <summary>The issuer's document was fetched from the issuer id and speaks for it.</summary>
     Loaded,
@@ -24,7 +24,7 @@ public enum IssuerDocumentStatus
 /// <param name="Keys">Every key id the document lists (verificationMethod, assertionMethod, publicKey, authentication…), absolute.</param>
 /// <param name="AssertionKeys">The key ids it lists for making credentials: assertionMethod, and OB 2.0's publicKey.</param>
 /// <param name="Problem">Why the document is absent or unavailable.</param>
-public sealed record IssuerDocument(IssuerDocumentStatus Status, Uri Url, IReadOnlySet<string> Keys, IReadOnlySet<string> AssertionKeys, string? Problem)
+internal sealed record IssuerDocument(IssuerDocumentStatus Status, Uri Url, IReadOnlySet<string> Keys, IReadOnlySet<string> AssertionKeys, string? Problem)
 {
     public bool ListsAnyKey => Keys.Count > 0;
 
@@ -38,7 +38,7 @@ public sealed record IssuerDocument(IssuerDocumentStatus Status, Uri Url, IReadO
 /// docs/security.md rule 1, and reads which keys it lists. This is the "something the issuer controls" that binds a
 /// key at document level — and whose silence about keys is what allows origin-level binding.
 /// </summary>
-public sealed class IssuerDocuments(IDocumentFetcher fetcher, EngineCache? cache = null, IOptions<VerifierOptions>? options = null)
+internal sealed class IssuerDocuments(IDocumentFetcher fetcher, EngineCache? cache = null, IOptions<VerifierOptions>? options = null)
 {
     private static readonly string[] KeyRelations = ["verificationMethod", "assertionMethod", "publicKey", "authentication", "capabilityInvocation", "capabilityDelegation", "keyAgreement"];
     private static readonly string[] AssertionRelations = ["assertionMethod", "publicKey"];

@@ -11,7 +11,7 @@ namespace Verifier.Core.Trust;
 /// Never a key whose own document names another controller, a method inside another issuer's document, a key reached
 /// through a redirect off the issuer's origin, a header jwk, or key bytes read out of a URL fragment.
 /// </summary>
-public sealed class IssuerKeyBinder(IssuerDocuments documents)
+internal sealed class IssuerKeyBinder(IssuerDocuments documents)
 {
     /// <param name="issuerId">The credential's issuer id.</param>
     /// <param name="keyId">The key id the proof names (kid / verificationMethod); null when the key came in a header jwk.</param>

@@ -9,7 +9,7 @@ namespace Verifier.Core.Trust;
 /// the issuer's documents merely state (name, url). A stated homepage off the proven identity's origin is a claim
 /// nobody checked, and the report says so (check <see cref="UrlUnverified"/>), so that no summary presents it as proof.
 /// </summary>
-public static class IssuerReport
+internal static class IssuerReport
 {
     public const string UrlUnverified = "issuer.url-unverified";
 

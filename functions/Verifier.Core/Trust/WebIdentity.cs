@@ -8,7 +8,7 @@ namespace Verifier.Core.Trust;
 /// ports are one site (real issuers name ids with http and serve them over https). Path and query compare exactly:
 /// a different path or query is a different document.
 /// </summary>
-public static class WebIdentity
+internal static class WebIdentity
 {
     /// <summary>An absolute http(s) URL with a host, or null.</summary>
     public static Uri? HttpUrl(string? text) =>

@@ -1,7 +1,7 @@
 namespace Verifier.LinkedData.Contexts;
 
 /// <summary>The loader a verifier uses: configured folder, then the network hook, all behind the pinned-digest gate.</summary>
-public static class ContextLoaders
+internal static class ContextLoaders
 {
     /// <summary>
     /// Builds <c>Pinned(Chained(folder, network))</c>. <paramref name="folderPath"/> is the value of

@@ -5,7 +5,7 @@ using System.Text;
 namespace Verifier.LinkedData.Contexts;
 
 /// <summary>Contexts held in memory: the project's own small contexts (e.g. embedded resources) and tests.</summary>
-public sealed class InMemoryContextLoader : IContextLoader
+internal sealed class InMemoryContextLoader : IContextLoader
 {
     private readonly ConcurrentDictionary<string, ContextLoadResult> documents = new(StringComparer.Ordinal);
 

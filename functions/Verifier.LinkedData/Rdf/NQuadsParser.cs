@@ -4,7 +4,7 @@ using System.Text;
 namespace Verifier.LinkedData.Rdf;
 
 /// <summary>Malformed N-Quads input (the single content-exception type of the parser).</summary>
-public sealed class NQuadsFormatException : FormatException
+internal sealed class NQuadsFormatException : FormatException
 {
     public NQuadsFormatException(string message, int line)
         : base($"N-Quads line {line}: {message}") => Line = line;
@@ -30,7 +30,7 @@ public sealed class NQuadsFormatException : FormatException
 /// Parses RDF 1.1 N-Quads (https://www.w3.org/TR/n-quads/ §2, grammar §5): one statement per line, comments,
 /// IRIs and literals with UCHAR/ECHAR escapes decoded. Throws <see cref="NQuadsFormatException"/> on bad input.
 /// </summary>
-public static class NQuadsParser
+internal static class NQuadsParser
 {
     public static RdfDataset Parse(string text)
     {

@@ -7,7 +7,7 @@ namespace Verifier.LinkedData.Rdf;
 /// Writes quads in the canonical N-Quads form required by RDFC-1.0 §4.3 (RDF 1.1 N-Quads, canonical N-Triples
 /// rules): IRIs unescaped, literals escaping only what the grammar forbids, one space between terms, " .\n" at the end.
 /// </summary>
-public static class NQuadsSerializer
+internal static class NQuadsSerializer
 {
     /// <summary>Serializes a dataset: one line per distinct quad, in the dataset's order (not sorted).</summary>
     public static string Serialize(RdfDataset dataset)

@@ -7,7 +7,7 @@ namespace Verifier.Core.Tests.TestSupport;
 /// An issuer-key binder for proof tests that run without a network: every issuer document answers 404, so URL
 /// issuers have no document (DID issuers never need one).
 /// </summary>
-public static class TestBinder
+internal static class TestBinder
 {
     public static IssuerKeyBinder Offline { get; } = new(new IssuerDocuments(new NotFoundFetcher()));
 

@@ -6,7 +6,7 @@ using Verifier.LinkedData.Rdf;
 namespace Verifier.LinkedData.Tests.TestSupport;
 
 /// <summary>Small helpers: run toRdf on a JSON string with the project's own test contexts.</summary>
-public static class Ld
+internal static class Ld
 {
     public const string ExampleContext = "https://example.test/ctx/v1";
 

@@ -13,7 +13,7 @@ namespace Verifier.Core.Engine.Settings;
 /// (<c>Verifier:Fetch:Timeout</c>) so that the one line a host prints at start says which setting to fix. Any options
 /// class gets this by being registered with <see cref="SettingsRegistration.AddVerifierSettings{TOptions}"/>.
 /// </summary>
-public sealed class SettingsValidator<[DynamicallyAccessedMembers(SettingsRegistration.Settable)] TOptions>(string sectionName) : IValidateOptions<TOptions>
+internal sealed class SettingsValidator<[DynamicallyAccessedMembers(SettingsRegistration.Settable)] TOptions>(string sectionName) : IValidateOptions<TOptions>
     where TOptions : class
 {
     public ValidateOptionsResult Validate(string? name, TOptions options)
@@ -72,7 +72,7 @@ public sealed class SettingsValidator<[DynamicallyAccessedMembers(SettingsRegist
 }
 
 /// <summary>How settings classes are read: the configuration test and the validator agree on what a setting is.</summary>
-public static class SettingsReflection
+internal static class SettingsReflection
 {
     /// <summary>The bindable settings of an options class: public properties with a public setter or a nested section.</summary>
     public static IEnumerable<PropertyInfo> Settings([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type) =>

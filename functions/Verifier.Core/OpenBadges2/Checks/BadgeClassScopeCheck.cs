@@ -13,7 +13,7 @@ namespace Verifier.Core.OpenBadges2.Checks;
 /// on the URL the BadgeClass was finally served from (docs/security.md rule 1). An embedded BadgeClass is part of the
 /// hosted assertion, whose own scope is checked. <c>startsWith</c> names assertion URLs, not BadgeClasses.
 /// </summary>
-public static class BadgeClassScopeCheck
+internal static class BadgeClassScopeCheck
 {
     /// <param name="badgeClass">The URL the BadgeClass was served from.</param>
     /// <param name="issuerIdentity">The URL the issuer Profile was served from.</param>

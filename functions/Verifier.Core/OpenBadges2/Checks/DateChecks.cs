@@ -9,7 +9,7 @@ namespace Verifier.Core.OpenBadges2.Checks;
 /// issuedOn must not be in the future; a past <c>expires</c> means expired ("After this time, the badge should be
 /// considered expired", Assertion.expires); <c>expires</c> before <c>issuedOn</c> is contradictory.
 /// </summary>
-public static class DateChecks
+internal static class DateChecks
 {
     public static void Run(JsonObject assertion, DateTimeOffset now, TimeSpan skew, CheckCollector checks)
     {

@@ -10,7 +10,7 @@ namespace Verifier.Core.OpenBadges2.Checks;
 /// value's kind (read from its syntax) must be the kind recipient.type declares, e.g. "a known email address value
 /// for email type recipient IdentityObject"; values of different kinds are never compared.
 /// </summary>
-public static class RecipientCheck
+internal static class RecipientCheck
 {
     public static void Run(JsonObject assertion, string? expected, CheckCollector checks)
     {

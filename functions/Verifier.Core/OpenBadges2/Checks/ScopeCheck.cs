@@ -12,7 +12,7 @@ namespace Verifier.Core.OpenBadges2.Checks;
 /// hosts with <c>allowedOrigins</c>, whose default is the issuer id's origin — so <c>startsWith</c> alone still
 /// requires that origin. 0.5, 1.0 and 1.1 issuers carry no policy: same origin only (rule 2).
 /// </summary>
-public static class ScopeCheck
+internal static class ScopeCheck
 {
     /// <param name="assertion">The URL the hosted assertion speaks for.</param>
     /// <param name="issuerIdentity">The issuer's identity: the hosted Profile's URL (1.1, 2.0) or the issuer's origin (0.5, 1.0).</param>

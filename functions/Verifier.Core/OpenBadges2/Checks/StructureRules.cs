@@ -9,7 +9,7 @@ namespace Verifier.Core.OpenBadges2.Checks;
 /// breaks a rule of the specification that changes nothing about what the badge proves (docs/checks/ob2.md): a
 /// warning under the authenticity profile.
 /// </summary>
-public sealed record StructureIssue(bool IsError, string Pointer, string Message, bool Conformance = false);
+internal sealed record StructureIssue(bool IsError, string Pointer, string Message, bool Conformance = false);
 
 /// <summary>
 /// Which properties of a class decide what a badge proves (docs/checks/ob2.md, column "class"): <c>essential</c>

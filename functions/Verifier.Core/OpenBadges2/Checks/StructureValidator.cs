@@ -8,7 +8,7 @@ namespace Verifier.Core.OpenBadges2.Checks;
 /// Required properties and datatypes of each OB 2.0 class (Open Badges Vocabulary). <c>legacy</c> relaxes the
 /// rules 1.x documents never had to follow (issuer e-mail, ids of documents identified by their URL).
 /// </summary>
-public static class StructureValidator
+internal static class StructureValidator
 {
     // What a badge proves rests on these (docs/checks/ob2.md): who it is about is matched by ob2.recipient, which
     // fails whenever a recipient is asked for and none can be compared.
@@ -249,7 +249,7 @@ public static class StructureValidator
 }
 
 /// <summary>Data URIs a BadgeClass image may use: "This must be a PNG or SVG image" (BadgeClass image).</summary>
-public static class ImageDataUri
+internal static class ImageDataUri
 {
     public static bool IsAllowed(string iri) => !iri.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
         || iri.StartsWith("data:image/png;", StringComparison.OrdinalIgnoreCase)

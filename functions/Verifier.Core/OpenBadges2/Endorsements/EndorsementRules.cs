@@ -12,7 +12,7 @@ namespace Verifier.Core.OpenBadges2.Endorsements;
 /// Profile) whose <c>claim</c> names the endorsed node by its <c>id</c>, verified like an Assertion — hosted within
 /// the endorser's scope, or signed with the endorser's key — and about what it sits on (docs/security.md rule 6).
 /// </summary>
-public static class EndorsementRules
+internal static class EndorsementRules
 {
     private static readonly PropertyClasses Classes = new(
         new HashSet<string>(StringComparer.Ordinal) { "id", "type", "claim", "issuer", "verification", "revoked" },

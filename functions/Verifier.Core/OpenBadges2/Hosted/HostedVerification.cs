@@ -11,7 +11,7 @@ namespace Verifier.Core.OpenBadges2.Hosted;
 /// file, and upon loading the hosted verification file, the retrieved data should be used as the Assertion value."
 /// A 410 Gone or a body with <c>revoked: true</c> means revoked (Revoking Hosted Assertions).
 /// </summary>
-public static class HostedVerification
+internal static class HostedVerification
 {
     /// <summary>The URL a hosted assertion must be fetched from: its id (2.0, 1.1), verify.url (1.0), or where it was found (0.5).</summary>
     public static string? HostedUrl(JsonObject input, string version, Uri? sourceUrl)

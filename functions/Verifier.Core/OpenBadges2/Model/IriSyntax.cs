@@ -8,7 +8,7 @@ namespace Verifier.Core.OpenBadges2.Model;
 /// <see cref="Uri"/> parsing. An explicit scheme is always required: on Unix "/path" would otherwise parse as an
 /// absolute file URI.
 /// </summary>
-public static class IriSyntax
+internal static class IriSyntax
 {
     // RFC 3986 unreserved, reserved and '%' for escapes; no space, quote, angle bracket, backslash or control.
     private static readonly SearchValues<char> UriChars =

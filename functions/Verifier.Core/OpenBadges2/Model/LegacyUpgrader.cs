@@ -7,7 +7,7 @@ namespace Verifier.Core.OpenBadges2.Model;
 /// date-only timestamps become DateTimes, <c>verify</c> becomes <c>verification</c>, 0.5's plain recipient string
 /// and embedded issuer <c>origin</c> become an IdentityObject and a Profile. Returns what it changed.
 /// </summary>
-public static class LegacyUpgrader
+internal static class LegacyUpgrader
 {
     private const string V2Context = "https://w3id.org/openbadges/v2";
 

@@ -7,7 +7,7 @@ namespace Verifier.Core.OpenBadges2.Model;
 /// OB 2.0 "DateTime": an ISO 8601 string with a time and a time zone indicator (Primitive datatypes, DateTime).
 /// Legacy forms (1.x Unix timestamps, date-only strings) are accepted only by <see cref="ParseLegacy"/>.
 /// </summary>
-public static partial class Ob2DateTime
+internal static partial class Ob2DateTime
 {
     /// <summary>Parses a 2.0 DateTime; null when it lacks a time, a zone, or is not ISO 8601.</summary>
     public static DateTimeOffset? Parse(string? value)

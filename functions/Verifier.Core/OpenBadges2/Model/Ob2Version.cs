@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Verifier.Core.OpenBadges2.Model;
 
 /// <summary>Tells 0.5, 1.0, 1.1 and 2.0 assertions apart by the markers each version introduced.</summary>
-public static class Ob2Version
+internal static class Ob2Version
 {
     public const string V05 = "0.5";
     public const string V10 = "1.0";

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Verifier.Core.OpenBadges2.Signed;
 
 /// <summary>A parsed compact JWS (RFC 7515 §7.1): header fields, decoded payload, signing input and signature.</summary>
-public sealed class CompactJws
+internal sealed class CompactJws
 {
     /// <summary>Larger inputs are refused before any decoding (a signed assertion is a few KB).</summary>
     public const int MaxLength = 2 * 1024 * 1024;

@@ -4,13 +4,13 @@ using Verifier.Core.OpenBadges2.Model;
 namespace Verifier.Core.OpenBadges2.Signed;
 
 /// <summary>A key the issuer Profile authorizes: its id and, when the Profile embeds it, the embedded document.</summary>
-public sealed record ListedKey(string Id, JsonObject? Embedded);
+internal sealed record ListedKey(string Id, JsonObject? Embedded);
 
 /// <summary>
 /// Which keys may be tried (SignedBadge Verification, step 4): a <c>creator</c> must be listed in the hosted issuer's
 /// <c>publicKey</c>; without one, every listed key is tried. Keys named anywhere else are never trusted.
 /// </summary>
-public static class KeySelection
+internal static class KeySelection
 {
     public static IReadOnlyList<ListedKey> Listed(JsonObject hostedIssuer)
     {

@@ -10,7 +10,7 @@ namespace Verifier.Core.OpenBadges2.Signed;
 /// RevocationList <c>revokedAssertions</c> (entries are id strings or objects with id or uid). 1.0 lists were an
 /// object mapping uid to reason; both are read.
 /// </summary>
-public static class RevocationCheck
+internal static class RevocationCheck
 {
     /// <param name="session">The verification.</param>
     /// <param name="hostedIssuer">The issuer Profile (hosted for 2.0; the 1.0 issuer document otherwise).</param>

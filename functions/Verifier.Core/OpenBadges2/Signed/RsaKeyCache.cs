@@ -9,7 +9,7 @@ namespace Verifier.Core.OpenBadges2.Signed;
 /// RS256 verification with parsed keys cached by PEM text, so a hot issuer key is not re-parsed per badge.
 /// RSA instances are not documented as thread-safe, so each cached key keeps a small pool of instances.
 /// </summary>
-public sealed class RsaKeyCache
+internal sealed class RsaKeyCache
 {
     private const int MaxKeys = 1024;
     private const int MaxPooledPerKey = 8;

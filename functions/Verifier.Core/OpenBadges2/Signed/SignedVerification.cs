@@ -14,7 +14,7 @@ namespace Verifier.Core.OpenBadges2.Signed;
 /// The header's alg is checked before any key is touched: RS256 only, so <c>none</c> and HMAC with a public key
 /// as the shared secret (key confusion) are refused outright.
 /// </summary>
-public sealed class SignedVerification(RsaKeyCache keys)
+internal sealed class SignedVerification(RsaKeyCache keys)
 {
     public const string Algorithm = "RS256";
 

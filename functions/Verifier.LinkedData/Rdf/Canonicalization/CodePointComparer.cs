@@ -4,7 +4,7 @@ namespace Verifier.LinkedData.Rdf.Canonicalization;
 /// Orders strings by Unicode code point, as RDFC-1.0 requires for sorting N-Quads (§4.3, "code point order").
 /// Ordinal UTF-16 order differs only where a surrogate pair (U+10000 and above) meets U+E000–U+FFFF.
 /// </summary>
-public sealed class CodePointComparer : IComparer<string>
+internal sealed class CodePointComparer : IComparer<string>
 {
     public static CodePointComparer Instance { get; } = new();
 
