@@ -56,7 +56,7 @@ public static class JobRegistration
             : new QueueClient(options.ConnectionString, JobQueue.Name, clientOptions);
     }
 
-    private static DefaultAzureCredential Credential(JobOptions options) => new DefaultAzureCredential(new DefaultAzureCredentialOptions
+    private static DefaultAzureCredential Credential(JobOptions options) => new(new DefaultAzureCredentialOptions
     {
         ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? null : options.ManagedIdentityClientId,
     });
