@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -12,6 +13,7 @@ public abstract class ApiHandler(CorsPolicy cors, ILogger logger, RequestGate? g
     /// <summary>The methods this route serves, besides OPTIONS (CORS preflight).</summary>
     public abstract IReadOnlyList<string> Methods { get; }
 
+    [SuppressMessage("Performance", "CA1848:Use the LoggerMessage delegates", Justification = "Logs only an unhandled failure (a bug), never on the request path that succeeds.")]
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (HttpMethods.IsOptions(request.Method))

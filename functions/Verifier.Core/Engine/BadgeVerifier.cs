@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,7 @@ public sealed class BadgeVerifier
         _telemetry = telemetry ?? new VerificationTelemetry(new VerifierMetrics());
     }
 
+    [SuppressMessage("Performance", "CA1848:Use the LoggerMessage delegates", Justification = "Logs only an unexpected failure, the one boundary where a bug becomes a check.")]
     public async Task<VerificationReport> VerifyAsync(VerificationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

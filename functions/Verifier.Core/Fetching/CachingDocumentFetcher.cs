@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -169,6 +170,7 @@ internal sealed partial class CachingDocumentFetcher : IDocumentFetcher, IDispos
         }
     }
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A store write is best effort: any failure is logged and the fetched document is still used.")]
     private async Task WriteStoreAsync(string key, CachedDocument document)
     {
         using var timeout = new CancellationTokenSource(StoreWriteTimeout, _time);

@@ -12,7 +12,8 @@ internal static class CappedBody
             return null;
         }
 
-        await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        await using var disposeStream = stream.ConfigureAwait(false);
         // A declared length only sizes the first buffer up to 256 KiB: announcing 10 MB must not reserve 10 MB.
         using var buffer = new MemoryStream(declared is long n ? (int)Math.Min(n, 256 * 1024) : 16 * 1024);
         var chunk = new byte[16 * 1024];

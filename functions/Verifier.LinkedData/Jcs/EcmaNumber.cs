@@ -76,7 +76,7 @@ internal static class EcmaNumber
             exp = int.Parse(shortest.AsSpan(ePos + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
         }
 
-        var point = mantissa.IndexOf('.');
+        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
         string intPart = point < 0 ? mantissa : mantissa[..point];
         string fracPart = point < 0 ? string.Empty : mantissa[(point + 1)..];
         var all = intPart + fracPart;

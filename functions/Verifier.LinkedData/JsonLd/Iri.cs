@@ -180,7 +180,7 @@ internal static class Iri
     // RFC 3986 §5.2.4
     internal static string RemoveDotSegments(string input)
     {
-        if (input.Length == 0 || (!input.Contains('.')))
+        if (input.Length == 0 || (!input.Contains('.', StringComparison.Ordinal)))
         {
             return input;
         }
@@ -254,14 +254,14 @@ internal static class Iri
         public static Parts Parse(string s)
         {
             string? scheme = null, authority = null, query = null, fragment = null;
-            var hash = s.IndexOf('#');
+            var hash = s.IndexOf('#', StringComparison.Ordinal);
             if (hash >= 0)
             {
                 fragment = s[(hash + 1)..];
                 s = s[..hash];
             }
 
-            var q = s.IndexOf('?');
+            var q = s.IndexOf('?', StringComparison.Ordinal);
             if (q >= 0)
             {
                 query = s[(q + 1)..];
@@ -270,7 +270,7 @@ internal static class Iri
 
             if (IsAbsolute(s))
             {
-                var colon = s.IndexOf(':');
+                var colon = s.IndexOf(':', StringComparison.Ordinal);
                 scheme = s[..colon];
                 s = s[(colon + 1)..];
             }
