@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Verifier.Core.Engine;
 
 namespace Verifier.Core.OpenBadges3;
 
@@ -82,12 +82,8 @@ public sealed class Credential
         }
 
         var raw = Str(Root, name);
-        return (ParseDate(raw), raw, name);
+        return (Instants.ParseDateTimeStamp(raw), raw, name);
     }
-
-    /// <summary>XML Schema dateTime as VCDM requires (an offset or Z is expected; a missing one is read as UTC).</summary>
-    public static DateTimeOffset? ParseDate(string? raw) =>
-        raw is not null && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d) ? d : null;
 
     public static string? Str(JsonElement? obj, string name) =>
         obj is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Verifier.Core.Proofs;
@@ -30,12 +29,6 @@ internal sealed record ProofDescriptor(
         String(proof, "proofValue"),
         String(proof, "created"),
         String(proof, "expires"));
-
-    /// <summary>Parses an XML Schema dateTime (VC Data Integrity §2.1 created/expires); null when absent or malformed.</summary>
-    public static DateTimeOffset? ParseDateTime(string? value) =>
-        value is not null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && value.Contains('T', StringComparison.Ordinal)
-            ? at
-            : null;
 
     private static string? String(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
