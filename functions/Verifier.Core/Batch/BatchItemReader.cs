@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verifier.Core.Input;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.Batch;
 
@@ -58,8 +59,7 @@ public static class BatchItemReader
             : (null, $"'{kind}' must be a non-empty string");
 
     private static (VerificationInput?, string?) Url(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && Uri.TryCreate(value.GetString()!.Trim(), UriKind.Absolute, out var url)
-            && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+        value.ValueKind == JsonValueKind.String && WebIdentity.HttpUrl(value.GetString()!.Trim()) is { } url
             ? (VerificationInput.FromUrl(url), null)
             : (null, "'url' must be an absolute http(s) URL");
 
