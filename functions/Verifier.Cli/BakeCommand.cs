@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Verifier.Core.Baking;
+using Verifier.Core.Trust;
 
 namespace Verifier.Cli;
 
@@ -27,7 +28,7 @@ internal static class BakeCommand
                 imageBytes = await File.ReadAllBytesAsync(imageFile.FullName, ct).ConfigureAwait(false);
                 payload = badgeArgument == "-"
                     ? await stdin.ReadToEndAsync(ct).ConfigureAwait(false)
-                    : Uri.TryCreate(badgeArgument, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+                    : WebIdentity.HttpUrl(badgeArgument) is { } url
                         ? url.AbsoluteUri
                         : await File.ReadAllTextAsync(badgeArgument, ct).ConfigureAwait(false);
             }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
+using Verifier.Core.Trust;
 
 namespace Verifier.Cli;
 
@@ -92,6 +93,5 @@ internal static class InputExpander
         return files;
     }
 
-    private static bool IsHttpUrl(string argument) =>
-        Uri.TryCreate(argument, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
+    private static bool IsHttpUrl(string argument) => WebIdentity.HttpUrl(argument) is not null;
 }

@@ -1,4 +1,5 @@
 using Verifier.Core.Input;
+using Verifier.Core.Trust;
 
 namespace Verifier.Cli;
 
@@ -19,7 +20,7 @@ public static class InputLoader
                 : (VerificationInput.FromText(await stdin.ReadToEndAsync(ct).ConfigureAwait(false)), null);
         }
 
-        if (Uri.TryCreate(argument, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+        if (WebIdentity.HttpUrl(argument) is { } url)
         {
             return (VerificationInput.FromUrl(url), null);
         }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Verifier.Core.Engine;
 using Verifier.Core.Reporting;
@@ -30,7 +29,7 @@ internal static class VerifyCommand
         var image = new Option<bool>("--image") { Description = "Put the badge image in JSON reports as badge.imageData (a data: URI; remote PNG or SVG fetched and identified)." };
         at.Validators.Add(r =>
         {
-            if (r.Tokens.Count > 0 && !TryParseInstant(r.Tokens[0].Value, out _))
+            if (r.Tokens.Count > 0 && Instants.ParseRequestInstant(r.Tokens[0].Value) is null)
             {
                 r.AddError($"--at must be an ISO 8601 date-time such as 2025-01-31T12:00:00Z, not '{r.Tokens[0].Value}'");
             }
@@ -43,7 +42,7 @@ internal static class VerifyCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            DateTimeOffset? asOf = parse.GetValue(at) is { } text && TryParseInstant(text, out var instant) ? instant : null;
+            var asOf = Instants.ParseRequestInstant(parse.GetValue(at));
             if (parse.GetValue(strict) && parse.GetValue(lenient))
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync("obverify: --strict and --lenient cannot be used together").ConfigureAwait(false);
@@ -141,7 +140,4 @@ internal static class VerifyCommand
             ct).ConfigureAwait(false);
         return new VerifiedInput(item.Name, report, null);
     }
-
-    private static bool TryParseInstant(string text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
 }

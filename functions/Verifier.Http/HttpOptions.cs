@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Verifier.Core.Engine.Settings;
+using Verifier.Core.Trust;
 
 namespace Verifier.Http;
 
@@ -48,8 +49,8 @@ public sealed class HttpOptions : IValidatableObject
         for (var i = 0; i < AllowedOrigins.Length; i++)
         {
             var origin = AllowedOrigins[i];
-            if (origin != "*" && (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
-                || uri.GetLeftPart(UriPartial.Authority) != origin.TrimEnd('/') || origin.EndsWith('/')))
+            // Compared with the engine's origin form, which leaves out user information: "https://a@b" is not an origin.
+            if (origin != "*" && (WebIdentity.HttpUrl(origin) is not { } uri || WebIdentity.OriginOf(uri) != origin))
             {
                 yield return new ValidationResult($"'{origin}' is not an origin (https://host[:port], no path)", [$"{nameof(AllowedOrigins)}:{i}"]);
             }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Engine;
 using Verifier.Core.Input;
+using Verifier.Core.Trust;
 using Verifier.Http.Writing;
 
 namespace Verifier.Http;
@@ -41,7 +42,7 @@ public sealed class VerifyHandler(BadgeVerifier verifier, IOptions<HttpOptions> 
             return Problems.NothingVerifiable("Give the badge's address as ?url=https://… (a hosted assertion, a credential or a baked image), or POST the badge itself.");
         }
 
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        if (WebIdentity.HttpUrl(text) is not { } url)
         {
             return Problems.BadParameter($"'url' must be an absolute http(s) URL, not '{text}'.");
         }

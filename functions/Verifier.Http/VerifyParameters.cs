@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Verifier.Core.Engine;
 using Verifier.Core.Reporting;
@@ -48,8 +47,9 @@ internal sealed record VerifyParameters(string? Recipient, IssuerPolicy? Policy,
         DateTimeOffset? at = null;
         if (Get("at") is { Length: > 0 } atText)
         {
-            // An instant with an explicit offset, e.g. 2025-01-31T12:00:00Z; a bare date means midnight UTC.
-            if (!DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            // An instant with an explicit offset, e.g. 2025-01-31T12:00:00Z; a bare date means midnight UTC. The same
+            // grammar as the CLI's --at (Instants.ParseRequestInstant).
+            if (Instants.ParseRequestInstant(atText) is not { } parsed)
             {
                 problem = Problems.BadParameter($"'at' must be an ISO 8601 date-time such as 2025-01-31T12:00:00Z, not '{atText}'.");
                 return null;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verifier.Core.Input;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.Batch;
 
@@ -24,8 +25,8 @@ internal static class BatchItemReader
             return Fail(index, null, "bad-item", "an item must be a JSON object such as {\"name\": \"a.png\", \"image\": \"<base64>\"}");
         }
 
-        var name = Text(element, "name") is { } n ? (n.Length > MaxNameChars ? n[..MaxNameChars] : n) : null;
-        var recipient = Text(element, "recipient")?.Trim();
+        var name = JsonRead.String(element, "name") is { } n ? (n.Length > MaxNameChars ? n[..MaxNameChars] : n) : null;
+        var recipient = JsonRead.String(element, "recipient")?.Trim();
         if (recipient is { Length: > MaxRecipientChars })
         {
             return Fail(index, name, "bad-parameter", $"'recipient' is longer than {MaxRecipientChars} characters");
@@ -58,8 +59,7 @@ internal static class BatchItemReader
             : (null, $"'{kind}' must be a non-empty string");
 
     private static (VerificationInput?, string?) Url(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && Uri.TryCreate(value.GetString()!.Trim(), UriKind.Absolute, out var url)
-            && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+        value.ValueKind == JsonValueKind.String && WebIdentity.HttpUrl(value.GetString()!.Trim()) is { } url
             ? (VerificationInput.FromUrl(url), null)
             : (null, "'url' must be an absolute http(s) URL");
 
@@ -79,9 +79,6 @@ internal static class BatchItemReader
             ? (null, $"the image is larger than {maxItemBytes} bytes")
             : (VerificationInput.FromBytes(bytes), null);
     }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     private static BatchItem Fail(int index, string? name, string code, string detail) =>
         new(index, name, null, null, new BatchItemError(code, detail));

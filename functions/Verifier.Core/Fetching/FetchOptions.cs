@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Verifier.Core.Engine.Settings;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.Fetching;
 
@@ -104,7 +105,7 @@ public sealed class FetchOptions : IValidatableObject
         // A HostMap target that is not an absolute http URL would fail every fetch of its host at run time.
         foreach (var (host, target) in HostMap)
         {
-            if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            if (WebIdentity.HttpUrl(target) is null)
             {
                 yield return new ValidationResult($"'{target}' is not an absolute http(s) URL", [$"{nameof(HostMap)}:{host}"]);
             }

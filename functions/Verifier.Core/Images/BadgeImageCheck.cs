@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
 using Verifier.Core.Reporting;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.Images;
 
@@ -65,7 +66,7 @@ internal sealed class BadgeImageCheck(IDocumentFetcher fetcher, IOptions<Verifie
                 : new ImageFinding(ImageFindingKind.Unidentified, "the badge image is a data URI that cannot be decoded", subject);
         }
 
-        if (!Uri.TryCreate(image, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        if (WebIdentity.HttpUrl(image) is not { } url)
         {
             return new ImageFinding(ImageFindingKind.NotFetched, $"the badge image {subject} is not an http(s) URL or a data URI, so it was not looked at", subject);
         }

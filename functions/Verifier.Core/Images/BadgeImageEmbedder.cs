@@ -2,6 +2,7 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
 using Verifier.Core.Fetching;
 using Verifier.Core.Input;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.Images;
 
@@ -34,7 +35,7 @@ public sealed class BadgeImageEmbedder(IDocumentFetcher fetcher)
             return image;
         }
 
-        if (!Uri.TryCreate(image, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        if (WebIdentity.HttpUrl(image) is not { } url)
         {
             return null;
         }

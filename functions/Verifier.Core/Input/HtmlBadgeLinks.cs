@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.Input;
 
@@ -97,8 +98,7 @@ internal static class HtmlBadgeLinks
 
     /// <summary>An absolute http(s) URL from an attribute, resolved against the page (or its &lt;base&gt;).</summary>
     private static Uri? Href(List<(string Name, string Value)> attributes, string attribute, Uri baseUrl) =>
-        Get(attributes, attribute) is { Length: > 0 } value && Uri.TryCreate(baseUrl, value.Trim(), out var url)
-            && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+        Get(attributes, attribute) is { Length: > 0 } value && Uri.TryCreate(baseUrl, value.Trim(), out var url) && WebIdentity.IsHttp(url)
             ? url
             : null;
 

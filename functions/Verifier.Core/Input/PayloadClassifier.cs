@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.Input;
 
@@ -30,7 +31,7 @@ internal static class PayloadClassifier
             return PayloadKind.Jws;
         }
 
-        return Uri.TryCreate(t.ToString(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        return WebIdentity.HttpUrl(t.ToString()) is not null
             ? PayloadKind.Url
             : null;
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
+using Verifier.Core.Input;
 
 namespace Verifier.Core.Keys;
 
@@ -43,15 +44,15 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
             return (null, KeyResolutionStatus.Invalid, "the JWK contains private or symmetric key material");
         }
 
-        var kty = Str(jwk, "kty");
-        var crv = Str(jwk, "crv");
+        var kty = JsonRead.String(jwk, "kty");
+        var crv = JsonRead.String(jwk, "crv");
         try
         {
             switch (kty)
             {
                 case "RSA":
-                    var n = Base64UrlEncoder.DecodeBytes(Str(jwk, "n") ?? string.Empty);
-                    var e = Base64UrlEncoder.DecodeBytes(Str(jwk, "e") ?? string.Empty);
+                    var n = Base64UrlEncoder.DecodeBytes(JsonRead.String(jwk, "n") ?? string.Empty);
+                    var e = Base64UrlEncoder.DecodeBytes(JsonRead.String(jwk, "e") ?? string.Empty);
                     if (n.Length < 256 || e.Length == 0)
                     {
                         return (null, KeyResolutionStatus.Invalid, "RSA keys shorter than 2048 bits are not accepted");
@@ -60,11 +61,11 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
                     return (new KeyMaterial(KeyKind.Rsa, new JsonWebKey { Kty = "RSA", N = Base64UrlEncoder.Encode(n), E = Base64UrlEncoder.Encode(e) }, null), KeyResolutionStatus.Resolved, null);
                 case "EC" when crv is "P-256" or "P-384":
                     var kind = crv == "P-256" ? KeyKind.EcP256 : KeyKind.EcP384;
-                    var x = Base64UrlEncoder.DecodeBytes(Str(jwk, "x") ?? string.Empty);
-                    var y = Base64UrlEncoder.DecodeBytes(Str(jwk, "y") ?? string.Empty);
+                    var x = Base64UrlEncoder.DecodeBytes(JsonRead.String(jwk, "x") ?? string.Empty);
+                    var y = Base64UrlEncoder.DecodeBytes(JsonRead.String(jwk, "y") ?? string.Empty);
                     return FromEc(kind, x, y);
                 case "OKP" when crv == "Ed25519":
-                    return FromEd25519(Base64UrlEncoder.DecodeBytes(Str(jwk, "x") ?? string.Empty));
+                    return FromEd25519(Base64UrlEncoder.DecodeBytes(JsonRead.String(jwk, "x") ?? string.Empty));
                 case null:
                     return (null, KeyResolutionStatus.Invalid, "the JWK has no kty");
                 default:
@@ -135,7 +136,4 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
         var jwk = new JsonWebKey { Kty = "EC", Crv = kind == KeyKind.EcP256 ? "P-256" : "P-384", X = Base64UrlEncoder.Encode(x), Y = Base64UrlEncoder.Encode(y) };
         return (new KeyMaterial(kind, jwk, [0x04, .. x, .. y]), KeyResolutionStatus.Resolved, null);
     }
-
-    internal static string? Str(JsonElement obj, string name) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

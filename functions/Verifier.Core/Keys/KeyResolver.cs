@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Verifier.Core.Caching;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
+using Verifier.Core.Input;
 using Verifier.Core.Trust;
 
 namespace Verifier.Core.Keys;
@@ -118,7 +119,7 @@ internal sealed class KeyResolver(IDocumentFetcher fetcher, EngineCache cache, I
 
         var root = doc.RootElement;
         // DID Core §7.1.2: the resolved document's id must be the DID that was resolved.
-        if (root.ValueKind != JsonValueKind.Object || KeyMaterial.Str(root, "id") != did)
+        if (root.ValueKind != JsonValueKind.Object || JsonRead.String(root, "id") != did)
         {
             return KeyResolution.Fail(KeyResolutionStatus.Invalid, $"the DID document at {url} is not the document of {did}");
         }
@@ -152,7 +153,7 @@ internal sealed class KeyResolver(IDocumentFetcher fetcher, EngineCache cache, I
         // Rule 1: the document speaks for the URL it came from; a declared id elsewhere must confirm itself.
         var identified = await DocumentIdentity.ConfirmAsync(
             fetched,
-            first.RootElement.ValueKind == JsonValueKind.Object ? KeyMaterial.Str(first.RootElement, "id") : null,
+            first.RootElement.ValueKind == JsonValueKind.Object ? JsonRead.String(first.RootElement, "id") : null,
             url => fetcher.FetchAsync(url, FetchKind.Document, ct),
             DeclaredId).ConfigureAwait(false);
         if (!identified.IsConfirmed)
@@ -177,7 +178,7 @@ internal sealed class KeyResolver(IDocumentFetcher fetcher, EngineCache cache, I
         // A controller document (issuer profile, DID-like) listing the key: "https://issuer/profile#key-1".
         if (fragment is not null || root.TryGetProperty("verificationMethod", out _))
         {
-            var docId = KeyMaterial.Str(root, "id") ?? documentUrl;
+            var docId = JsonRead.String(root, "id") ?? documentUrl;
             if (VerificationMethodReader.Find(root, docId, keyId) is not null)
             {
                 return FromDocument(root, docId, keyId, identity, KeySource.ControllerDocument);
@@ -205,7 +206,7 @@ internal sealed class KeyResolver(IDocumentFetcher fetcher, EngineCache cache, I
             return KeyResolution.Fail(status, $"{documentUrl}: {error}");
         }
 
-        var controller = KeyMaterial.Str(root, "controller") ?? KeyMaterial.Str(root, "owner");
+        var controller = JsonRead.String(root, "controller") ?? JsonRead.String(root, "owner");
         return new KeyResolution(KeyResolutionStatus.Resolved, key.ToResolved(keyId, controller, null, KeySource.KeyDocument, identity), null);
     }
 
@@ -214,7 +215,7 @@ internal sealed class KeyResolver(IDocumentFetcher fetcher, EngineCache cache, I
         var candidates = keys.EnumerateArray().Where(k => k.ValueKind == JsonValueKind.Object).ToList();
         var chosen = fragment is null
             ? candidates.Count == 1 ? candidates[0] : (JsonElement?)null
-            : candidates.FirstOrDefault(k => KeyMaterial.Str(k, "kid") == fragment || KeyMaterial.Str(k, "kid") == keyId);
+            : candidates.FirstOrDefault(k => JsonRead.String(k, "kid") == fragment || JsonRead.String(k, "kid") == keyId);
         if (chosen is not { ValueKind: JsonValueKind.Object } jwk)
         {
             return KeyResolution.Fail(KeyResolutionStatus.NotFound, $"the JWK set does not identify the key {keyId}");
@@ -239,7 +240,7 @@ internal sealed class KeyResolver(IDocumentFetcher fetcher, EngineCache cache, I
 
         // A method's own controller, when it states one, is who controls the key (Controlled Identifiers §2.2); a
         // method in the issuer's document that names another controller is someone else's key.
-        var controller = KeyMaterial.Str(method, "controller") ?? docId;
+        var controller = JsonRead.String(method, "controller") ?? docId;
         var listed = VerificationMethodReader.ListedForAssertion(root, docId, keyId);
         return new KeyResolution(KeyResolutionStatus.Resolved, key.ToResolved(keyId, controller, listed, source, url), null);
     }
@@ -274,7 +275,7 @@ internal sealed class KeyResolver(IDocumentFetcher fetcher, EngineCache cache, I
         try
         {
             using var doc = JsonDocument.Parse(body);
-            return doc.RootElement.ValueKind == JsonValueKind.Object ? KeyMaterial.Str(doc.RootElement, "id") : null;
+            return doc.RootElement.ValueKind == JsonValueKind.Object ? JsonRead.String(doc.RootElement, "id") : null;
         }
         catch (JsonException)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verifier.Core.Input;
 
 namespace Verifier.Core.Keys;
 
@@ -21,12 +22,12 @@ internal static class VerificationMethodReader
             return KeyMaterial.FromJwk(jwk);
         }
 
-        if (KeyMaterial.Str(method, "publicKeyMultibase") is { } multibase)
+        if (JsonRead.String(method, "publicKeyMultibase") is { } multibase)
         {
             return KeyMaterial.FromMultibase(multibase);
         }
 
-        if (KeyMaterial.Str(method, "kty") is not null)
+        if (JsonRead.String(method, "kty") is not null)
         {
             return KeyMaterial.FromJwk(method);
         }
@@ -46,7 +47,7 @@ internal static class VerificationMethodReader
 
             foreach (var entry in Items(list))
             {
-                if (entry.ValueKind == JsonValueKind.Object && SameId(KeyMaterial.Str(entry, "id"), documentId, keyId))
+                if (entry.ValueKind == JsonValueKind.Object && SameId(JsonRead.String(entry, "id"), documentId, keyId))
                 {
                     return entry;
                 }
@@ -69,7 +70,7 @@ internal static class VerificationMethodReader
             var id = entry.ValueKind switch
             {
                 JsonValueKind.String => entry.GetString(),
-                JsonValueKind.Object => KeyMaterial.Str(entry, "id"),
+                JsonValueKind.Object => JsonRead.String(entry, "id"),
                 _ => null,
             };
             if (SameId(id, documentId, keyId))

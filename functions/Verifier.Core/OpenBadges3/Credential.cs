@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
+using Verifier.Core.Engine;
+using Verifier.Core.Input;
 
 namespace Verifier.Core.OpenBadges3;
 
@@ -82,44 +83,13 @@ internal sealed class Credential
         }
 
         var raw = Str(Root, name);
-        return (ParseDate(raw), raw, name);
+        return (Instants.ParseDateTimeStamp(raw), raw, name);
     }
 
-    /// <summary>XML Schema dateTime as VCDM requires (an offset or Z is expected; a missing one is read as UTC).</summary>
-    public static DateTimeOffset? ParseDate(string? raw) =>
-        raw is not null && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d) ? d : null;
-
-    public static string? Str(JsonElement? obj, string name) =>
-        obj is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    public static string? Str(JsonElement? obj, string name) => JsonRead.String(obj, name);
 
     /// <summary>A string or array-of-strings property as a list (JSON-LD allows both for type and @context).</summary>
-    public static IReadOnlyList<string> Strings(JsonElement? obj, string name)
-    {
-        if (obj is not { ValueKind: JsonValueKind.Object } o || !o.TryGetProperty(name, out var v))
-        {
-            return [];
-        }
-
-        switch (v.ValueKind)
-        {
-            case JsonValueKind.String:
-                return [v.GetString()!];
-            case JsonValueKind.Array:
-                // A loop, not LINQ: type and @context are read for every credential and every endorsement.
-                var list = new List<string>(v.GetArrayLength());
-                foreach (var e in v.EnumerateArray())
-                {
-                    if (e.ValueKind == JsonValueKind.String)
-                    {
-                        list.Add(e.GetString()!);
-                    }
-                }
-
-                return list;
-            default:
-                return [];
-        }
-    }
+    public static IReadOnlyList<string> Strings(JsonElement? obj, string name) => JsonRead.Strings(obj, name);
 
     /// <summary>An object-or-array property as a list of elements.</summary>
     public static IReadOnlyList<JsonElement> Items(JsonElement? obj, string name)

@@ -3,6 +3,7 @@ using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
 using Verifier.Core.Input;
 using Verifier.Core.Reporting;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.OpenBadges3;
 
@@ -50,9 +51,9 @@ internal sealed class RefreshCheck(IDocumentFetcher fetcher)
         }
 
         var id = Credential.Str(service, "id");
-        if (id is null || !Uri.TryCreate(id, UriKind.Absolute, out var url))
+        if (WebIdentity.HttpUrl(id) is not { } url)
         {
-            context.Checks.Warn(Ob3CheckIds.Refresh, "the refresh service has no absolute id; continuing with this credential", id);
+            context.Checks.Warn(Ob3CheckIds.Refresh, "the refresh service has no absolute http(s) id; continuing with this credential", id);
             return;
         }
 

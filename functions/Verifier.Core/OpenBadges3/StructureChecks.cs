@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verifier.Core.Engine;
+using Verifier.Core.OpenBadges2.Model;
 
 namespace Verifier.Core.OpenBadges3;
 
@@ -97,7 +98,8 @@ internal static class StructureChecks
     public static void CheckProperties(Credential credential, string kind, VerificationContext context)
     {
         var found = new StructureFindings();
-        if (credential.Id is not { } id || !Uri.TryCreate(id, UriKind.Absolute, out _))
+        // IriSyntax, not Uri.TryCreate: on Unix System.Uri reads "/credentials/1" as an absolute file: URI.
+        if (credential.Id is not { } id || !IriSyntax.IsIri(id))
         {
             // Rule 5, readers fail closed: an id that is there but not a string (an array, a value object) could name
             // several credentials to a status list; a missing or relative one names none, which the status check reports.

@@ -218,7 +218,7 @@ internal sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
 
         Uri? kidUrl = null;
         if (kid is not null && !kid.StartsWith("did:", StringComparison.Ordinal)
-            && !(Uri.TryCreate(kid, UriKind.Absolute, out kidUrl) && kidUrl.Scheme is "https" or "http"))
+            && (kidUrl = WebIdentity.HttpUrl(kid)) is null)
         {
             checks.Fail(Ob3CheckIds.JwtHeader, $"kid {kid} is neither an http(s) URL nor a DID URL", subject);
             return (false, alg, kid, null, null);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
+using Verifier.Core.Trust;
 using Verifier.LinkedData.Contexts;
 
 namespace Verifier.Core.Proofs;
@@ -31,9 +32,10 @@ internal static class ContextLoaderFactory
 
     private static async ValueTask<ContextLoadResult> FetchAsync(IDocumentFetcher fetcher, string url, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        // Only http(s) is ever fetched; a relative reference must not become a file: URL (System.Uri does that on Unix).
+        if (WebIdentity.HttpUrl(url) is not { } uri)
         {
-            return ContextLoadResult.Fail("loading remote context failed", $"'{url}' is not an absolute URL");
+            return ContextLoadResult.Fail("loading remote context failed", $"'{url}' is not an absolute http(s) URL");
         }
 
         var result = await fetcher.FetchAsync(uri, FetchKind.Document, cancellationToken).ConfigureAwait(false);

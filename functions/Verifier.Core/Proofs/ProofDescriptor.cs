@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Verifier.Core.Input;
 
 namespace Verifier.Core.Proofs;
 
@@ -23,20 +23,11 @@ internal sealed record ProofDescriptor(
     public static ProofDescriptor Read(int index, JsonElement proof) => new(
         index,
         proof,
-        String(proof, "type"),
-        String(proof, "cryptosuite"),
-        proof.TryGetProperty("verificationMethod", out var vm) && vm.ValueKind == JsonValueKind.Object ? String(vm, "id") : String(proof, "verificationMethod"),
-        String(proof, "proofPurpose"),
-        String(proof, "proofValue"),
-        String(proof, "created"),
-        String(proof, "expires"));
-
-    /// <summary>Parses an XML Schema dateTime (VC Data Integrity §2.1 created/expires); null when absent or malformed.</summary>
-    public static DateTimeOffset? ParseDateTime(string? value) =>
-        value is not null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && value.Contains('T', StringComparison.Ordinal)
-            ? at
-            : null;
-
-    private static string? String(JsonElement obj, string name) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        JsonRead.String(proof, "type"),
+        JsonRead.String(proof, "cryptosuite"),
+        proof.TryGetProperty("verificationMethod", out var vm) && vm.ValueKind == JsonValueKind.Object ? JsonRead.String(vm, "id") : JsonRead.String(proof, "verificationMethod"),
+        JsonRead.String(proof, "proofPurpose"),
+        JsonRead.String(proof, "proofValue"),
+        JsonRead.String(proof, "created"),
+        JsonRead.String(proof, "expires"));
 }

@@ -84,10 +84,10 @@ internal sealed class ProofEvaluator(IKeyResolver keys, IssuerKeyBinder binder, 
         var skew = context.Options.ClockSkew;
         if (proof.Created is not null)
         {
-            var created = ProofDescriptor.ParseDateTime(proof.Created);
+            var created = Instants.ParseDateTimeStamp(proof.Created);
             if (created is null)
             {
-                return $"created '{proof.Created}' is not an XML Schema dateTime";
+                return $"created '{proof.Created}' is not an XML Schema dateTimeStamp";
             }
 
             if (created > context.Now + skew)
@@ -98,10 +98,10 @@ internal sealed class ProofEvaluator(IKeyResolver keys, IssuerKeyBinder binder, 
 
         if (proof.Expires is not null)
         {
-            var expires = ProofDescriptor.ParseDateTime(proof.Expires);
+            var expires = Instants.ParseDateTimeStamp(proof.Expires);
             if (expires is null)
             {
-                return $"expires '{proof.Expires}' is not an XML Schema dateTime";
+                return $"expires '{proof.Expires}' is not an XML Schema dateTimeStamp";
             }
 
             if (expires < context.Now - skew)

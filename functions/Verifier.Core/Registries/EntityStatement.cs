@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Verifier.Core.Crypto;
+using Verifier.Core.Input;
 using Verifier.Core.Keys;
 
 namespace Verifier.Core.Registries;
@@ -34,8 +35,8 @@ internal sealed class EntityStatement
         Alg = alg;
         Kid = kid;
         Payload = payload;
-        Iss = Str(payload, "iss");
-        Sub = Str(payload, "sub");
+        Iss = JsonRead.String(payload, "iss");
+        Sub = JsonRead.String(payload, "sub");
         Iat = NumericDate(payload, "iat");
         Exp = NumericDate(payload, "exp");
     }
@@ -89,7 +90,7 @@ internal sealed class EntityStatement
         notAToken = false;
 
         var h = header.RootElement;
-        var alg = Str(h, "alg");
+        var alg = JsonRead.String(h, "alg");
         if (alg is null || !Algorithms.ContainsKey(alg))
         {
             error = alg is null ? "its header has no alg" : $"alg {alg} is not accepted (ES256, ES384, RS256 and EdDSA are)";
@@ -104,7 +105,7 @@ internal sealed class EntityStatement
             return null;
         }
 
-        if (Str(h, "kid") is not { Length: > 0 } kid)
+        if (JsonRead.String(h, "kid") is not { Length: > 0 } kid)
         {
             error = "its header names no key (kid is required to pick the signer's key from its JWK Set)";
             return null;
@@ -199,7 +200,7 @@ internal sealed class EntityStatement
                 continue; // a key of a type we do not verify with signs nothing we accept
             }
 
-            if (material is null || Str(jwk, "kid") is not { Length: > 0 } kid || !keys.TryAdd(kid, material))
+            if (material is null || JsonRead.String(jwk, "kid") is not { Length: > 0 } kid || !keys.TryAdd(kid, material))
             {
                 error = material is null ? $"a key of its jwks is unusable: {why}" : "a key of its jwks has no kid, or a kid used twice";
                 return null;
@@ -220,9 +221,6 @@ internal sealed class EntityStatement
     /// <summary>The members that make a public key what it is (RFC 7638's spirit), to compare a pinned key with a published one.</summary>
     public static string Fingerprint(KeyMaterial key) =>
         string.Join('|', key.Jwk.Kty, key.Jwk.Crv, key.Jwk.X, key.Jwk.Y, key.Jwk.N, key.Jwk.E);
-
-    internal static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     /// <summary>RFC 7519 §2 NumericDate: seconds since the epoch, possibly with a fraction; out-of-range values count as absent.</summary>
     private static DateTimeOffset? NumericDate(JsonElement payload, string name) =>

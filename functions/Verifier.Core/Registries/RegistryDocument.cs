@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verifier.Core.Input;
 using Verifier.Core.Trust;
 
 namespace Verifier.Core.Registries;
@@ -108,9 +109,9 @@ internal sealed class RegistryDocument
             var listing = new RegistryListing
             {
                 Registry = registry,
-                Name = Str(value, "name"),
-                Url = HttpOnly(Str(value, "url")),
-                LegalName = Str(value, "legalName"),
+                Name = JsonRead.String(value, "name"),
+                Url = HttpOnly(JsonRead.String(value, "url")),
+                LegalName = JsonRead.String(value, "legalName"),
             };
             if (!Add(id, listing, dids, web, out error))
             {
@@ -152,9 +153,6 @@ internal sealed class RegistryDocument
 
         return true;
     }
-
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     /// <summary>Only http(s) homepages: the page renders the url as a link, and a javascript: URL must never be one.</summary>
     internal static string? HttpOnly(string? url) => WebIdentity.HttpUrl(url) is not null ? url : null;

@@ -39,9 +39,9 @@ internal sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader l
     /// <summary>1EdTech Revocation List: the credential is revoked when its id is in <c>revokedCredentials</c>.</summary>
     private async Task RevocationListAsync(JsonElement entry, string? id, Credential credential, VerificationContext context, CancellationToken ct)
     {
-        if (id is null || !Uri.TryCreate(id, UriKind.Absolute, out var url))
+        if (WebIdentity.HttpUrl(id) is not { } url)
         {
-            context.Checks.Fail(Ob3CheckIds.Status, "the 1EdTechRevocationList entry has no absolute id", id);
+            context.Checks.Fail(Ob3CheckIds.Status, "the 1EdTechRevocationList entry has no absolute http(s) id", id);
             return;
         }
 
@@ -119,9 +119,9 @@ internal sealed class StatusChecker(IDocumentFetcher fetcher, StatusListLoader l
         var listUrlText = Credential.Str(entry, "statusListCredential");
         var index = Index(entry, "statusListIndex");
         var size = entry.TryGetProperty("statusSize", out _) ? Index(entry, "statusSize") : 1;
-        if (purpose is null || listUrlText is null || !Uri.TryCreate(listUrlText, UriKind.Absolute, out var listUrl) || index is null || size is null or < 1 or > 16)
+        if (purpose is null || WebIdentity.HttpUrl(listUrlText) is not { } listUrl || index is null || size is null or < 1 or > 16)
         {
-            context.Checks.Fail(Ob3CheckIds.Status, "the status entry needs statusPurpose, an absolute statusListCredential, a statusListIndex and a statusSize from 1 to 16", subject);
+            context.Checks.Fail(Ob3CheckIds.Status, "the status entry needs statusPurpose, an absolute http(s) statusListCredential, a statusListIndex and a statusSize from 1 to 16", subject);
             return;
         }
 

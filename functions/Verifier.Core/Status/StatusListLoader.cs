@@ -251,7 +251,7 @@ internal sealed class StatusListLoader(
             lifetime = TimeSpan.FromMilliseconds(ms);
         }
 
-        var until = OpenBadges3.Credential.ParseDate(OpenBadges3.Credential.Str(credential, "validUntil") ?? OpenBadges3.Credential.Str(credential, "expirationDate"));
+        var until = Instants.ParseDateTimeStamp(OpenBadges3.Credential.Str(credential, "validUntil") ?? OpenBadges3.Credential.Str(credential, "expirationDate"));
         if (until is { } u && u - time.GetUtcNow() < lifetime)
         {
             lifetime = u - time.GetUtcNow();

@@ -10,7 +10,11 @@ namespace Verifier.Core.Trust;
 /// </summary>
 internal static class WebIdentity
 {
-    /// <summary>An absolute http(s) URL with a host, or null.</summary>
+    /// <summary>
+    /// The one "is this an absolute http(s) URL" parse in the engine and its hosts: absolute, scheme http or https, a
+    /// host; else null. User information is parsed off (the host is what follows '@') and never appears in an origin
+    /// (<see cref="OriginOf"/>); the fetcher refuses such URLs outright (<c>Fetching/UrlPolicy</c>).
+    /// </summary>
     public static Uri? HttpUrl(string? text) =>
         text is not null && Uri.TryCreate(text, UriKind.Absolute, out var url) && IsHttp(url) ? url : null;
 
@@ -25,10 +29,7 @@ internal static class WebIdentity
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return IsHttp(a) && IsHttp(b)
-            && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
-            && a.Port == b.Port;
+        return IsHttp(a) && IsHttp(b) && WebOrigin.Of(a) == WebOrigin.Of(b);
     }
 
     /// <summary>
@@ -70,11 +71,15 @@ internal static class WebIdentity
         return HttpUrl(a) is { } x && HttpUrl(b) is { } y ? SameDocument(x, y) && string.Equals(x.Fragment, y.Fragment, StringComparison.Ordinal) : string.Equals(a, b, StringComparison.Ordinal);
     }
 
-    /// <summary>"https://host[:port]" — how a report names an origin-level identity.</summary>
+    /// <summary>
+    /// "https://host[:port]" — how a report names an origin-level identity (<see cref="WebOrigin.ToString"/>). Built
+    /// from the parsed parts, so "https://real.edu@evil.example/" is named "https://evil.example", never with the
+    /// user information that reads like another host.
+    /// </summary>
     public static string OriginOf(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return url.GetLeftPart(UriPartial.Authority);
+        return WebOrigin.Of(url).ToString();
     }
 
     /// <summary>
@@ -130,4 +135,25 @@ internal static class WebIdentity
         text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
 
     private static string PathOf(Uri url) => url.AbsolutePath.Length == 0 ? "/" : url.AbsolutePath;
+}
+
+/// <summary>
+/// An RFC 6454 origin of an absolute http(s) URL: scheme and host in lower case (the host as it goes on the wire,
+/// punycode for IDNs), the port always explicit so a default port equals no port. Equality is origin equality.
+/// </summary>
+internal readonly record struct WebOrigin(string Scheme, string Host, int Port)
+{
+    public static WebOrigin Of(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return new(url.Scheme.ToLowerInvariant(), url.IdnHost.ToLowerInvariant(), url.Port);
+    }
+
+    /// <summary>"scheme://host[:port]", the port only when it is not the scheme's default; IPv6 hosts in brackets.</summary>
+    public override string ToString()
+    {
+        var host = Host.Contains(':', StringComparison.Ordinal) && !Host.StartsWith('[') ? "[" + Host + "]" : Host;
+        var defaultPort = Scheme == Uri.UriSchemeHttps ? 443 : Scheme == Uri.UriSchemeHttp ? 80 : -1;
+        return Port == defaultPort ? $"{Scheme}://{host}" : $"{Scheme}://{host}:{Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
 }

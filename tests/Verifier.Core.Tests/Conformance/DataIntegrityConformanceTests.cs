@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SimpleBase;
+using Verifier.Core.Crypto;
 using Verifier.Core.Proofs.Suites;
 using Verifier.Core.Tests.TestSupport;
 using Verifier.LinkedData.Jcs;
@@ -83,7 +84,7 @@ public sealed class DataIntegrityConformanceTests(ITestOutputHelper output)
             var signature = Base58.Bitcoin.Decode(proofValue.AsSpan(1));
             Step("combined hash + signature", Convert.ToHexStringLower(combined) == Read("combinedHash")
                 && Convert.ToHexStringLower(signature) == Read("sigHex")
-                && Ed25519Signatures.Verify(publicKey, combined, signature));
+                && Ed25519Verifier.Verify(publicKey, combined, signature));
         }
 
         output.WriteLine($"vc-di-eddsa vectors: {passed} steps passed, {failures.Count} failed");

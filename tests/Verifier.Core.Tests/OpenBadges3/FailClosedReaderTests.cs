@@ -42,6 +42,23 @@ public class FailClosedReaderTests
     }
 
     [Theory]
+    [InlineData("01/02/2030")]
+    [InlineData("2030-01-02T00:00:00")]
+    [InlineData("2030-01-02")]
+    public async Task VerifyAsync_ValidUntilNotADateTimeStamp_InvalidNotUnexpiring(string text)
+    {
+        // A string outside XML Schema dateTimeStamp (no zone, a culture's layout, no time) is unreadable, not a guess.
+        var credential = Ob3Fixtures.Credential();
+        credential["validUntil"] = text;
+
+        var report = await VerifyJwtAsync(credential);
+
+        ReportAssert.Outcome(report, VerificationOutcome.Invalid);
+        Assert.Contains("cannot be told", ReportAssert.Has(report, Ob3CheckIds.ValidUntil, CheckOutcome.Failed).Message, StringComparison.Ordinal);
+        Assert.Null(report.Badge!.Expires);
+    }
+
+    [Theory]
     [InlineData("credentialStatus")]
     [InlineData("credentialSchema")]
     [InlineData("refreshService")]

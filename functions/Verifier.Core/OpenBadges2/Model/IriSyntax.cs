@@ -1,4 +1,5 @@
 using System.Buffers;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.OpenBadges2.Model;
 
@@ -55,8 +56,7 @@ internal static class IriSyntax
             return true;
         }
 
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            && uri.Host.Length > 0;
+        return WebIdentity.HttpUrl(text) is not null;
     }
 
     private static int SchemeLength(string? text)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Verifier.Core.Trust;
 
 namespace Verifier.Core.OpenBadges2.Model;
 
@@ -120,7 +121,8 @@ internal static class LegacyUpgrader
 
         // 0.5 allowed paths relative to the issuer origin for image, criteria and evidence.
         var origin = (a["badge"] as JsonObject)?["issuer"] is JsonObject issuer ? JsonAccess.String(issuer, "origin") : null;
-        if (origin is null || !Uri.TryCreate(origin, UriKind.Absolute, out var baseUri))
+        // 0.5 defines origin as <protocol>://<host>:<port>: only an http(s) origin is a base for the paths.
+        if (WebIdentity.HttpUrl(origin) is not { } baseUri)
         {
             return;
         }

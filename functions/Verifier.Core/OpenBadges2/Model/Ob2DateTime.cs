@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Verifier.Core.Engine;
 
 namespace Verifier.Core.OpenBadges2.Model;
 
@@ -10,21 +11,7 @@ namespace Verifier.Core.OpenBadges2.Model;
 internal static partial class Ob2DateTime
 {
     /// <summary>Parses a 2.0 DateTime; null when it lacks a time, a zone, or is not ISO 8601.</summary>
-    public static DateTimeOffset? Parse(string? value)
-    {
-        if (value is null || value.Length > 64 || !Iso8601WithZone().IsMatch(value))
-        {
-            return null;
-        }
-
-        // "+hhmm" and "+hh" zones are ISO 8601 but not understood by the round-trip parser: widen them first.
-        var normalized = CompactZone().Replace(value, m => m.Groups["m"].Success
-            ? $"{m.Groups["s"].Value}{m.Groups["h"].Value}:{m.Groups["m"].Value}"
-            : $"{m.Groups["s"].Value}{m.Groups["h"].Value}:00");
-        return DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-            ? parsed
-            : null;
-    }
+    public static DateTimeOffset? Parse(string? value) => Instants.ParseIso8601WithZone(value);
 
     /// <summary>
     /// 0.5–1.1 allowed Unix timestamps (seconds) and ISO 8601 dates without a time ("2015-04-30"); both are read
@@ -53,21 +40,12 @@ internal static partial class Ob2DateTime
         }
 
         // A date and time without a zone was common in 1.x; UTC is the only reading that is not a guess per host.
-        return Iso8601NoZone().IsMatch(value)
-            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var local)
-            ? local
-            : null;
+        return value.Length <= 40 && Iso8601NoZone().IsMatch(value) ? Instants.ParseIso8601WithZone(value + "Z") : null;
     }
 
     /// <summary>The canonical 2.0 form written by the legacy upgrade.</summary>
     public static string Format(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)$", RegexOptions.CultureInvariant)]
-    private static partial Regex Iso8601WithZone();
-
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Iso8601NoZone();
-
-    [GeneratedRegex(@"(?<s>[+-])(?<h>\d{2})(?<m>\d{2})?$", RegexOptions.CultureInvariant)]
-    private static partial Regex CompactZone();
 }

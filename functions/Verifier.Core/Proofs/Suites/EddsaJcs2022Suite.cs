@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Verifier.Core.Crypto;
 using Verifier.Core.Keys;
 using Verifier.LinkedData.Jcs;
 
@@ -61,7 +62,7 @@ internal sealed class EddsaJcs2022Suite : IDataIntegritySuite
                 ["hashAlgorithm"] = "SHA256",
             }
             : null;
-        return ValueTask.FromResult(Ed25519Signatures.Verify(input.Key.PublicKeyBytes, hashData, input.Signature)
+        return ValueTask.FromResult(Ed25519Verifier.Verify(input.Key.PublicKeyBytes, hashData, input.Signature)
             ? new SuiteVerification(true, "the signature verifies over the JCS-canonical credential and proof configuration", Details: details)
             : SuiteVerification.Invalid("the signature does not verify: the credential or its proof was changed after signing, or another key signed it", details));
     }

@@ -1,3 +1,4 @@
+using Verifier.Core.Crypto;
 using Verifier.Core.Keys;
 
 namespace Verifier.Core.Proofs.Suites;
@@ -23,5 +24,5 @@ internal sealed class EddsaRdfc2022Suite(ILinkedDataConverter converter, DataInt
     protected override bool KeepsProofContext(ProofDescriptor proof) => proof.Type == Ed25519Signature2020;
 
     protected override bool VerifySignature(ResolvedKey key, byte[] hashData, byte[] signature) =>
-        Ed25519Signatures.Verify(key.PublicKeyBytes, hashData, signature);
+        Ed25519Verifier.Verify(key.PublicKeyBytes, hashData, signature);
 }
