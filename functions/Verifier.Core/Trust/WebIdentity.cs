@@ -8,7 +8,7 @@ namespace Verifier.Core.Trust;
 /// ports are one site (real issuers name ids with http and serve them over https). Path and query compare exactly:
 /// a different path or query is a different document.
 /// </summary>
-internal static class WebIdentity
+public static class WebIdentity
 {
     /// <summary>
     /// The one "is this an absolute http(s) URL" parse in the engine and its hosts: absolute, scheme http or https, a
