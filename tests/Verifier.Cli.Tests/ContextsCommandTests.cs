@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Verifier.Core.Tests.TestSupport;
 using Verifier.LinkedData.Contexts;
 
 namespace Verifier.Cli.Tests;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Cli.Tests;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Cli.Tests;
 

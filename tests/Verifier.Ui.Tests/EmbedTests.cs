@@ -3,7 +3,6 @@ using System.Text;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
-using Verifier.Core.Tests.TestSupport;
 using Verifier.Http;
 using Verifier.Ui.Tests.TestSupport;
 

@@ -5,7 +5,6 @@ using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2;
 using Verifier.Core.OpenBadges3;
 using Verifier.Core.Reporting;
-using TestPng = Verifier.Core.Tests.Baking.TestPng;
 using Verifier.Core.Tests.OpenBadges2;
 using Verifier.Core.Tests.OpenBadges3;
 using Ob3Assert = Verifier.Core.Tests.OpenBadges3.ReportAssert;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Verifier.Core.Fetching;
-using Verifier.Core.Tests.TestSupport;
 using Verifier.Hosts.Tests.TestSupport;
 using Xunit.Abstractions;
 

@@ -1,4 +1,3 @@
-using Verifier.Core.Tests.TestSupport;
 using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Hosts.Tests.Local;

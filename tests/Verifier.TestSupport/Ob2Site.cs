@@ -2,9 +2,8 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Verifier.Core.Tests.TestSupport;
 
-namespace Verifier.Hosts.Tests.TestSupport;
+namespace Verifier.TestSupport;
 
 /// <summary>
 /// An Open Badges 2.0 issuer at https://issuer.example with its own RSA key, served by a real loopback server.
