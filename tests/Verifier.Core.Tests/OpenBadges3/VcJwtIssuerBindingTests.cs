@@ -8,7 +8,7 @@ using Verifier.Core.Reporting;
 namespace Verifier.Core.Tests.OpenBadges3;
 
 /// <summary>Each way a VC-JWT can name its key, under the default and the strict issuer-binding policy.</summary>
-public class IssuerBindingTests
+public class VcJwtIssuerBindingTests
 {
     private const string DidWeb = "did:web:issuer.example";
 
