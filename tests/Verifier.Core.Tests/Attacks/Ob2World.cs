@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using Verifier.Core.Tests.OpenBadges2;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.Tests.OpenBadges3;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 
 namespace Verifier.Core.Tests.Attacks;

@@ -1,5 +1,4 @@
 using System.Net;
-using Verifier.Core.Fetching;
 
 namespace Verifier.Core.Tests.Fetching;
 

@@ -1,7 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Engine;
-using Verifier.Core.Fetching;
 
 namespace Verifier.Core.Tests.Fetching;
 

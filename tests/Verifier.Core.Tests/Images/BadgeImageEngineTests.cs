@@ -1,12 +1,6 @@
-using System.Text.Json.Nodes;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges2;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
 using Verifier.Core.Tests.OpenBadges2;
-using Verifier.Core.Tests.OpenBadges3;
 using Ob3Assert = Verifier.Core.Tests.OpenBadges3.ReportAssert;
 
 namespace Verifier.Core.Tests.Images;

@@ -1,13 +1,4 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges3;
 
 namespace Verifier.Core.Tests.Input;
 

@@ -1,6 +1,4 @@
 using Microsoft.IdentityModel.Tokens;
-using Verifier.Core.Keys;
-using Verifier.Core.Tests.TestSupport;
 using Verifier.Core.Trust;
 
 namespace Verifier.Core.Tests.Keys;

@@ -1,12 +1,4 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Core.Tests.OpenBadges2;
 

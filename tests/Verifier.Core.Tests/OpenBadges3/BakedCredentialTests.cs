@@ -1,11 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using Verifier.Core.Baking;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
 
 namespace Verifier.Core.Tests.OpenBadges3;
 

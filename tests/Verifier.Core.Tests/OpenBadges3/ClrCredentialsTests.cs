@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.OpenBadges3;
 
 /// <summary>CLR 2.0 ClrCredentials whose nested AchievementCredentials are verified, and the refreshed credential.</summary>

@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.OpenBadges3;
 
 /// <summary>Values at the edges of their ranges are results, never an internal error.</summary>

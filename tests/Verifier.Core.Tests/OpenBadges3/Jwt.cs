@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Verifier.Core.Tests.OpenBadges3;

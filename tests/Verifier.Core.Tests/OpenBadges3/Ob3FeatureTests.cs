@@ -1,13 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Verifier.Core.Engine;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Proofs;
-using Verifier.Core.Reporting;
 
 namespace Verifier.Core.Tests.OpenBadges3;
 

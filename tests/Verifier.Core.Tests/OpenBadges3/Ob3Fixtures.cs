@@ -1,11 +1,5 @@
 using System.IO.Compression;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Core.Tests.OpenBadges3;
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.OpenBadges3;
 
 /// <summary>

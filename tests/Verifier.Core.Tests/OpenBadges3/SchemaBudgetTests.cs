@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.OpenBadges3;
 
 /// <summary>Schemas are named by the credential: fetched only once its proof verified, and evaluated within a budget.</summary>

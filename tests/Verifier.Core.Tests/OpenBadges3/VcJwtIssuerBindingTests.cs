@@ -1,9 +1,4 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.Engine;
-using Verifier.Core.Keys;
 using Verifier.Core.Trust;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
 
 namespace Verifier.Core.Tests.OpenBadges3;
 

@@ -1,9 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
-using Verifier.Core.Keys;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
 
 namespace Verifier.Core.Tests.OpenBadges3;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
 using Verifier.Core.Registries;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Core.Tests.Registries;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Verifier.Core.Registries;
 
 namespace Verifier.Core.Tests.Registries;

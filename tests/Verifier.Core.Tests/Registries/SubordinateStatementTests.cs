@@ -1,5 +1,4 @@
 using Verifier.Core.Registries;
-using Verifier.Core.Tests.OpenBadges3;
 
 namespace Verifier.Core.Tests.Registries;
 

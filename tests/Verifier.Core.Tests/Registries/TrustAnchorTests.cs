@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Verifier.Core.Registries;
-using Verifier.Core.Tests.OpenBadges3;
 
 namespace Verifier.Core.Tests.Registries;
 

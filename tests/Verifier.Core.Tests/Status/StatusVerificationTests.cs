@@ -1,12 +1,4 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Proofs;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges3;
 
 namespace Verifier.Core.Tests.Status;
 

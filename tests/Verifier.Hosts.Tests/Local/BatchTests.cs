@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Verifier.Core.Baking;
-using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Hosts.Tests.Local;
 

@@ -1,5 +1,3 @@
-using Verifier.Hosts.Tests.TestSupport;
-
 namespace Verifier.Hosts.Tests.Local;
 
 /// <summary>CORS: any origin by default (without credentials), a configured list otherwise; preflight on every route.</summary>

@@ -1,5 +1,3 @@
-using Verifier.Hosts.Tests.TestSupport;
-
 namespace Verifier.Hosts.Tests.Local;
 
 /// <summary>image=true: the report carries the badge image as a data: URI, fetched by the service, not by the reader.</summary>

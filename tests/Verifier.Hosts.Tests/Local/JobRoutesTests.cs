@@ -1,5 +1,3 @@
-using Verifier.Hosts.Tests.TestSupport;
-
 namespace Verifier.Hosts.Tests.Local;
 
 /// <summary>The local host has no storage queue: the job routes are mapped (one contract) and answer 501, saying what to use.</summary>

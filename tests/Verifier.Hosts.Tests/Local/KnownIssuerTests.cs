@@ -1,11 +1,7 @@
-using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
 using Verifier.Core.Registries;
-using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Hosts.Tests.Local;
 

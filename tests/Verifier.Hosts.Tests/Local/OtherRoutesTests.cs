@@ -1,6 +1,3 @@
-using System.Text;
-using Verifier.Hosts.Tests.TestSupport;
-
 namespace Verifier.Hosts.Tests.Local;
 
 /// <summary>/api/unbake, /api/health and /api/openapi.json over a real socket.</summary>

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Verifier.Core.Engine;
-using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Hosts.Tests.Local;
 

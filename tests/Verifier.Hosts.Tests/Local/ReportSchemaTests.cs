@@ -1,11 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Json.Schema;
 using Verifier.Core.Baking;
-using Verifier.Http;
-using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Hosts.Tests.Local;
 

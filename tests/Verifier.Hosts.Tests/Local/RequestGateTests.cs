@@ -1,5 +1,3 @@
-using Verifier.Hosts.Tests.TestSupport;
-
 namespace Verifier.Hosts.Tests.Local;
 
 /// <summary>Bounded work: with every slot taken, a verification waits briefly, then gets 503 with Retry-After.</summary>

@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Verifier.Core.Baking;
-using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Hosts.Tests.Local;
 

@@ -1,5 +1,3 @@
-using Verifier.Hosts.Tests.TestSupport;
-
 namespace Verifier.Hosts.Tests.Local;
 
 /// <summary>GET /api/verify?url=… and POSTed URLs, fetched from a real loopback server.</summary>

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
-using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Hosts.Tests.Local;
 

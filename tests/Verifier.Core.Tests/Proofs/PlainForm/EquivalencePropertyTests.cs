@@ -1,5 +1,4 @@
 using System.Globalization;
-using Verifier.Core.Tests.TestSupport;
 using Verifier.Fuzz.Equivalence;
 using Xunit.Abstractions;
 
