@@ -14,8 +14,7 @@ public sealed class ClrAttacks
     public async Task Clr_NestedGenuineCredentialAboutAnotherSubject_IsInvalid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var aggregator = world.EvilKey;
         var victims = Achievement(world, W.SubjectId, 1);
 
@@ -29,8 +28,7 @@ public sealed class ClrAttacks
     public async Task Clr_NestedGenuineCredentialForAnotherPerson_WithRecipient_IsInvalid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var aggregator = world.EvilKey;
 
         var report = await lab.TextAsync(Clr(aggregator, aggregator.DidKey, W.OtherSubjectId, Achievement(world, W.SubjectId, 1)), recipient: W.OtherSubjectId);
@@ -42,8 +40,7 @@ public sealed class ClrAttacks
     public async Task Clr_NestedCredentialWithUnboundKeyUnderLenient_ShowsTopLevelWarning()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var credential = W.Credential(type: "AchievementCredential", id: Real + "/credentials/2");
         var unbound = W.Jwt(world.EvilKey, credential, jwk: world.EvilKey.Jwk());
 
@@ -60,8 +57,7 @@ public sealed class ClrAttacks
     public async Task Clr_GenuineNestedCredentialsOfTheSameSubject_IsValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
 
         var report = await lab.TextAsync(
             Clr(world.RealKey, W.IssuerId, W.SubjectId, Achievement(world, W.SubjectId, 1), Achievement(world, W.SubjectId, 2), kid: W.KeyId),

@@ -48,6 +48,14 @@ internal sealed class Ob2World : IDisposable
 
     public JsonObject RevocationList { get; }
 
+    /// <summary>A new world with the real issuer and the victim's assertion already published on <paramref name="lab"/>.</summary>
+    public static Ob2World PublishedOn(AttackLab lab)
+    {
+        var world = new Ob2World();
+        world.Publish(lab);
+        return world;
+    }
+
     /// <summary>Publishes the real issuer's documents and the victim's hosted assertion at <see cref="AssertionId"/>.</summary>
     public void Publish(AttackLab lab)
     {

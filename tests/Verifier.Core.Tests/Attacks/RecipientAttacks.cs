@@ -55,8 +55,7 @@ public sealed class RecipientAttacks
     private static async Task<VerificationReport> VerifyAsync(string type, string identity, bool hashed, string expected)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         var assertion = W.Hosted(W.AssertionId, W.Victim);
         assertion["recipient"] = new JsonObject
         {

@@ -63,8 +63,7 @@ public sealed class UnknownIsNotFalseAttacks
     public async Task Status_ListUnavailable_IsIndeterminateInEveryPolicy(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var list = Real + "/status/1";
         lab.ServeStatus(list, 503);
         var credential = W.WithStatus(W.Credential(), W.StatusEntry(list, 7));
