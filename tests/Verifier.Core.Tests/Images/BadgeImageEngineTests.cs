@@ -86,8 +86,7 @@ public sealed class BadgeImageEngineTests
 
     private static string Token(Ob3Fixtures f, string image)
     {
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var credential = Ob3Fixtures.Credential();
         credential["credentialSubject"]!["achievement"]!["image"] = new JsonObject { ["id"] = image, ["type"] = "Image" };
         return Jwt.Sign(key, Ob3Fixtures.Payload(credential), kid: kid);

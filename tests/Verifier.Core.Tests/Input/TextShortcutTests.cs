@@ -16,8 +16,7 @@ public class TextShortcutTests
     public async Task VerifyAsync_JwtAsTextOrBytes_SameReport(string before, string after, VerificationOutcome expected)
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         var text = before + Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: kid) + after;
         using var sp = f.Build();
 
@@ -35,8 +34,7 @@ public class TextShortcutTests
     public async Task VerifyAsync_JwtServedAtUrlWithByteOrderMark_IsValid(string before)
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         f.Server.MapBytes("/badge.jwt", Encoding.UTF8.GetBytes(before + Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: kid) + "\n"), "application/jwt");
         using var sp = f.Build();
 
@@ -114,8 +112,7 @@ public class TextShortcutTests
     public async Task VerifyAsync_SignedPayloadWithDuplicateNames_IsStillRefused()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         var credential = Ob3Fixtures.Credential().ToJsonString();
         var header = Jwt.Encode(new JsonObject { ["alg"] = key.Alg, ["typ"] = "JWT", ["kid"] = kid });
         var payload = Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes("{\"vc\":" + credential + ",\"vc\":" + credential + "}"));

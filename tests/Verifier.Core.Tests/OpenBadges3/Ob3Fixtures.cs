@@ -12,6 +12,8 @@ public sealed class Ob3Fixtures : IAsyncDisposable
     public const string CredentialId = "https://issuer.example/credentials/42";
     public static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
+    private readonly List<TestKey> _keys = [];
+
     private Ob3Fixtures(LoopbackServer server) => Server = server;
 
     public LoopbackServer Server { get; }
@@ -68,6 +70,16 @@ public sealed class Ob3Fixtures : IAsyncDisposable
         }
 
         return payload;
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="key"/>'s public JWK at https://issuer.example{path} and returns it with its kid; the
+    /// site disposes the key when it is disposed, so a test names the key once.
+    /// </summary>
+    public (TestKey Key, string Kid) PublishKey(TestKey key, string path = "/keys/1")
+    {
+        _keys.Add(key);
+        return (key, HostJwk(key, path));
     }
 
     /// <summary>Publishes a bare public JWK at https://issuer.example{path}.</summary>
@@ -148,7 +160,15 @@ public sealed class Ob3Fixtures : IAsyncDisposable
         return collection.BuildServiceProvider();
     }
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        foreach (var key in _keys)
+        {
+            key.Dispose();
+        }
+
+        return Server.DisposeAsync();
+    }
 }
 
 public static class ReportAssert
