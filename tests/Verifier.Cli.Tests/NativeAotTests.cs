@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Verifier.Cli.Tests;
 
 /// <summary>
