@@ -1,7 +1,6 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using Verifier.Core.Tests.OpenBadges2;
-using Ob3Assert = Verifier.Core.Tests.OpenBadges3.ReportAssert;
 
 namespace Verifier.Core.Tests.Images;
 
@@ -16,8 +15,8 @@ public sealed class BadgeImageEngineTests
 
         var report = await f.VerifyAsync(Token(f, $"https://{Ob3Fixtures.Host}/badge.png"));
 
-        Ob3Assert.Outcome(report, VerificationOutcome.Valid);
-        Assert.Contains("PNG (1×1)", Ob3Assert.Has(report, Ob3CheckIds.Image, CheckOutcome.Passed).Message, StringComparison.Ordinal);
+        ReportAssert.Outcome(report, VerificationOutcome.Valid);
+        Assert.Contains("PNG (1×1)", ReportAssert.Has(report, Ob3CheckIds.Image, CheckOutcome.Passed).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -28,8 +27,8 @@ public sealed class BadgeImageEngineTests
 
         var report = await f.VerifyAsync(Token(f, $"https://{Ob3Fixtures.Host}/badge.jpg"), configure: o => o.Profile = VerificationProfile.Conformance);
 
-        Ob3Assert.Outcome(report, VerificationOutcome.Valid);
-        Assert.Equal(CheckClass.Essential, Ob3Assert.Has(report, Ob3CheckIds.Image, CheckOutcome.Warning).Class);
+        ReportAssert.Outcome(report, VerificationOutcome.Valid);
+        Assert.Equal(CheckClass.Essential, ReportAssert.Has(report, Ob3CheckIds.Image, CheckOutcome.Warning).Class);
     }
 
     [Fact]
@@ -40,8 +39,8 @@ public sealed class BadgeImageEngineTests
 
         var report = await f.VerifyAsync(Token(f, $"https://{Ob3Fixtures.Host}/badge.png"));
 
-        Ob3Assert.Outcome(report, VerificationOutcome.Valid);
-        Ob3Assert.Has(report, Ob3CheckIds.Image, CheckOutcome.Warning);
+        ReportAssert.Outcome(report, VerificationOutcome.Valid);
+        ReportAssert.Has(report, Ob3CheckIds.Image, CheckOutcome.Warning);
     }
 
     [Fact]
@@ -51,7 +50,7 @@ public sealed class BadgeImageEngineTests
 
         var report = await f.VerifyAsync(Token(f, "data:image/png;base64," + Convert.ToBase64String(TestPng.Plain())));
 
-        Ob3Assert.Has(report, Ob3CheckIds.Image, CheckOutcome.Passed);
+        ReportAssert.Has(report, Ob3CheckIds.Image, CheckOutcome.Passed);
     }
 
     [Fact]

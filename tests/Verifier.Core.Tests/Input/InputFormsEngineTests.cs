@@ -1,4 +1,3 @@
-using ReportAssert = Verifier.Core.Tests.OpenBadges3.ReportAssert;
 
 namespace Verifier.Core.Tests.Input;
 

@@ -135,19 +135,3 @@ public sealed class Ob2TestIssuer : IAsyncDisposable
         return Server.DisposeAsync();
     }
 }
-
-/// <summary>Assertions on reports by check id and outcome, never by message wording.</summary>
-public static class ReportAssert
-{
-    public static void Has(VerificationReport report, string id, CheckOutcome outcome) =>
-        Assert.True(report.Checks.Any(c => c.Id == id && c.Outcome == outcome),
-            $"expected {id} {outcome}; got:\n{string.Join("\n", report.Checks.Select(c => $"{c.Id} {c.Outcome} {c.Message}"))}");
-
-    public static void Valid(VerificationReport report) =>
-        Assert.True(report.Outcome == VerificationOutcome.Valid,
-            $"expected valid; got {report.Outcome}:\n{string.Join("\n", report.Checks.Select(c => $"{c.Id} {c.Outcome} {c.Message}"))}");
-
-    public static void Outcome(VerificationReport report, VerificationOutcome outcome) =>
-        Assert.True(report.Outcome == outcome,
-            $"expected {outcome}; got {report.Outcome}:\n{string.Join("\n", report.Checks.Select(c => $"{c.Id} {c.Outcome} {c.Message}"))}");
-}

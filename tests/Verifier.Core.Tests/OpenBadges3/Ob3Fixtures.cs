@@ -170,16 +170,3 @@ public sealed class Ob3Fixtures : IAsyncDisposable
         return Server.DisposeAsync();
     }
 }
-
-public static class ReportAssert
-{
-    public static CheckResult Has(VerificationReport report, string id, CheckOutcome outcome)
-    {
-        var match = report.Checks.FirstOrDefault(c => c.Id == id && c.Outcome == outcome);
-        Assert.True(match is not null, $"expected {id} {outcome}; checks were:\n" + string.Join("\n", report.Checks.Select(c => $"  {c.Id} {c.Outcome}{(c.Indeterminate ? " (indeterminate)" : string.Empty)}: {c.Message}")));
-        return match!;
-    }
-
-    public static void Outcome(VerificationReport report, VerificationOutcome expected) =>
-        Assert.True(report.Outcome == expected, $"expected {expected} but was {report.Outcome}; checks were:\n" + string.Join("\n", report.Checks.Select(c => $"  {c.Id} {c.Outcome}{(c.Indeterminate ? " (indeterminate)" : string.Empty)}: {c.Message}")));
-}

@@ -1,5 +1,4 @@
 using Verifier.Core.Tests.OpenBadges2;
-using ReportAssert = Verifier.Core.Tests.OpenBadges3.ReportAssert;
 using static Verifier.Core.Tests.Recipients.RecipientMatcherTests;
 
 namespace Verifier.Core.Tests.Recipients;
