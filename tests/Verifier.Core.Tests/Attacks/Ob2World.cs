@@ -1,4 +1,3 @@
-using Verifier.Core.Tests.OpenBadges2;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 
 namespace Verifier.Core.Tests.Attacks;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using SimpleBase;
 using Verifier.Core.Caching;
 using Verifier.Core.Status;
-using Xunit.Abstractions;
 
 namespace Verifier.Core.Tests.Caching;
 

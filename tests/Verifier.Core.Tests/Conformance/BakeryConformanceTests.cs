@@ -1,5 +1,3 @@
-using Xunit.Abstractions;
-
 namespace Verifier.Core.Tests.Conformance;
 
 /// <summary>

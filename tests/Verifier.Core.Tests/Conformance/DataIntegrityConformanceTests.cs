@@ -3,7 +3,6 @@ using Verifier.Core.Proofs.Suites;
 using Verifier.LinkedData.Jcs;
 using Verifier.LinkedData.Rdf;
 using Verifier.LinkedData.Rdf.Canonicalization;
-using Xunit.Abstractions;
 
 namespace Verifier.Core.Tests.Conformance;
 

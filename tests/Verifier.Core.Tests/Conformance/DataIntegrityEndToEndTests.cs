@@ -1,7 +1,6 @@
 using Verifier.Core.Tests.Proofs;
 using Verifier.LinkedData.Contexts;
 using Verifier.LinkedData.JsonLd;
-using Xunit.Abstractions;
 
 namespace Verifier.Core.Tests.Conformance;
 

@@ -1,5 +1,4 @@
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Verifier.Core.Crypto;
 
 namespace Verifier.Core.Tests.Crypto;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Verifier.Core.Tests.Fetching;
 
 public sealed class AddressPolicyTests

@@ -1,5 +1,3 @@
-using Verifier.Core.Tests.OpenBadges2;
-
 namespace Verifier.Core.Tests.Fetching;
 
 /// <summary>Service limits as the engine applies them: the per-verification deadline and fetch scope.</summary>

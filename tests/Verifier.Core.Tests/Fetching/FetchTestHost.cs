@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Verifier.Core.Tests.Fetching;
 
 /// <summary>Builds the real fetching stack (AddVerifierEngine) with test options; retries are fast so tests stay quick.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Verifier.Core.Tests.Fetching;
 
 /// <summary>The conformance seam: fixtures served under their original hosts, only when loopback is opted in.</summary>

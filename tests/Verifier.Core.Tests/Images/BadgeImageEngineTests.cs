@@ -1,6 +1,5 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using Verifier.Core.Tests.OpenBadges2;
 
 namespace Verifier.Core.Tests.Images;
 

@@ -1,4 +1,3 @@
-
 namespace Verifier.Core.Tests.Input;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.IdentityModel.Tokens;
 using Verifier.Core.Trust;
 
 namespace Verifier.Core.Tests.Keys;

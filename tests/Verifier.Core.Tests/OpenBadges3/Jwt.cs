@@ -1,5 +1,3 @@
-using Microsoft.IdentityModel.Tokens;
-
 namespace Verifier.Core.Tests.OpenBadges3;
 
 /// <summary>Builds compact JWS strings by hand, so tests control every header and byte (and do not use the code under test).</summary>

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Verifier.Core.Tests.OpenBadges3;
 

@@ -1,5 +1,3 @@
-using Microsoft.IdentityModel.Tokens;
-
 namespace Verifier.Core.Tests.OpenBadges3;
 
 public class VcJwtVerificationTests

@@ -1,4 +1,3 @@
-using Microsoft.IdentityModel.Tokens;
 using NSec.Cryptography;
 using SimpleBase;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Verifier.Core.Registries;
-using Xunit.Abstractions;
 
 namespace Verifier.Core.Tests.Registries;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Verifier.Core.Registries;
 
 namespace Verifier.Core.Tests.Registries;
 

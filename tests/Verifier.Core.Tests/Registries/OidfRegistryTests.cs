@@ -1,5 +1,3 @@
-using Verifier.Core.Registries;
-
 namespace Verifier.Core.Tests.Registries;
 
 /// <summary>An OpenID Federation anchor on a loopback server, with statements the tests sign: what counts as listed, not listed and unchecked.</summary>

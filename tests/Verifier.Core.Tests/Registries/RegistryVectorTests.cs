@@ -1,5 +1,3 @@
-using Verifier.Core.Registries;
-
 namespace Verifier.Core.Tests.Registries;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Verifier.Core.Registries;
-
 namespace Verifier.Core.Tests.Registries;
 
 /// <summary>Subordinate statements the tests sign themselves: signature, iss, sub and lifetime decide; the rest is display.</summary>

@@ -1,5 +1,3 @@
-using Verifier.Core.Registries;
-
 namespace Verifier.Core.Tests.Registries;
 
 /// <summary>Entity configurations the tests sign themselves: what makes a trust anchor's own statement count.</summary>

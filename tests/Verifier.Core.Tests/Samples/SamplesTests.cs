@@ -1,4 +1,3 @@
-using System.Net;
 using Verifier.SampleMaker;
 
 namespace Verifier.Core.Tests.Samples;

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Microsoft.IdentityModel.Tokens;
 using Verifier.Core.Status;
 
 namespace Verifier.Core.Tests.Status;

@@ -4,7 +4,6 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Verifier.Core.Telemetry;
-using Verifier.Core.Tests.OpenBadges2;
 
 namespace Verifier.Core.Tests.Telemetry;
 

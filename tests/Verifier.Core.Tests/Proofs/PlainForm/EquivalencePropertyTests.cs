@@ -1,6 +1,5 @@
 using System.Globalization;
 using Verifier.Fuzz.Equivalence;
-using Xunit.Abstractions;
 
 namespace Verifier.Core.Tests.Proofs.PlainForm;
 
