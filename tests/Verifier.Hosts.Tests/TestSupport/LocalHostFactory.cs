@@ -66,6 +66,18 @@ public class LocalHostFactory : WebApplicationFactory<LocalHostMarker>
     }
 }
 
+/// <summary>
+/// A test class against one shared <typeparamref name="THost"/> (an xunit class fixture), talking to it through a
+/// plain HttpClient over the real socket.
+/// </summary>
+public abstract class SocketHostTests<THost>(THost host) : IClassFixture<THost>
+    where THost : LocalHostFactory
+{
+    protected THost Host { get; } = host;
+
+    protected HttpClient Client { get; } = host.CreateSocketClient();
+}
+
 /// <summary>The local host configured to allow one origin only.</summary>
 public sealed class RestrictedCorsFactory() : LocalHostFactory(new() { ["Verifier:Http:AllowedOrigins:0"] = AllowedOrigin })
 {
