@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Xml.Linq;
 
 namespace Verifier.Cli.Tests;
 
@@ -8,12 +6,8 @@ namespace Verifier.Cli.Tests;
 /// The GitHub Action's verifying step (scripts/obverify-action.sh) run as CI runs it, outside GitHub: on samples/, with
 /// $GITHUB_OUTPUT pointing at a file, asserting the outputs, the report files and the fail-on rule.
 /// </summary>
-public sealed class ActionScriptTests : IDisposable
+public sealed class ActionScriptTests : WithTempFiles
 {
-    private readonly TempFiles _files = new();
-
-    public void Dispose() => _files.Dispose();
-
     [Fact]
     public async Task Action_SamplesWithInvalidOnes_WritesFilesSetsCountsAndFails()
     {
@@ -93,11 +87,11 @@ public sealed class ActionScriptTests : IDisposable
         Assert.Contains("obverify-action:", run.Output, StringComparison.Ordinal);
     }
 
-    private string OutputFile => _files.PathOf("github-output");
+    private string OutputFile => Files.PathOf("github-output");
 
     private Dictionary<string, string> Outputs() => File.ReadAllLines(OutputFile)
         .Select(l => l.Split('=', 2))
-        .ToDictionary(p => p[0], p => Path.IsPathRooted(p[1]) || !p[1].Contains('/', StringComparison.Ordinal) ? p[1] : _files.PathOf(p[1]));
+        .ToDictionary(p => p[0], p => Path.IsPathRooted(p[1]) || !p[1].Contains('/', StringComparison.Ordinal) ? p[1] : Files.PathOf(p[1]));
 
     private static string Sample(string name) => Path.Combine(Obverify.RepositoryRoot, "samples", name);
 
@@ -105,7 +99,7 @@ public sealed class ActionScriptTests : IDisposable
     {
         var start = new ProcessStartInfo("bash")
         {
-            WorkingDirectory = _files.PathOf(string.Empty),
+            WorkingDirectory = Files.PathOf(string.Empty),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

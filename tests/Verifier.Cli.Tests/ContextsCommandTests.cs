@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Verifier.Core.Tests.TestSupport;
 using Verifier.LinkedData.Contexts;
 
 namespace Verifier.Cli.Tests;
@@ -9,18 +7,15 @@ namespace Verifier.Cli.Tests;
 /// HostMap): only documents whose digest is pinned are written, and the folder it writes is one the engine's folder
 /// loader reads.
 /// </summary>
-public sealed class ContextsCommandTests : IAsyncLifetime, IDisposable
+public sealed class ContextsCommandTests : WithTempFiles, IAsyncLifetime
 {
     private static readonly string[] ContextHosts = PinnedContexts.Default.Keys.Select(u => new Uri(u).Host).Distinct().ToArray();
 
-    private readonly TempFiles _files = new();
     private LoopbackServer _server = null!;
 
     public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose() => _files.Dispose();
 
     private Dictionary<string, string> Environment()
     {
@@ -38,7 +33,7 @@ public sealed class ContextsCommandTests : IAsyncLifetime, IDisposable
     {
         const string tampered = "https://www.w3.org/ns/credentials/v2";
         _server.MapJson(new Uri(tampered).AbsolutePath, """{"@context":{"@version":1.1,"id":"@id"}}""", contentType: "application/ld+json");
-        var dir = _files.PathOf("contexts");
+        var dir = Files.PathOf("contexts");
 
         var run = await Obverify.RunAsync(["contexts", "pull", dir], environment: Environment());
 
@@ -67,7 +62,7 @@ public sealed class ContextsCommandTests : IAsyncLifetime, IDisposable
             }
         }
 
-        var dir = _files.PathOf("contexts");
+        var dir = Files.PathOf("contexts");
 
         var run = await Obverify.RunAsync(["contexts", "pull", dir], environment: Environment());
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Verifier.LinkedData.Contexts;
 
 namespace Verifier.Cli.Tests;
@@ -8,12 +7,8 @@ namespace Verifier.Cli.Tests;
 /// here as the engine checks it at run time), the build copies it beside obverify, and <c>contexts import</c> keeps
 /// only pinned documents.
 /// </summary>
-public sealed class ContextsFolderTests : IDisposable
+public sealed class ContextsFolderTests : WithTempFiles
 {
-    private readonly TempFiles _files = new();
-
-    public void Dispose() => _files.Dispose();
-
     private static string Committed { get; } = Path.Combine(Path.GetDirectoryName(Obverify.Dll)!, "..", "..", "..", "..", "..", "contexts");
 
     [Fact]
@@ -42,7 +37,7 @@ public sealed class ContextsFolderTests : IDisposable
     [Fact]
     public async Task Import_PinnedAndForeignDocuments_KeepsOnlyThePinned()
     {
-        var source = Path.Combine(Path.GetDirectoryName(_files.Write("marker", ""))!, "source");
+        var source = Path.Combine(Path.GetDirectoryName(Files.Write("marker", ""))!, "source");
         Directory.CreateDirectory(source);
         File.Copy(Path.Combine(Committed, Index(Committed)["https://www.w3.org/ns/did/v1"]), Path.Combine(source, "did.jsonld"));
         File.WriteAllText(Path.Combine(source, "forged.jsonld"), """{"@context":{"id":"@id","name":"https://evil.example/name"}}""");
@@ -58,7 +53,7 @@ public sealed class ContextsFolderTests : IDisposable
     [Fact]
     public async Task Verify_WrongSetting_Exit2WithOneLineNamingIt()
     {
-        var badge = _files.Write("badge.json", "{}");
+        var badge = Files.Write("badge.json", "{}");
 
         var run = await Obverify.RunAsync(["verify", badge], environment: new Dictionary<string, string> { ["Verifier__RequestDeadline"] = "00:00:00" });
 

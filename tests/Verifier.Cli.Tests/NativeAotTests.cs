@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Verifier.Hosts.Tests.TestSupport;
-
 namespace Verifier.Cli.Tests;
 
 /// <summary>

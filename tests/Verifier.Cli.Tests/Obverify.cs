@@ -84,6 +84,18 @@ internal static class Obverify
     }
 }
 
+/// <summary>A test class that writes files (badges, garbage) into its own temporary folder, removed afterwards.</summary>
+public abstract class WithTempFiles : IDisposable
+{
+    protected TempFiles Files { get; } = new();
+
+    public void Dispose()
+    {
+        Files.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
 /// <summary>A temporary folder of files the tests write (badges, garbage) and remove afterwards.</summary>
 public sealed class TempFiles : IDisposable
 {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Cli.Tests;
 
@@ -7,17 +6,14 @@ namespace Verifier.Cli.Tests;
 /// <c>obverify registries check</c> and <c>verify --require-known-issuer</c> through the real tool, with registries
 /// from a --settings file and a dcc-legacy registry on a loopback server reached as https://registry.example.
 /// </summary>
-public sealed class RegistriesCommandTests : IAsyncLifetime, IDisposable
+public sealed class RegistriesCommandTests : WithTempFiles, IAsyncLifetime
 {
     private const string Did = "did:key:z6MkListedByTheTestRegistry";
-    private readonly TempFiles _files = new();
     private Ob2Site _site = null!;
 
     public async Task InitializeAsync() => _site = await Ob2Site.StartAsync();
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
-
-    public void Dispose() => _files.Dispose();
 
     private Dictionary<string, string> Environment => new()
     {
@@ -28,7 +24,7 @@ public sealed class RegistriesCommandTests : IAsyncLifetime, IDisposable
     };
 
     private string Settings(params JsonObject[] registries) =>
-        _files.Write("appsettings.json", new JsonObject { ["Verifier"] = new JsonObject { ["Registries"] = new JsonArray(registries) } }.ToJsonString());
+        Files.Write("appsettings.json", new JsonObject { ["Verifier"] = new JsonObject { ["Registries"] = new JsonArray(registries) } }.ToJsonString());
 
     private static JsonObject Legacy(string name) => new() { ["Name"] = name, ["Type"] = "dcc-legacy", ["Url"] = "https://registry.example/registry.json" };
 
@@ -67,7 +63,7 @@ public sealed class RegistriesCommandTests : IAsyncLifetime, IDisposable
     {
         var none = await Obverify.RunAsync(["registries", "check", Did], environment: Environment);
         var garbage = await Obverify.RunAsync(["registries", "check", "urn:uuid:1234", "--settings", Settings(Legacy("R"))], environment: Environment);
-        var missing = await Obverify.RunAsync(["registries", "check", Did, "--settings", _files.PathOf("nope.json")], environment: Environment);
+        var missing = await Obverify.RunAsync(["registries", "check", Did, "--settings", Files.PathOf("nope.json")], environment: Environment);
 
         Assert.Equal((2, 2, 2), (none.ExitCode, garbage.ExitCode, missing.ExitCode));
         Assert.Contains("no issuer registries are configured", none.Stderr, StringComparison.Ordinal);
@@ -76,7 +72,7 @@ public sealed class RegistriesCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Verify_IssuerInALocalRegistry_PrintsTheRegistrysName_AndRequireKnownIssuerFailsTheOthers()
     {
-        var jws = _files.Write("badge.jws", _site.SignedAssertion());
+        var jws = Files.Write("badge.jws", _site.SignedAssertion());
         var listing = Settings(new JsonObject { ["Name"] = "Partners", ["Type"] = "local", ["Entries"] = new JsonArray(new JsonObject { ["Id"] = Ob2Site.IssuerId, ["Name"] = "Partner University" }) });
 
         var known = await Obverify.RunAsync(["verify", jws, "--settings", listing, "--require-known-issuer"], environment: Environment);

@@ -1,15 +1,11 @@
 namespace Verifier.Cli.Tests;
 
-public sealed class UnbakeCommandTests : IDisposable
+public sealed class UnbakeCommandTests : WithTempFiles
 {
-    private readonly TempFiles _files = new();
-
-    public void Dispose() => _files.Dispose();
-
     [Fact]
     public async Task Unbake_ImageWithoutBadge_Exits1()
     {
-        var png = _files.Write("plain.png", Badges.BrokenPng);
+        var png = Files.Write("plain.png", Badges.BrokenPng);
 
         var run = await Obverify.RunAsync(["unbake", png]);
 
@@ -21,7 +17,7 @@ public sealed class UnbakeCommandTests : IDisposable
     [Fact]
     public async Task Unbake_MissingFile_Exits2()
     {
-        var run = await Obverify.RunAsync(["unbake", _files.PathOf("missing.png")]);
+        var run = await Obverify.RunAsync(["unbake", Files.PathOf("missing.png")]);
 
         Assert.Equal(2, run.ExitCode);
     }

@@ -1,22 +1,16 @@
-using System.Text.Json;
-using Verifier.Hosts.Tests.TestSupport;
-
 namespace Verifier.Cli.Tests;
 
 /// <summary>
 /// Badges that verify, run through the real obverify against an OB 2.0 issuer on a loopback server that the tool's
 /// fetcher reaches as https://issuer.example (Verifier__Fetch__HostMap, Verifier__Fetch__AllowLoopback).
 /// </summary>
-public sealed class ValidBadgeTests : IAsyncLifetime, IDisposable
+public sealed class ValidBadgeTests : WithTempFiles, IAsyncLifetime
 {
-    private readonly TempFiles _files = new();
     private Ob2Site _site = null!;
 
     public async Task InitializeAsync() => _site = await Ob2Site.StartAsync();
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
-
-    public void Dispose() => _files.Dispose();
 
     private Dictionary<string, string> Environment => new()
     {
@@ -27,7 +21,7 @@ public sealed class ValidBadgeTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Verify_SignedJwsFile_Exits0()
     {
-        var jws = _files.Write("badge.jws", _site.SignedAssertion());
+        var jws = Files.Write("badge.jws", _site.SignedAssertion());
 
         var run = await Obverify.RunAsync(["verify", jws, "--recipient", Ob2Site.Email], environment: Environment);
 
@@ -39,9 +33,9 @@ public sealed class ValidBadgeTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Verify_HostedUrlAndBakedPng_BothValid_Exits0WithAnArray()
     {
-        var png = _files.PathOf("baked.png");
-        var plain = _files.Write("plain.png", Fixtures.Png());
-        var jws = _files.Write("badge.jws", _site.SignedAssertion());
+        var png = Files.PathOf("baked.png");
+        var plain = Files.Write("plain.png", Fixtures.Png());
+        var jws = Files.Write("badge.jws", _site.SignedAssertion());
         var bake = await Obverify.RunAsync(["bake", plain, jws, "-o", png]);
         Assert.Equal(0, bake.ExitCode);
 
@@ -56,8 +50,8 @@ public sealed class ValidBadgeTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Verify_ValidAndInvalid_Exits1()
     {
-        var jws = _files.Write("badge.jws", _site.SignedAssertion());
-        var bad = _files.Write("bad.json", Badges.UnverifiableAssertion);
+        var jws = Files.Write("badge.jws", _site.SignedAssertion());
+        var bad = Files.Write("bad.json", Badges.UnverifiableAssertion);
 
         var run = await Obverify.RunAsync(["verify", jws, bad], environment: Environment);
 
@@ -71,7 +65,7 @@ public sealed class ValidBadgeTests : IAsyncLifetime, IDisposable
     {
         var assertion = Ob2Site.Assertion(signed: true);
         assertion["narrative"] = 42; // OB 2.0: narrative is Text; a number changes nothing about what the badge proves
-        var jws = _files.Write("badge.jws", _site.SignedAssertion(assertion));
+        var jws = Files.Write("badge.jws", _site.SignedAssertion(assertion));
 
         var byDefault = await Obverify.RunAsync(["verify", jws], environment: Environment);
         var forCi = await Obverify.RunAsync(["verify", jws, "--conformance", "--format", "json"], environment: Environment);
@@ -85,7 +79,7 @@ public sealed class ValidBadgeTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Verify_WrongRecipient_Exits1()
     {
-        var jws = _files.Write("badge.jws", _site.SignedAssertion());
+        var jws = Files.Write("badge.jws", _site.SignedAssertion());
 
         var run = await Obverify.RunAsync(["verify", jws, "--recipient", "mallory@example.org"], environment: Environment);
 
@@ -95,10 +89,10 @@ public sealed class ValidBadgeTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task BakeThenUnbake_RoundTripsThePayload()
     {
-        var plain = _files.Write("plain.svg", Fixtures.Svg());
-        var baked = _files.PathOf("baked.svg");
+        var plain = Files.Write("plain.svg", Fixtures.Svg());
+        var baked = Files.PathOf("baked.svg");
         var payload = _site.SignedAssertion();
-        var jws = _files.Write("badge.jws", payload);
+        var jws = Files.Write("badge.jws", payload);
 
         var bake = await Obverify.RunAsync(["bake", plain, jws, "--output", baked]);
         var unbake = await Obverify.RunAsync(["unbake", baked]);
@@ -111,19 +105,19 @@ public sealed class ValidBadgeTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Bake_NotAnImage_Exits1()
     {
-        var text = _files.Write("plain.txt", "not an image");
-        var jws = _files.Write("badge.jws", _site.SignedAssertion());
+        var text = Files.Write("plain.txt", "not an image");
+        var jws = Files.Write("badge.jws", _site.SignedAssertion());
 
-        var run = await Obverify.RunAsync(["bake", text, jws, "-o", _files.PathOf("out.png")]);
+        var run = await Obverify.RunAsync(["bake", text, jws, "-o", Files.PathOf("out.png")]);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.False(File.Exists(_files.PathOf("out.png")));
+        Assert.False(File.Exists(Files.PathOf("out.png")));
     }
 
     [Fact]
     public async Task Bake_WithoutOutput_IsAUsageError()
     {
-        var plain = _files.Write("plain.png", Fixtures.Png());
+        var plain = Files.Write("plain.png", Fixtures.Png());
 
         var run = await Obverify.RunAsync(["bake", plain, Ob2Site.HostedUrl]);
 

@@ -1,19 +1,11 @@
-using System.Text.Json;
-using System.Xml.Linq;
-using Verifier.Core.Tests.TestSupport;
-
 namespace Verifier.Cli.Tests;
 
-public sealed class VerifyCommandTests : IDisposable
+public sealed class VerifyCommandTests : WithTempFiles
 {
-    private readonly TempFiles _files = new();
-
-    public void Dispose() => _files.Dispose();
-
     [Fact]
     public async Task Verify_InvalidBadge_Exits1AndNamesTheFailedCheck()
     {
-        var badge = _files.Write("badge.json", Badges.UnverifiableAssertion);
+        var badge = Files.Write("badge.json", Badges.UnverifiableAssertion);
 
         var run = await Obverify.RunAsync(["verify", badge]);
 
@@ -25,7 +17,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_GarbageFile_Exits1WithInputFormatCheck()
     {
-        var garbage = _files.Write("garbage.bin", "this is not a badge at all");
+        var garbage = Files.Write("garbage.bin", "this is not a badge at all");
 
         var run = await Obverify.RunAsync(["verify", garbage]);
 
@@ -36,7 +28,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_MissingFile_Exits2AndSaysWhy()
     {
-        var run = await Obverify.RunAsync(["verify", _files.PathOf("nope.png")]);
+        var run = await Obverify.RunAsync(["verify", Files.PathOf("nope.png")]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no such file", run.Stderr);
@@ -45,8 +37,8 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_MissingAmongReadable_Exits2AndListsItAsAnErrorResult()
     {
-        var badge = _files.Write("badge.json", Badges.UnverifiableAssertion);
-        var missing = _files.PathOf("nope.json");
+        var badge = Files.Write("badge.json", Badges.UnverifiableAssertion);
+        var missing = Files.PathOf("nope.json");
 
         var run = await Obverify.RunAsync(["verify", badge, missing, "--format", "json"]);
 
@@ -64,8 +56,8 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_FormatJson_EachReportNamesItsInput()
     {
-        var first = _files.Write("first.json", Badges.UnverifiableAssertion);
-        var second = _files.Write("second.json", Badges.UnverifiableAssertion);
+        var first = Files.Write("first.json", Badges.UnverifiableAssertion);
+        var second = Files.Write("second.json", Badges.UnverifiableAssertion);
 
         var run = await Obverify.RunAsync(["verify", first, second, "--format", "json"]);
 
@@ -100,7 +92,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_FormatJson_OneInput_WritesOneReport()
     {
-        var badge = _files.Write("badge.json", Badges.UnverifiableAssertion);
+        var badge = Files.Write("badge.json", Badges.UnverifiableAssertion);
 
         var run = await Obverify.RunAsync(["verify", badge, "--format", "json", "--recipient", "ada@example.org", "--strict", "--at", "2025-01-31T00:00:00Z", "--verbose"]);
 
@@ -113,8 +105,8 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_FormatJson_SeveralInputs_WritesAnArrayInArgumentOrder()
     {
-        var badge = _files.Write("badge.json", Badges.UnverifiableAssertion);
-        var garbage = _files.Write("garbage.txt", "garbage");
+        var badge = Files.Write("badge.json", Badges.UnverifiableAssertion);
+        var garbage = Files.Write("garbage.txt", "garbage");
 
         var run = await Obverify.RunAsync(["verify", badge, garbage, "-f", "json"]);
 
@@ -137,8 +129,8 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_FormatSarif_IsSarif210WithAResultPerFailedCheck()
     {
-        var badge = _files.Write("badge.json", Badges.UnverifiableAssertion);
-        var garbage = _files.Write("garbage.txt", "garbage");
+        var badge = Files.Write("badge.json", Badges.UnverifiableAssertion);
+        var garbage = Files.Write("garbage.txt", "garbage");
         var expected = await CountFailedChecksAsync(badge, garbage);
 
         var run = await Obverify.RunAsync(["verify", badge, garbage, "--format", "sarif"]);
@@ -164,7 +156,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_FormatSarif_UnreadableInputIsANotificationAndAResultAtTheInput()
     {
-        var missing = _files.PathOf("nope.json");
+        var missing = Files.PathOf("nope.json");
 
         var run = await Obverify.RunAsync(["verify", missing, "--format", "sarif"]);
 
@@ -181,8 +173,8 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_FormatJUnit_IsXmlWithATestcasePerCheckAndFailures()
     {
-        var badge = _files.Write("badge.json", Badges.UnverifiableAssertion);
-        var garbage = _files.Write("garbage.txt", "garbage");
+        var badge = Files.Write("badge.json", Badges.UnverifiableAssertion);
+        var garbage = Files.Write("garbage.txt", "garbage");
         var expected = await CountFailedChecksAsync(badge, garbage);
 
         var run = await Obverify.RunAsync(["verify", badge, garbage, "--format", "junit"]);
@@ -201,8 +193,8 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_OutputFile_WritesThereAndNotToStdout()
     {
-        var badge = _files.Write("badge.json", Badges.UnverifiableAssertion);
-        var output = _files.PathOf("report.json");
+        var badge = Files.Write("badge.json", Badges.UnverifiableAssertion);
+        var output = Files.PathOf("report.json");
 
         var run = await Obverify.RunAsync(["verify", badge, "--format", "json", "--output", output]);
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Storage.Tests;
 

@@ -2,10 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Playwright;
-using Verifier.Core.Tests.TestSupport;
 using Verifier.Http;
-using Verifier.Ui.Tests.TestSupport;
 
 namespace Verifier.Ui.Tests;
 

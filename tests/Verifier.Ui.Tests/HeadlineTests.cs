@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-using Verifier.Ui.Tests.TestSupport;
 using static Verifier.Ui.Tests.TestSupport.PageActions;
 
 namespace Verifier.Ui.Tests;

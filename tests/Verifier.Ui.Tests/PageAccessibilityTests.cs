@@ -1,7 +1,5 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
-using Verifier.Ui.Tests.TestSupport;
 using static Verifier.Ui.Tests.TestSupport.PageActions;
 
 namespace Verifier.Ui.Tests;

@@ -1,4 +1,3 @@
-using Verifier.Ui.Tests.TestSupport;
 using static Verifier.Ui.Tests.TestSupport.PageActions;
 
 namespace Verifier.Ui.Tests;

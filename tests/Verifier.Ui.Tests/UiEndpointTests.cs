@@ -1,6 +1,5 @@
 using System.Net;
 using Verifier.Http;
-using Verifier.Ui.Tests.TestSupport;
 
 namespace Verifier.Ui.Tests;
 

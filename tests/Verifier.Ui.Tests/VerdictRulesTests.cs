@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Verifier.Ui.Tests.TestSupport;
 
 namespace Verifier.Ui.Tests;
 

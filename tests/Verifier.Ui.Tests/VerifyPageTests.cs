@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.Playwright;
-using Verifier.Ui.Tests.TestSupport;
 
 namespace Verifier.Ui.Tests;
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.Engine;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 using W = Verifier.Core.Tests.Attacks.Ob3World;
 
@@ -18,8 +14,7 @@ public sealed class ClrAttacks
     public async Task Clr_NestedGenuineCredentialAboutAnotherSubject_IsInvalid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var aggregator = world.EvilKey;
         var victims = Achievement(world, W.SubjectId, 1);
 
@@ -33,8 +28,7 @@ public sealed class ClrAttacks
     public async Task Clr_NestedGenuineCredentialForAnotherPerson_WithRecipient_IsInvalid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var aggregator = world.EvilKey;
 
         var report = await lab.TextAsync(Clr(aggregator, aggregator.DidKey, W.OtherSubjectId, Achievement(world, W.SubjectId, 1)), recipient: W.OtherSubjectId);
@@ -46,8 +40,7 @@ public sealed class ClrAttacks
     public async Task Clr_NestedCredentialWithUnboundKeyUnderLenient_ShowsTopLevelWarning()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var credential = W.Credential(type: "AchievementCredential", id: Real + "/credentials/2");
         var unbound = W.Jwt(world.EvilKey, credential, jwk: world.EvilKey.Jwk());
 
@@ -64,8 +57,7 @@ public sealed class ClrAttacks
     public async Task Clr_GenuineNestedCredentialsOfTheSameSubject_IsValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
 
         var report = await lab.TextAsync(
             Clr(world.RealKey, W.IssuerId, W.SubjectId, Achievement(world, W.SubjectId, 1), Achievement(world, W.SubjectId, 2), kid: W.KeyId),

@@ -1,11 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
-using Verifier.Core.Keys;
-using Verifier.Core.Proofs;
-using Verifier.Core.Tests.OpenBadges3;
 using Verifier.Core.Tests.Proofs;
-using Verifier.Core.Tests.TestSupport;
 using Verifier.LinkedData.Contexts;
 using Verifier.LinkedData.Jcs;
 using Verifier.LinkedData.JsonLd;

@@ -1,8 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Verifier.Core.Reporting;
 using Verifier.Core.Tests.Baking;
-using Verifier.Core.Tests.OpenBadges3;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 using W = Verifier.Core.Tests.Attacks.Ob3World;
 

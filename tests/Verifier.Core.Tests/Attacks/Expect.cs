@@ -1,6 +1,3 @@
-using System.Text;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.Attacks;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.Engine;
-using Verifier.Core.OpenBadges2;
-using Verifier.Core.Reporting;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 using W = Verifier.Core.Tests.Attacks.Ob2World;
 
@@ -20,8 +16,7 @@ public sealed class Ob2HostedAttacks
     public async Task Ob2Hosted_JsonInputIdOnForgerServingCopyDeclaringRealId_IsNotValidForAttacker()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         lab.Serve(ForgerUrl, W.Hosted(W.AssertionId, W.Attacker));
 
         var report = await lab.TextAsync(W.Hosted(ForgerUrl, W.Attacker).ToJsonString(), recipient: W.Attacker);
@@ -34,8 +29,7 @@ public sealed class Ob2HostedAttacks
     public async Task Ob2Hosted_ForgerCopyDeclaringRealIdThatIsMissing_IsInvalidAndNotRealIssuers()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         lab.ServeStatus(W.AssertionId, 404);
         lab.Serve(ForgerUrl, W.Hosted(W.AssertionId, W.Attacker));
 
@@ -49,8 +43,7 @@ public sealed class Ob2HostedAttacks
     public async Task Ob2Hosted_UrlInputOnForgerServingCopyDeclaringRealId_IsNotValidForAttacker()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         lab.Serve(ForgerUrl, W.Hosted(W.AssertionId, W.Attacker));
 
         var report = await lab.UrlAsync(ForgerUrl, recipient: W.Attacker);
@@ -63,8 +56,7 @@ public sealed class Ob2HostedAttacks
     public async Task Ob2Hosted_AssertionIdThroughRealOpenRedirectLandingOnForger_IsNotValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         var id = OpenRedirect(Evil + "/a2");
         lab.Serve(Evil + "/a2", W.Hosted(id, W.Attacker));
 
@@ -78,8 +70,7 @@ public sealed class Ob2HostedAttacks
     public async Task Ob2Hosted_AssertionUrlThroughRealOpenRedirect_UrlInput_IsNotValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         var id = OpenRedirect(Evil + "/a3");
         lab.Serve(Evil + "/a3", W.Hosted(id, W.Attacker));
 
@@ -111,8 +102,7 @@ public sealed class Ob2HostedAttacks
     public async Task Ob2Hosted_TenantAssertionNamingRealBadgeClass_DefaultPolicy_IsOnlyOriginLevel()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         var id = Tenant("evil", "/assertions/1");
         lab.Serve(id, W.Hosted(id, W.Attacker));
 
@@ -127,8 +117,7 @@ public sealed class Ob2HostedAttacks
     public async Task Ob2Hosted_TenantAssertionNamingRealBadgeClass_StrictPolicy_IsNotValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         var id = Tenant("evil", "/assertions/1");
         lab.Serve(id, W.Hosted(id, W.Attacker));
 
@@ -159,8 +148,7 @@ public sealed class Ob2HostedAttacks
     public async Task Ob2Hosted_TenantAssertionNamingForgersBadgeClassClaimingRealIssuer_IsInvalid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         var badge = Evil + "/badges/fake-degree";
         lab.Serve(badge, W.Badge(badge, W.IssuerId));
         var id = Tenant("evil", "/assertions/2");
@@ -180,8 +168,7 @@ public sealed class Ob2HostedAttacks
     public async Task Ob2Hosted_GenuineAssertion_UrlInput_IsValidAndProvenByOrigin()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
 
         var report = await lab.UrlAsync(W.AssertionId, recipient: W.Victim);
 
@@ -195,8 +182,7 @@ public sealed class Ob2HostedAttacks
     public async Task Ob2Hosted_GenuineAssertion_JsonInput_IsValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
 
         var report = await lab.TextAsync(W.Hosted(W.AssertionId, W.Victim).ToJsonString(), recipient: W.Victim);
 
@@ -208,8 +194,7 @@ public sealed class Ob2HostedAttacks
     public async Task Ob2Hosted_GenuineServedWithQueryDeclaringCanonicalId_IsValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
 
         // The platform serves /assertions/x?v=2_0 and /assertions/x alike; the copy declares the canonical id (a fixed point).
         var report = await lab.UrlAsync(W.AssertionId + "?v=2_0", recipient: W.Victim);
@@ -223,8 +208,7 @@ public sealed class Ob2HostedAttacks
     public async Task Ob2Hosted_GenuineDeclaringHttpIdServedOverHttps_IsValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         var https = Real + "/assertions/h";
         lab.Serve(https, W.Hosted("http://real.edu/assertions/h", W.Victim));
 

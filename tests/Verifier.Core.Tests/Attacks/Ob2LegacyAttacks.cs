@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Verifier.Core.Engine;
-using Verifier.Core.Reporting;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 using W = Verifier.Core.Tests.Attacks.Ob2World;
 

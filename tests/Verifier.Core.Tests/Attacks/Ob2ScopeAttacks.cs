@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges2;
-using Verifier.Core.Reporting;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 using W = Verifier.Core.Tests.Attacks.Ob2World;
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.Engine;
-using Verifier.Core.OpenBadges2;
-using Verifier.Core.Reporting;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 using W = Verifier.Core.Tests.Attacks.Ob2World;
 
@@ -18,8 +14,7 @@ public sealed class Ob2SignedAttacks
     public async Task Ob2Signed_ForgerProfileDeclaringRealIdListingForgerKey_IsNotValidInRealsName()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         lab.Serve(Evil + "/badge", W.Badge(Evil + "/badge", Evil + "/issuer"));
         lab.Serve(Evil + "/issuer", W.Profile(W.IssuerId, Evil + "/keys/1"));
         lab.Serve(Evil + "/keys/1", W.Key(Evil + "/keys/1", W.IssuerId, world.EvilKey));
@@ -34,8 +29,7 @@ public sealed class Ob2SignedAttacks
     public async Task Ob2Signed_IssuerThroughRealOpenRedirect_IsNotValidInRealsName()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         var issuer = OpenRedirect(Evil + "/issuer2");
         lab.Serve(Evil + "/badge2", W.Badge(Evil + "/badge2", issuer));
         lab.Serve(Evil + "/issuer2", W.Profile(issuer, Evil + "/keys/2"));
@@ -51,8 +45,7 @@ public sealed class Ob2SignedAttacks
     public async Task Ob2Signed_CreatorThroughRealOpenRedirect_IsNotValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         var tenantIssuer = Tenant("evil", "/issuer");
         var creator = OpenRedirect(Evil + "/keys/3");
         lab.Serve(Tenant("evil", "/badge"), W.Badge(Tenant("evil", "/badge"), tenantIssuer));
@@ -70,8 +63,7 @@ public sealed class Ob2SignedAttacks
     public async Task Ob2Signed_ListedKeyUrlRedirectingToForgerCopy_IsNotValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         lab.Redirect(W.KeyId, Evil + "/keys/1");
         lab.Serve(Evil + "/keys/1", W.Key(W.KeyId, W.IssuerId, world.EvilKey));
 
@@ -85,8 +77,7 @@ public sealed class Ob2SignedAttacks
     public async Task Ob2Signed_EmbeddedIssuerInForgerBadgeClassListingEmbeddedForgerKey_IsInvalid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         var embeddedKey = W.Key(Evil + "/keys/5", W.IssuerId, world.EvilKey);
         embeddedKey.Remove("@context");
         var issuer = W.Profile(W.IssuerId);
@@ -107,8 +98,7 @@ public sealed class Ob2SignedAttacks
     public async Task Ob2Signed_RevocationListAnsweringErrorObject_IsIndeterminate()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         lab.Serve(W.RevocationsId, new JsonObject { ["error"] = "rate limited, try again later" });
 
         var report = await lab.TextAsync(W.Sign(W.Signed(W.Victim), world.RealKey));
@@ -120,8 +110,7 @@ public sealed class Ob2SignedAttacks
     public async Task Ob2Signed_RevocationList503_IsIndeterminate()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         lab.ServeStatus(W.RevocationsId, 503);
 
         var report = await lab.TextAsync(W.Sign(W.Signed(W.Victim), world.RealKey));
@@ -133,8 +122,7 @@ public sealed class Ob2SignedAttacks
     public async Task Ob2Signed_RevocationListAnsweringHtmlPage_IsIndeterminate()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         lab.ServeText(W.RevocationsId, "<!doctype html><html><body>Maintenance</body></html>", "text/html");
 
         var report = await lab.TextAsync(W.Sign(W.Signed(W.Victim), world.RealKey));
@@ -169,8 +157,7 @@ public sealed class Ob2SignedAttacks
     public async Task Ob2Signed_GenuineWithCreator_IsValidAtDocumentLevelInEveryPolicy(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
 
         var report = await lab.TextAsync(W.Sign(W.Signed(W.Victim), world.RealKey), policy, W.Victim);
 
@@ -183,8 +170,7 @@ public sealed class Ob2SignedAttacks
     public async Task Ob2Signed_GenuineWithoutCreator_IsValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
 
         var report = await lab.TextAsync(W.Sign(W.Signed(W.Victim, creator: null), world.RealKey));
 

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
-using Verifier.Core.Tests.OpenBadges2;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 
 namespace Verifier.Core.Tests.Attacks;
@@ -49,6 +46,14 @@ internal sealed class Ob2World : IDisposable
     public JsonObject KeyDocument { get; }
 
     public JsonObject RevocationList { get; }
+
+    /// <summary>A new world with the real issuer and the victim's assertion already published on <paramref name="lab"/>.</summary>
+    public static Ob2World PublishedOn(AttackLab lab)
+    {
+        var world = new Ob2World();
+        world.Publish(lab);
+        return world;
+    }
 
     /// <summary>Publishes the real issuer's documents and the victim's hosted assertion at <see cref="AssertionId"/>.</summary>
     public void Publish(AttackLab lab)

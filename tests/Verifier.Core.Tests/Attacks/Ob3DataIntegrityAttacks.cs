@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.Engine;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 using W = Verifier.Core.Tests.Attacks.Ob3World;
 
@@ -21,8 +17,7 @@ public sealed class Ob3DataIntegrityAttacks
     public async Task Ob3Di_FragmentMultikeyOnRealIssuerIdNotListed_IsInvalid(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
 
         var report = await lab.TextAsync(Signed(world.EvilKey, W.Credential(), W.IssuerId + "#" + world.EvilKey.Multibase()), policy);
 
@@ -50,8 +45,7 @@ public sealed class Ob3DataIntegrityAttacks
     public async Task Ob3Di_MethodInForgerControllerDocument_IsInvalidInEveryPolicy(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         lab.Serve(Evil + "/issuer", W.IssuerDocument(Evil + "/issuer", [("key-1", world.EvilKey)]));
 
         var report = await lab.TextAsync(Signed(world.EvilKey, W.Credential(), Evil + "/issuer#key-1"), policy);
@@ -67,8 +61,7 @@ public sealed class Ob3DataIntegrityAttacks
     public async Task Ob3Di_MethodWhoseControllerIsATenant_IsInvalidInEveryPolicy(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var vm = Tenant("evil", "/keys/1");
         lab.Serve(vm, W.KeyDocument(vm, world.EvilKey, controller: Real + "/tenants/evil"));
 
@@ -139,8 +132,7 @@ public sealed class Ob3DataIntegrityAttacks
     public async Task Ob3Di_GenuineUrlIssuerListingTheMethod_IsValidInEveryPolicy(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
 
         var report = await lab.TextAsync(Signed(world.RealKey, W.Credential(), W.KeyId), policy);
 

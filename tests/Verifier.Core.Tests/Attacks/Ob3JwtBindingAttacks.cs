@@ -1,7 +1,3 @@
-using Verifier.Core.Engine;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges3;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 using W = Verifier.Core.Tests.Attacks.Ob3World;
 
@@ -21,8 +17,7 @@ public sealed class Ob3JwtBindingAttacks
     public async Task Ob3Jwt_JwkHeaderKeyClaimingRealIssuer_IsInvalid(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
 
         var report = await lab.TextAsync(W.Jwt(world.EvilKey, W.Credential(), jwk: world.EvilKey.Jwk()), policy);
 
@@ -35,8 +30,7 @@ public sealed class Ob3JwtBindingAttacks
     public async Task Ob3Jwt_JwkHeaderKeyClaimingRealIssuer_Lenient_IsValidWithWarningAndUnprovenIssuer()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
 
         var report = await lab.TextAsync(W.Jwt(world.EvilKey, W.Credential(), jwk: world.EvilKey.Jwk()), IssuerPolicy.Lenient);
 
@@ -51,8 +45,7 @@ public sealed class Ob3JwtBindingAttacks
     public async Task Ob3Jwt_KidOnForgerOrigin_IsInvalid(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         lab.Serve(Evil + "/keys/1", world.EvilKey.Jwk());
 
         var report = await lab.TextAsync(W.Jwt(world.EvilKey, W.Credential(), kid: Evil + "/keys/1"), policy);
@@ -67,8 +60,7 @@ public sealed class Ob3JwtBindingAttacks
     public async Task Ob3Jwt_KidThroughRealOpenRedirectToForgerKey_IsNotValid(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         lab.Serve(Evil + "/keys/1", world.EvilKey.Jwk());
 
         var report = await lab.TextAsync(W.Jwt(world.EvilKey, W.Credential(), kid: OpenRedirect(Evil + "/keys/1")), policy);
@@ -81,8 +73,7 @@ public sealed class Ob3JwtBindingAttacks
     public async Task Ob3Jwt_DidJwkKidForUrlIssuer_IsInvalid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
 
         var report = await lab.TextAsync(W.Jwt(world.EvilKey, W.Credential(), kid: world.EvilKey.DidJwk + "#0"));
 
@@ -94,8 +85,7 @@ public sealed class Ob3JwtBindingAttacks
     public async Task Ob3Jwt_KidFragmentNotListedInRealIssuerDocument_IsInvalid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
 
         var report = await lab.TextAsync(W.Jwt(world.EvilKey, W.Credential(), kid: W.IssuerId + "#key-9"));
 
@@ -109,8 +99,7 @@ public sealed class Ob3JwtBindingAttacks
     public async Task Ob3Jwt_KidMultibaseFragmentOfForgerKeyOnRealIssuerId_IsInvalid(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
 
         // https://real.edu/issuer#z6Mk…: the key bytes come from the fragment, which real.edu never served.
         var report = await lab.TextAsync(W.Jwt(world.EvilKey, W.Credential(), kid: W.IssuerId + "#" + world.EvilKey.Multibase()), policy);
@@ -126,8 +115,7 @@ public sealed class Ob3JwtBindingAttacks
     public async Task Ob3Jwt_TenantKeyDocumentNamingTenantController_IsInvalidInEveryPolicy(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var kid = Tenant("evil", "/keys/1");
         lab.Serve(kid, W.KeyDocument(kid, world.EvilKey, controller: Real + "/tenants/evil"));
 
@@ -172,8 +160,7 @@ public sealed class Ob3JwtBindingAttacks
     public async Task Ob3Jwt_BareTenantKeyWhileIssuerDocumentListsOtherKeys_IsInvalid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var kid = Tenant("evil", "/keys/1");
         lab.Serve(kid, W.KeyDocument(kid, world.EvilKey));
 
@@ -221,8 +208,7 @@ public sealed class Ob3JwtBindingAttacks
     public async Task Ob3Jwt_GenuineKidListedInIssuerDocument_IsValidAtDocumentLevelInEveryPolicy(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
 
         var report = await lab.TextAsync(W.Jwt(world.RealKey, W.Credential(), kid: W.KeyId), policy);
 

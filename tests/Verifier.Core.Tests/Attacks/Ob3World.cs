@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.Tests.OpenBadges3;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 
 namespace Verifier.Core.Tests.Attacks;
@@ -81,6 +79,14 @@ internal sealed class Ob3World : IDisposable
 
     /// <summary>Publishes https://real.edu/issuer listing RealKey as #key-1.</summary>
     public void PublishIssuer(AttackLab lab) => lab.Serve(IssuerId, IssuerDocument(IssuerId, [("key-1", RealKey)]));
+
+    /// <summary>A new world whose issuer is already published on <paramref name="lab"/>: how most attacks begin.</summary>
+    public static Ob3World PublishedOn(AttackLab lab)
+    {
+        var world = new Ob3World();
+        world.PublishIssuer(lab);
+        return world;
+    }
 
     /// <summary>A DID document for <paramref name="did"/> with the key as #key-1, listed for assertionMethod or only authentication.</summary>
     public static JsonObject DidDocument(string did, TestKey key, bool forAssertion = true)

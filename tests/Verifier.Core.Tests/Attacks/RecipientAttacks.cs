@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges2;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges2;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 using W = Verifier.Core.Tests.Attacks.Ob2World;
 
@@ -58,8 +54,7 @@ public sealed class RecipientAttacks
     private static async Task<VerificationReport> VerifyAsync(string type, string identity, bool hashed, string expected)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.Publish(lab);
+        using var world = W.PublishedOn(lab);
         var assertion = W.Hosted(W.AssertionId, W.Victim);
         assertion["recipient"] = new JsonObject
         {

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 using W = Verifier.Core.Tests.Attacks.Ob3World;
 
@@ -19,8 +16,7 @@ public sealed class RefreshAttacks
     public async Task Refresh_ReturnsValidCredentialOfAnotherIssuer_RefreshedInvalidTopLevelWarns()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var forger = world.EvilKey;
         ServeRefreshed(lab, W.Jwt(forger, W.Credential(issuerId: forger.DidKey, id: Real + "/credentials/2", url: null), kid: forger.DidKeyUrl));
 
@@ -33,8 +29,7 @@ public sealed class RefreshAttacks
     public async Task Refresh_ReturnsCredentialOfAnotherSubject_RefreshedInvalidTopLevelWarns()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         ServeRefreshed(lab, W.Jwt(world.RealKey, W.Credential(subjectId: W.OtherSubjectId, id: Real + "/credentials/2"), kid: W.KeyId));
 
         var report = await lab.TextAsync(Presented(world));
@@ -46,8 +41,7 @@ public sealed class RefreshAttacks
     public async Task Refresh_ReturnsCredentialForAnotherAchievement_RefreshedInvalidTopLevelWarns()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         ServeRefreshed(lab, W.Jwt(world.RealKey, W.Credential(achievementId: Real + "/achievements/phd", id: Real + "/credentials/2"), kid: W.KeyId));
 
         var report = await lab.TextAsync(Presented(world));
@@ -61,8 +55,7 @@ public sealed class RefreshAttacks
     public async Task Refresh_ReturnsSameIssuerSubjectAndAchievement_RefreshedValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         ServeRefreshed(lab, W.Jwt(world.RealKey, W.Credential(id: Real + "/credentials/2", validFrom: "2026-05-01T00:00:00Z"), kid: W.KeyId));
 
         var report = await lab.TextAsync(Presented(world));

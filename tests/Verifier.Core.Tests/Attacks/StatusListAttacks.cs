@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.Engine;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 using W = Verifier.Core.Tests.Attacks.Ob3World;
 
@@ -25,8 +21,7 @@ public sealed class StatusListAttacks
     public async Task Status_BitstringListIssuedByForgerDidKeyWithBitClear_IsInvalidInEveryPolicy(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var forger = world.EvilKey;
         W.ServeListJwt(lab, List, W.StatusList(List, forger.DidKey, []), forger, kid: forger.DidKeyUrl);
 
@@ -42,8 +37,7 @@ public sealed class StatusListAttacks
     public async Task Status_StatusList2021IssuedByForgerDidKeyWithBitClear_IsInvalidInEveryPolicy(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var forger = world.EvilKey;
         W.ServeListJwt(lab, List, W.StatusList(List, forger.DidKey, [], legacy: true), forger, kid: forger.DidKeyUrl);
 
@@ -58,8 +52,7 @@ public sealed class StatusListAttacks
     public async Task Status_ListClaimingRealIssuerSignedWithHeaderJwk_IsInvalid(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         W.ServeListJwt(lab, List, W.StatusList(List, W.IssuerId, []), world.EvilKey, jwk: world.EvilKey.Jwk());
 
         var report = await lab.TextAsync(Credential(world, W.StatusEntry(List, Index)), policy);
@@ -72,8 +65,7 @@ public sealed class StatusListAttacks
     public async Task Status_ListClaimingRealIssuerSignedWithKeyOffIssuerOrigin_IsInvalid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         lab.Serve(StatusOrigin + "/keys/1", world.EvilKey.Jwk());
         W.ServeListJwt(lab, List, W.StatusList(List, W.IssuerId, []), world.EvilKey, kid: StatusOrigin + "/keys/1");
 
@@ -86,8 +78,7 @@ public sealed class StatusListAttacks
     public async Task Status_ListUrlRedirectingOffStatusHostToOldGenuineCopy_IsNotValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         // The old list (bit clear) was genuinely signed by the issuer; the current one says revoked but is not reached.
         lab.Redirect(List, Evil + "/lists/1");
         W.ServeListJwt(lab, Evil + "/lists/1", W.StatusList(List, W.IssuerId, []), world.RealKey, kid: W.KeyId);
@@ -101,8 +92,7 @@ public sealed class StatusListAttacks
     public async Task Status_ListDeclaringAnotherIdThatIsMissing_IsNotValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         W.ServeListJwt(lab, List, W.StatusList(StatusOrigin + "/lists/1-archive", W.IssuerId, []), world.RealKey, kid: W.KeyId);
         lab.ServeStatus(StatusOrigin + "/lists/1-archive", 404);
 
@@ -115,8 +105,7 @@ public sealed class StatusListAttacks
     public async Task Status_ListVcJwtWhoseOwnExpHasPassed_IsIndeterminate()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var expired = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
         W.ServeListJwt(lab, List, W.StatusList(List, W.IssuerId, []), world.RealKey, kid: W.KeyId, payload: p => p["exp"] = expired);
 
@@ -135,8 +124,7 @@ public sealed class StatusListAttacks
     public async Task Status_GenuineListOfTheIssuer_DecidesByItsBit(bool legacy, bool revoked)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         W.ServeListJwt(lab, List, W.StatusList(List, W.IssuerId, revoked ? [Index] : [7], legacy), world.RealKey, kid: W.KeyId);
 
         var report = await lab.TextAsync(Credential(world, W.StatusEntry(List, Index, legacy ? "StatusList2021Entry" : "BitstringStatusListEntry")), IssuerPolicy.Strict);
@@ -149,8 +137,7 @@ public sealed class StatusListAttacks
     public async Task Status_GenuineListServedWithQueryDeclaringCanonicalId_IsValid()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         W.ServeListJwt(lab, List, W.StatusList(List, W.IssuerId, [7]), world.RealKey, kid: W.KeyId);
 
         var report = await lab.TextAsync(Credential(world, W.StatusEntry(List + "?format=jwt", Index)));

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 using W = Verifier.Core.Tests.Attacks.Ob3World;
 
@@ -19,8 +16,7 @@ public sealed class StatusUnknownAttacks
     public async Task Status_BitstringList500_IsIndeterminate()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         lab.ServeStatus(StatusOrigin + "/lists/1", 500);
 
         var report = await lab.TextAsync(StatusListAttacks.Credential(world, W.StatusEntry(StatusOrigin + "/lists/1", 42)));
@@ -32,8 +28,7 @@ public sealed class StatusUnknownAttacks
     public async Task Status_BitstringListHostRefusingConnections_IsIndeterminate()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
 
         var report = await lab.TextAsync(StatusListAttacks.Credential(world, W.StatusEntry(Down + "/lists/1", 42)));
 
@@ -44,8 +39,7 @@ public sealed class StatusUnknownAttacks
     public async Task Status_BitstringListAnsweringHtmlPage_IsIndeterminate()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         lab.ServeText(StatusOrigin + "/lists/1", "<!doctype html><html><body>Service unavailable</body></html>", "text/html");
 
         var report = await lab.TextAsync(StatusListAttacks.Credential(world, W.StatusEntry(StatusOrigin + "/lists/1", 42)));
@@ -57,8 +51,7 @@ public sealed class StatusUnknownAttacks
     public async Task Status_BitstringListAnsweringErrorObject_IsIndeterminate()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         lab.Serve(StatusOrigin + "/lists/1", new JsonObject { ["error"] = "quota exceeded" }, contentType: "application/json");
 
         var report = await lab.TextAsync(StatusListAttacks.Credential(world, W.StatusEntry(StatusOrigin + "/lists/1", 42)));
@@ -70,8 +63,7 @@ public sealed class StatusUnknownAttacks
     public async Task Status_RevocationListAnsweringEmptyObject_IsIndeterminate()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         lab.Serve(RevocationList, new JsonObject());
 
         var report = await lab.TextAsync(StatusListAttacks.Credential(world, Entry()));
@@ -83,8 +75,7 @@ public sealed class StatusUnknownAttacks
     public async Task Status_RevocationListAnsweringErrorObject_IsIndeterminate()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         lab.Serve(RevocationList, new JsonObject { ["error"] = "internal error, try again" }, contentType: "application/json");
 
         var report = await lab.TextAsync(StatusListAttacks.Credential(world, Entry()));
@@ -96,8 +87,7 @@ public sealed class StatusUnknownAttacks
     public async Task Status_RevocationListAnsweringHtmlPage_IsIndeterminate()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         lab.ServeText(RevocationList, "<!doctype html><html><body>Sign in</body></html>", "text/html");
 
         var report = await lab.TextAsync(StatusListAttacks.Credential(world, Entry()));
@@ -109,8 +99,7 @@ public sealed class StatusUnknownAttacks
     public async Task Status_RevocationList503_IsIndeterminate()
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         lab.ServeStatus(RevocationList, 503);
 
         var report = await lab.TextAsync(StatusListAttacks.Credential(world, Entry()));
@@ -126,8 +115,7 @@ public sealed class StatusUnknownAttacks
     public async Task Status_GenuineRevocationList_DecidesByListing(bool listed)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         lab.Serve(RevocationList, new JsonObject
         {
             ["id"] = RevocationList,

@@ -1,4 +1,3 @@
-using Verifier.Core.Reporting;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 using W2 = Verifier.Core.Tests.Attacks.Ob2World;
 using W3 = Verifier.Core.Tests.Attacks.Ob3World;

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.Engine;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
 using static Verifier.Core.Tests.Attacks.AttackLab;
 using W = Verifier.Core.Tests.Attacks.Ob3World;
 
@@ -67,8 +63,7 @@ public sealed class UnknownIsNotFalseAttacks
     public async Task Status_ListUnavailable_IsIndeterminateInEveryPolicy(IssuerPolicy policy)
     {
         await using var lab = await StartAsync();
-        using var world = new W();
-        world.PublishIssuer(lab);
+        using var world = W.PublishedOn(lab);
         var list = Real + "/status/1";
         lab.ServeStatus(list, 503);
         var credential = W.WithStatus(W.Credential(), W.StatusEntry(list, 7));

@@ -1,13 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Baking;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges3;
-using Verifier.Core.Tests.TestSupport;
-
 namespace Verifier.Core.Tests.Baking;
 
 /// <summary>

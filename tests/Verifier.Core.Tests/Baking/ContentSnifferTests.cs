@@ -1,7 +1,3 @@
-using System.Text;
-using Verifier.Core.Baking;
-using Verifier.Core.Input;
-
 namespace Verifier.Core.Tests.Baking;
 
 public class ContentSnifferTests

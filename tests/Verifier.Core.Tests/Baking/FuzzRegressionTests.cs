@@ -1,10 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Baking;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.TestSupport;
-
 namespace Verifier.Core.Tests.Baking;
 
 /// <summary>Inputs that crashed a fuzz target (fuzz/fuzz.sh), kept verbatim (base64) so each stays fixed.</summary>

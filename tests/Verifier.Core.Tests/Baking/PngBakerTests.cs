@@ -1,7 +1,5 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
-using Verifier.Core.Baking;
-using Verifier.Core.Input;
 
 namespace Verifier.Core.Tests.Baking;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using Verifier.Core.Baking;
-
 namespace Verifier.Core.Tests.Baking;
 
 /// <summary>Bytes after IEND: a badge keyword there is refused, anything else is reported as ignored.</summary>

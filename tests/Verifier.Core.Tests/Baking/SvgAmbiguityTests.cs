@@ -1,6 +1,3 @@
-using System.Text;
-using Verifier.Core.Baking;
-
 namespace Verifier.Core.Tests.Baking;
 
 /// <summary>

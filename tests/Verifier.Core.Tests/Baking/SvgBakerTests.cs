@@ -1,6 +1,3 @@
-using Verifier.Core.Baking;
-using Verifier.Core.Input;
-
 namespace Verifier.Core.Tests.Baking;
 
 public class SvgBakerTests

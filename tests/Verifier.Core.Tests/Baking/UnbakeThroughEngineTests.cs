@@ -1,10 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Baking;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.TestSupport;
-
 namespace Verifier.Core.Tests.Baking;
 
 /// <summary>Baked images through the real engine: the input.unbake check and the report's input section.</summary>

@@ -1,6 +1,4 @@
-using System.Text;
 using Verifier.Core.Batch;
-using Verifier.Core.Input;
 
 namespace Verifier.Core.Tests.Batch;
 

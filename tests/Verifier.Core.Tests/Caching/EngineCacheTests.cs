@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using Verifier.Core.Caching;
-using Verifier.Core.Engine;
 
 namespace Verifier.Core.Tests.Caching;
 

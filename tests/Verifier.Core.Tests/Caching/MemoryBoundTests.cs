@@ -1,16 +1,9 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SimpleBase;
 using Verifier.Core.Caching;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Keys;
 using Verifier.Core.Status;
-using Verifier.Core.Tests.TestSupport;
-using Xunit.Abstractions;
 
 namespace Verifier.Core.Tests.Caching;
 

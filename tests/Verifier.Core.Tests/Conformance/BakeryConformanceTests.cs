@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Verifier.Core.Baking;
-using Verifier.Core.Input;
-using Verifier.Core.Tests.TestSupport;
-using Xunit.Abstractions;
-
 namespace Verifier.Core.Tests.Conformance;
 
 /// <summary>

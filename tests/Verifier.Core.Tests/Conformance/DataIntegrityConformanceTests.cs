@@ -1,14 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using SimpleBase;
 using Verifier.Core.Crypto;
 using Verifier.Core.Proofs.Suites;
-using Verifier.Core.Tests.TestSupport;
 using Verifier.LinkedData.Jcs;
 using Verifier.LinkedData.Rdf;
 using Verifier.LinkedData.Rdf.Canonicalization;
-using Xunit.Abstractions;
 
 namespace Verifier.Core.Tests.Conformance;
 

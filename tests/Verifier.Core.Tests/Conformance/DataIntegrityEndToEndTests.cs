@@ -1,15 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Keys;
-using Verifier.Core.Proofs;
-using Verifier.Core.Reporting;
 using Verifier.Core.Tests.Proofs;
-using Verifier.Core.Tests.TestSupport;
 using Verifier.LinkedData.Contexts;
 using Verifier.LinkedData.JsonLd;
-using Xunit.Abstractions;
 
 namespace Verifier.Core.Tests.Conformance;
 

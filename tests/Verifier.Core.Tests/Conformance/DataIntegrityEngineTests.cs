@@ -1,12 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Proofs;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.TestSupport;
-using Xunit.Abstractions;
-
 namespace Verifier.Core.Tests.Conformance;
 
 /// <summary>

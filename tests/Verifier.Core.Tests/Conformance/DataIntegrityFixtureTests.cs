@@ -1,11 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Verifier.Core.Engine;
-using Verifier.Core.Proofs;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.TestSupport;
-using Xunit.Abstractions;
-
 namespace Verifier.Core.Tests.Conformance;
 
 /// <summary>

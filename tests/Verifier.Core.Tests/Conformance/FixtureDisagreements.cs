@@ -1,7 +1,3 @@
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Proofs;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.Conformance;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Text;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges2;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.TestSupport;
-using Xunit.Abstractions;
-
 namespace Verifier.Core.Tests.Conformance;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges3;
-using Verifier.Core.Tests.TestSupport;
-
 namespace Verifier.Core.Tests.Conformance;
 
 /// <summary>

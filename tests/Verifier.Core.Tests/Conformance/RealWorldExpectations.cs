@@ -1,5 +1,3 @@
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.Conformance;
 
 /// <summary>The reviewed verdict of each real-world file (offline, as of RealWorldTests.AsOf); why: docs/realworld.md.</summary>

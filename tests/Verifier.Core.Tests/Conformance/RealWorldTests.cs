@@ -1,13 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Verifier.Core.Engine;
-using Verifier.Core.Fetching;
-using Verifier.Core.Input;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.TestSupport;
-using Xunit.Abstractions;
-
 namespace Verifier.Core.Tests.Conformance;
 
 /// <summary>

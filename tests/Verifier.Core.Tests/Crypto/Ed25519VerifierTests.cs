@@ -1,8 +1,5 @@
-using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Verifier.Core.Crypto;
-using Verifier.Core.Tests.OpenBadges3;
 
 namespace Verifier.Core.Tests.Crypto;
 

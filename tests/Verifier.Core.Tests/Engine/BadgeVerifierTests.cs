@@ -1,9 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.TestSupport;
-
 namespace Verifier.Core.Tests.Engine;
 
 public class BadgeVerifierTests

@@ -1,6 +1,3 @@
-using Verifier.Core.Engine;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.Engine;
 
 public sealed class CheckClassesTests

@@ -1,10 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.TestSupport;
-
 namespace Verifier.Core.Tests.Engine;
 
 /// <summary>The verification deadline runs on the injected TimeProvider, not the wall clock.</summary>

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Verifier.Core.Engine;
 using Verifier.Core.Engine.Settings;
-using Verifier.Core.Proofs;
 
 namespace Verifier.Core.Tests.Engine;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using Verifier.Core.Fetching;
-
 namespace Verifier.Core.Tests.Fetching;
 
 public sealed class AddressPolicyTests

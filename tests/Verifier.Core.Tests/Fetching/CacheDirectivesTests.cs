@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Verifier.Core.Fetching;
 
 namespace Verifier.Core.Tests.Fetching;
 

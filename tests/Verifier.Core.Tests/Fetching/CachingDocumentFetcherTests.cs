@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Time.Testing;
-using Verifier.Core.Fetching;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Core.Tests.Fetching;
 

@@ -1,10 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges2;
-using Verifier.Core.Tests.TestSupport;
-
 namespace Verifier.Core.Tests.Fetching;
 
 /// <summary>Service limits as the engine applies them: the per-verification deadline and fetch scope.</summary>

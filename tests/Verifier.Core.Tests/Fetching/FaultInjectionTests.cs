@@ -1,8 +1,5 @@
 using System.Net.Sockets;
-using System.Text;
 using Microsoft.AspNetCore.Http;
-using Verifier.Core.Fetching;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Core.Tests.Fetching;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Engine;
-using Verifier.Core.Fetching;
-
 namespace Verifier.Core.Tests.Fetching;
 
 /// <summary>Builds the real fetching stack (AddVerifierEngine) with test options; retries are fast so tests stay quick.</summary>

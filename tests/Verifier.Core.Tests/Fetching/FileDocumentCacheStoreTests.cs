@@ -1,10 +1,4 @@
-using System.Text;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Verifier.Core.Engine;
-using Verifier.Core.Fetching;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Core.Tests.Fetching;
 

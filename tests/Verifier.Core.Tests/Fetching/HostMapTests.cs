@@ -1,7 +1,3 @@
-using System.Net;
-using Verifier.Core.Fetching;
-using Verifier.Core.Tests.TestSupport;
-
 namespace Verifier.Core.Tests.Fetching;
 
 /// <summary>The conformance seam: fixtures served under their original hosts, only when loopback is opted in.</summary>

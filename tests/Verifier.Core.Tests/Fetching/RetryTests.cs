@@ -1,7 +1,4 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
-using Verifier.Core.Fetching;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Core.Tests.Fetching;
 

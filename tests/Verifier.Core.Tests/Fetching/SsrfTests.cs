@@ -1,7 +1,3 @@
-using System.Net;
-using Verifier.Core.Fetching;
-using Verifier.Core.Tests.TestSupport;
-
 namespace Verifier.Core.Tests.Fetching;
 
 /// <summary>

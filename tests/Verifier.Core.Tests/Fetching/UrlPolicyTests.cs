@@ -1,5 +1,3 @@
-using Verifier.Core.Fetching;
-
 namespace Verifier.Core.Tests.Fetching;
 
 public sealed class UrlPolicyTests

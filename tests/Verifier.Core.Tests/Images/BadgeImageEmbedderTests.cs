@@ -1,7 +1,4 @@
-using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Verifier.Core.Images;
-using Verifier.Core.Tests.TestSupport;
 using SampleImages = Verifier.SampleMaker.Images;
 
 namespace Verifier.Core.Tests.Images;

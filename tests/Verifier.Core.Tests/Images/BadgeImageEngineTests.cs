@@ -1,14 +1,5 @@
-using System.Text.Json.Nodes;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges2;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-using TestPng = Verifier.Core.Tests.Baking.TestPng;
-using Verifier.Core.Tests.OpenBadges2;
-using Verifier.Core.Tests.OpenBadges3;
-using Ob3Assert = Verifier.Core.Tests.OpenBadges3.ReportAssert;
 
 namespace Verifier.Core.Tests.Images;
 
@@ -23,8 +14,8 @@ public sealed class BadgeImageEngineTests
 
         var report = await f.VerifyAsync(Token(f, $"https://{Ob3Fixtures.Host}/badge.png"));
 
-        Ob3Assert.Outcome(report, VerificationOutcome.Valid);
-        Assert.Contains("PNG (1×1)", Ob3Assert.Has(report, Ob3CheckIds.Image, CheckOutcome.Passed).Message, StringComparison.Ordinal);
+        ReportAssert.Outcome(report, VerificationOutcome.Valid);
+        Assert.Contains("PNG (1×1)", ReportAssert.Has(report, Ob3CheckIds.Image, CheckOutcome.Passed).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,8 +26,8 @@ public sealed class BadgeImageEngineTests
 
         var report = await f.VerifyAsync(Token(f, $"https://{Ob3Fixtures.Host}/badge.jpg"), configure: o => o.Profile = VerificationProfile.Conformance);
 
-        Ob3Assert.Outcome(report, VerificationOutcome.Valid);
-        Assert.Equal(CheckClass.Essential, Ob3Assert.Has(report, Ob3CheckIds.Image, CheckOutcome.Warning).Class);
+        ReportAssert.Outcome(report, VerificationOutcome.Valid);
+        Assert.Equal(CheckClass.Essential, ReportAssert.Has(report, Ob3CheckIds.Image, CheckOutcome.Warning).Class);
     }
 
     [Fact]
@@ -47,8 +38,8 @@ public sealed class BadgeImageEngineTests
 
         var report = await f.VerifyAsync(Token(f, $"https://{Ob3Fixtures.Host}/badge.png"));
 
-        Ob3Assert.Outcome(report, VerificationOutcome.Valid);
-        Ob3Assert.Has(report, Ob3CheckIds.Image, CheckOutcome.Warning);
+        ReportAssert.Outcome(report, VerificationOutcome.Valid);
+        ReportAssert.Has(report, Ob3CheckIds.Image, CheckOutcome.Warning);
     }
 
     [Fact]
@@ -58,7 +49,7 @@ public sealed class BadgeImageEngineTests
 
         var report = await f.VerifyAsync(Token(f, "data:image/png;base64," + Convert.ToBase64String(TestPng.Plain())));
 
-        Ob3Assert.Has(report, Ob3CheckIds.Image, CheckOutcome.Passed);
+        ReportAssert.Has(report, Ob3CheckIds.Image, CheckOutcome.Passed);
     }
 
     [Fact]
@@ -93,8 +84,7 @@ public sealed class BadgeImageEngineTests
 
     private static string Token(Ob3Fixtures f, string image)
     {
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var credential = Ob3Fixtures.Credential();
         credential["credentialSubject"]!["achievement"]!["image"] = new JsonObject { ["id"] = image, ["type"] = "Image" };
         return Jwt.Sign(key, Ob3Fixtures.Payload(credential), kid: kid);

@@ -1,4 +1,3 @@
-using System.Text;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using Verifier.Core.Images;

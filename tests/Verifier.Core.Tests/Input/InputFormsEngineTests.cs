@@ -1,12 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges3;
-using Verifier.Core.Tests.TestSupport;
-using ReportAssert = Verifier.Core.Tests.OpenBadges3.ReportAssert;
-
 namespace Verifier.Core.Tests.Input;
 
 /// <summary>

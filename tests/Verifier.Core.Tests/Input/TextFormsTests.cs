@@ -1,6 +1,3 @@
-using System.Text;
-using Verifier.Core.Input;
-
 namespace Verifier.Core.Tests.Input;
 
 public sealed class TextFormsTests

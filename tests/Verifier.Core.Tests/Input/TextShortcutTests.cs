@@ -1,14 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.Tokens;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges3;
-
 namespace Verifier.Core.Tests.Input;
 
 /// <summary>
@@ -25,8 +14,7 @@ public class TextShortcutTests
     public async Task VerifyAsync_JwtAsTextOrBytes_SameReport(string before, string after, VerificationOutcome expected)
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         var text = before + Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: kid) + after;
         using var sp = f.Build();
 
@@ -44,8 +32,7 @@ public class TextShortcutTests
     public async Task VerifyAsync_JwtServedAtUrlWithByteOrderMark_IsValid(string before)
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         f.Server.MapBytes("/badge.jwt", Encoding.UTF8.GetBytes(before + Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: kid) + "\n"), "application/jwt");
         using var sp = f.Build();
 
@@ -123,8 +110,7 @@ public class TextShortcutTests
     public async Task VerifyAsync_SignedPayloadWithDuplicateNames_IsStillRefused()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         var credential = Ob3Fixtures.Credential().ToJsonString();
         var header = Jwt.Encode(new JsonObject { ["alg"] = key.Alg, ["typ"] = "JWT", ["kid"] = kid });
         var payload = Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes("{\"vc\":" + credential + ",\"vc\":" + credential + "}"));

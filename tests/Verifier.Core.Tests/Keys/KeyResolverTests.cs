@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Keys;
-using Verifier.Core.Tests.OpenBadges3;
-
 namespace Verifier.Core.Tests.Keys;
 
 public class KeyResolverTests

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges2;
-using Verifier.Core.Reporting;
 using static Verifier.Core.Tests.OpenBadges2.Ob2TestIssuer;
 
 namespace Verifier.Core.Tests.OpenBadges2;

@@ -1,8 +1,6 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges2;
+using DateChecks = Verifier.Core.OpenBadges2.Checks.DateChecks;
 using Verifier.Core.OpenBadges2.Checks;
 using Verifier.Core.OpenBadges2.Signed;
-using Verifier.Core.Reporting;
 
 namespace Verifier.Core.Tests.OpenBadges2;
 

@@ -1,5 +1,3 @@
-using System.Text;
-using Verifier.Core.OpenBadges2;
 using Verifier.Core.OpenBadges2.Model;
 
 namespace Verifier.Core.Tests.OpenBadges2;

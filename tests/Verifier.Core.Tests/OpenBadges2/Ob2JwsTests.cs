@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Verifier.Core.OpenBadges2.Signed;
 
 namespace Verifier.Core.Tests.OpenBadges2;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Verifier.Core.OpenBadges2.Model;
 
 namespace Verifier.Core.Tests.OpenBadges2;

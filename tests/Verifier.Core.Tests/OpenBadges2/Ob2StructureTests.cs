@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Verifier.Core.OpenBadges2.Checks;
 
 namespace Verifier.Core.Tests.OpenBadges2;

@@ -1,26 +1,17 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.TestSupport;
-
 namespace Verifier.Core.Tests.OpenBadges2;
 
 /// <summary>
 /// A test issuer at https://issuer.example with its own RSA key, BadgeClass and revocation list, served by a real
-/// loopback server through the fetcher's HostMap. Tests change documents before verifying.
+/// loopback server through the fetcher's HostMap. Tests change documents before verifying. The documents are those of
+/// <see cref="Ob2Site"/> (the hosts' issuer), plus a revocation list.
 /// </summary>
 public sealed class Ob2TestIssuer : IAsyncDisposable
 {
-    public const string Host = "issuer.example";
-    public const string Origin = "https://issuer.example";
-    public const string IssuerId = Origin + "/issuer.json";
-    public const string BadgeId = Origin + "/badge.json";
-    public const string KeyId = Origin + "/key.json";
+    public const string Host = Ob2Site.Host;
+    public const string Origin = Ob2Site.Origin;
+    public const string IssuerId = Ob2Site.IssuerId;
+    public const string BadgeId = Ob2Site.BadgeId;
+    public const string KeyId = Ob2Site.KeyId;
     public const string RevocationListId = Origin + "/revocations.json";
     public const string AssertionUrl = Origin + "/assertions/1.json";
     public const string Email = "Learner@Example.org";
@@ -30,28 +21,9 @@ public sealed class Ob2TestIssuer : IAsyncDisposable
     {
         Server = server;
         Key = RSA.Create(2048);
-        Issuer = new JsonObject
-        {
-            ["@context"] = "https://w3id.org/openbadges/v2",
-            ["type"] = "Issuer",
-            ["id"] = IssuerId,
-            ["name"] = "Example Issuer",
-            ["url"] = Origin,
-            ["email"] = "badges@issuer.example",
-            ["publicKey"] = KeyId,
-            ["revocationList"] = RevocationListId,
-        };
-        BadgeClass = new JsonObject
-        {
-            ["@context"] = "https://w3id.org/openbadges/v2",
-            ["type"] = "BadgeClass",
-            ["id"] = BadgeId,
-            ["name"] = "Robotics",
-            ["description"] = "Built a robot.",
-            ["image"] = Origin + "/badge.png",
-            ["criteria"] = new JsonObject { ["narrative"] = "Build a robot." },
-            ["issuer"] = IssuerId,
-        };
+        Issuer = Ob2Site.IssuerProfile();
+        Issuer["revocationList"] = RevocationListId;
+        BadgeClass = Ob2Site.BadgeClass();
         KeyDocument = KeyDoc(KeyId, IssuerId, Key);
         RevocationList = new JsonObject
         {
@@ -80,14 +52,7 @@ public sealed class Ob2TestIssuer : IAsyncDisposable
     public static string HashedEmail(string email, string salt = Salt) =>
         "sha256$" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email + salt)));
 
-    public static JsonObject KeyDoc(string id, string owner, RSA key) => new()
-    {
-        ["@context"] = "https://w3id.org/openbadges/v2",
-        ["type"] = "CryptographicKey",
-        ["id"] = id,
-        ["owner"] = owner,
-        ["publicKeyPem"] = key.ExportSubjectPublicKeyInfoPem(),
-    };
+    public static JsonObject KeyDoc(string id, string owner, RSA key) => Ob2Site.KeyDocument(id, owner, key);
 
     /// <summary>A valid 2.0 assertion; hosted at <see cref="AssertionUrl"/> or signed (urn:uuid id, creator key).</summary>
     public static JsonObject Assertion(bool signed = false) => new()
@@ -115,15 +80,9 @@ public sealed class Ob2TestIssuer : IAsyncDisposable
     public void Serve(string url, JsonNode document, int status = 200) =>
         Server.MapJson(new Uri(url).AbsolutePath, document.ToJsonString(), status, "application/ld+json");
 
-    public static string Sign(JsonObject payload, RSA key, string alg = "RS256")
-    {
-        var header = B64(Encoding.UTF8.GetBytes($"{{\"alg\":\"{alg}\",\"typ\":\"JWT\"}}"));
-        var body = B64(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        var signature = key.SignData(Encoding.ASCII.GetBytes($"{header}.{body}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return $"{header}.{body}.{B64(signature)}";
-    }
+    public static string Sign(JsonObject payload, RSA key, string alg = "RS256") => Ob2Site.Sign(payload, key, alg);
 
-    public static string B64(ReadOnlySpan<byte> bytes) => Base64Url.EncodeToString(bytes);
+    public static string B64(ReadOnlySpan<byte> bytes) => Ob2Site.B64(bytes);
 
     public async Task<VerificationReport> VerifyAsync(VerificationInput input, string? recipient = null, DateTimeOffset? at = null, VerificationProfile? profile = null)
     {
@@ -142,20 +101,4 @@ public sealed class Ob2TestIssuer : IAsyncDisposable
         Key.Dispose();
         return Server.DisposeAsync();
     }
-}
-
-/// <summary>Assertions on reports by check id and outcome, never by message wording.</summary>
-public static class ReportAssert
-{
-    public static void Has(VerificationReport report, string id, CheckOutcome outcome) =>
-        Assert.True(report.Checks.Any(c => c.Id == id && c.Outcome == outcome),
-            $"expected {id} {outcome}; got:\n{string.Join("\n", report.Checks.Select(c => $"{c.Id} {c.Outcome} {c.Message}"))}");
-
-    public static void Valid(VerificationReport report) =>
-        Assert.True(report.Outcome == VerificationOutcome.Valid,
-            $"expected valid; got {report.Outcome}:\n{string.Join("\n", report.Checks.Select(c => $"{c.Id} {c.Outcome} {c.Message}"))}");
-
-    public static void Outcome(VerificationReport report, VerificationOutcome outcome) =>
-        Assert.True(report.Outcome == outcome,
-            $"expected {outcome}; got {report.Outcome}:\n{string.Join("\n", report.Checks.Select(c => $"{c.Id} {c.Outcome} {c.Message}"))}");
 }

@@ -1,11 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using Verifier.Core.Baking;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
 
 namespace Verifier.Core.Tests.OpenBadges3;
 
@@ -16,8 +10,7 @@ public class BakedCredentialTests
     public async Task VerifyAsync_JwtBakedInPng_IsValid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var jwt = Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: kid);
         using var image = new Image<Rgba32>(8, 8);
         using var png = new MemoryStream();
@@ -34,8 +27,7 @@ public class BakedCredentialTests
     public async Task VerifyAsync_TamperedJwtBakedInSvg_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Ed25519();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Ed25519());
         var jwt = Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: kid);
         var other = Ob3Fixtures.Payload(Ob3Fixtures.Credential());
         other["name"] = "Forged";

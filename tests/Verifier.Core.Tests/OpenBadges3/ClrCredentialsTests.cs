@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.OpenBadges3;
 
 /// <summary>CLR 2.0 ClrCredentials whose nested AchievementCredentials are verified, and the refreshed credential.</summary>
@@ -12,8 +7,7 @@ public class ClrCredentialsTests
     public async Task VerifyAsync_TwoValidNestedJwts_ValidWithTwoNestedReports()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var clr = Clr(Achievement(key, kid, 1), Achievement(key, kid, 2));
 
         var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(clr), kid: kid));
@@ -31,8 +25,7 @@ public class ClrCredentialsTests
     public async Task VerifyAsync_OneTamperedNestedCredential_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         var tamperedPayload = Ob3Fixtures.Payload(Credential(2));
         tamperedPayload["name"] = "Leadership";
         var tampered = Jwt.WithPayload(Achievement(key, kid, 2), tamperedPayload);
@@ -69,8 +62,7 @@ public class ClrCredentialsTests
     public async Task VerifyAsync_ClrInsideClr_NestedClrFails()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var inner = Clr(Achievement(key, kid, 1));
         var outer = Clr(Jwt.Sign(key, Ob3Fixtures.Payload(inner), kid: kid));
 
@@ -86,8 +78,7 @@ public class ClrCredentialsTests
     public async Task VerifyAsync_NestedEndorsementCredential_NestedReportFails()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var endorsement = Ob3Fixtures.Credential(type: "EndorsementCredential");
         endorsement["credentialSubject"] = new JsonObject { ["id"] = "https://issuer.example/achievements/teamwork", ["type"] = new JsonArray("EndorsementSubject") };
         var clr = Clr(Jwt.Sign(key, Ob3Fixtures.Payload(endorsement), kid: kid));
@@ -103,8 +94,7 @@ public class ClrCredentialsTests
     public async Task VerifyAsync_NestedJsonWithForgedEmbeddedProof_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var nested = Credential(3);
         nested["proof"] = new JsonObject
         {
@@ -129,8 +119,7 @@ public class ClrCredentialsTests
     public async Task VerifyAsync_NotACredentialInVerifiableCredential_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var clr = Clr();
         clr["credentialSubject"]!["verifiableCredential"] = new JsonArray(42);
 
@@ -144,8 +133,7 @@ public class ClrCredentialsTests
     public async Task VerifyAsync_RefreshedCredentialValid_NestedReportAndRefreshedOnce()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var refreshed = WithRefresh(Credential(7));
         f.Server.MapJson("/refresh", Jwt.Sign(key, Ob3Fixtures.Payload(refreshed), kid: kid), contentType: "application/vc+jwt");
 
@@ -163,8 +151,7 @@ public class ClrCredentialsTests
     public async Task VerifyAsync_RefreshedCredentialTampered_WarnsAndKeepsOriginal()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var payload = Ob3Fixtures.Payload(Credential(7));
         var signed = Jwt.Sign(key, payload, kid: kid);
         payload["name"] = "Forged";

@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.OpenBadges3;
 
 /// <summary>Values at the edges of their ranges are results, never an internal error.</summary>
@@ -14,8 +7,7 @@ public class EdgeInputTests
     public async Task VerifyAsync_DatesAtCalendarEdges_AreJudgedWithoutOverflow()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var credential = Ob3Fixtures.Credential(validFrom: "0001-01-01T00:00:00Z", validUntil: "9999-12-31T23:59:59Z");
 
         var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(credential), kid: kid));
@@ -46,8 +38,7 @@ public class EdgeInputTests
     public async Task VerifyAsync_AsOfEndOfCalendar_IsExpiredNotCrashed()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var jwt = Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential(validUntil: "2030-01-01T00:00:00Z")), kid: kid);
         using var sp = f.Build();
 
@@ -61,8 +52,7 @@ public class EdgeInputTests
     public async Task VerifyAsync_NumericDateOutOfRange_IsAClaimError()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         var payload = Ob3Fixtures.Payload(Ob3Fixtures.Credential());
         payload["nbf"] = 1e300;
         payload["exp"] = -1e300;
@@ -77,8 +67,7 @@ public class EdgeInputTests
     public async Task VerifyAsync_HugeStatusListIndex_IsOutOfRange()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var list = f.HostStatusListJwt(key, kid, "/status/1", "revocation", Ob3Fixtures.EncodedList(131_072));
         var credential = Ob3Fixtures.Credential();
         credential["credentialStatus"] = new JsonObject

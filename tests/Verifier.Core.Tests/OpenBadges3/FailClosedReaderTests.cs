@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.OpenBadges3;
 
 /// <summary>
@@ -143,8 +139,7 @@ public class FailClosedReaderTests
     public async Task VerifyAsync_StatusListWithDuplicateNames_ListFails()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         const string List = "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"type\":[\"VerifiableCredential\",\"BitstringStatusListCredential\"],\"credentialSubject\":{\"encodedList\":\"uAAAA\",\"encodedList\":\"uBBBB\"},\"proof\":{}}";
         f.Server.MapJson("/status/dup", List);
         var credential = Ob3Fixtures.Credential();
@@ -174,8 +169,7 @@ public class FailClosedReaderTests
     private static async Task<VerificationReport> VerifyJwtAsync(JsonObject credential, DateTimeOffset? nbf = null, bool jti = true)
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var payload = (JsonObject)credential.DeepClone();
         payload["iss"] = Ob3Fixtures.IssuerId;
         payload["sub"] = Ob3Fixtures.SubjectId;

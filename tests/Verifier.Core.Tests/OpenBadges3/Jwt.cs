@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.IdentityModel.Tokens;
-
 namespace Verifier.Core.Tests.OpenBadges3;
 
 /// <summary>Builds compact JWS strings by hand, so tests control every header and byte (and do not use the code under test).</summary>

@@ -1,13 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Verifier.Core.Engine;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Proofs;
-using Verifier.Core.Reporting;
 
 namespace Verifier.Core.Tests.OpenBadges3;
 
@@ -27,8 +18,7 @@ public class Ob3FeatureTests
     public async Task VerifyAsync_ConformsToSchema_PassesSchemaCheck()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         f.Server.MapJson("/schema.json", Schema);
 
         var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(WithSchema(Ob3Fixtures.Credential())), kid: kid));
@@ -41,8 +31,7 @@ public class Ob3FeatureTests
     public async Task VerifyAsync_ViolatesSchemaUnderConformanceProfile_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         f.Server.MapJson("/schema.json", Schema);
         var credential = WithSchema(Ob3Fixtures.Credential());
         credential["name"] = "x";
@@ -58,8 +47,7 @@ public class Ob3FeatureTests
     public async Task VerifyAsync_ViolatesSchemaUnderAuthenticityProfile_IsValidWithConformanceWarning()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         f.Server.MapJson("/schema.json", Schema);
         var credential = WithSchema(Ob3Fixtures.Credential());
         credential["name"] = "x";
@@ -75,8 +63,7 @@ public class Ob3FeatureTests
     public async Task VerifyAsync_SchemaUnreachable_IsWarning()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         f.Server.MapStatus("/schema.json", 503);
 
         var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(WithSchema(Ob3Fixtures.Credential())), kid: kid));
@@ -91,8 +78,7 @@ public class Ob3FeatureTests
     public async Task VerifyAsync_HashedEmailIdentifier_MatchesOnlyTheRecipient(string recipient, VerificationOutcome expected)
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Ed25519();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Ed25519());
         var payload = Ob3Fixtures.Payload(Ob3Fixtures.Credential());
         payload.Remove("sub");
         var subject = payload["credentialSubject"]!.AsObject();
@@ -110,8 +96,7 @@ public class Ob3FeatureTests
     public async Task VerifyAsync_RecipientIsSubjectId_Matches()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
 
         var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: kid), recipient: Ob3Fixtures.SubjectId);
 
@@ -122,8 +107,7 @@ public class Ob3FeatureTests
     public async Task VerifyAsync_RefreshServiceDown_WarnsAndFetchesOnce()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         f.Server.MapStatus("/refresh", 404);
         var credential = Ob3Fixtures.Credential();
         credential["refreshService"] = new JsonObject { ["id"] = "https://issuer.example/refresh", ["type"] = "1EdTechCredentialRefresh" };
@@ -139,8 +123,7 @@ public class Ob3FeatureTests
     public async Task VerifyAsync_EndorsementJwtAndObject_AreVerifiedAsNestedReports()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var credential = Ob3Fixtures.Credential();
         // Each endorsement is about what it sits on (docs/security.md rule 6): the credential, the achievement.
         var endorsement = Endorsement(credential["id"]!.GetValue<string>());

@@ -1,11 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.Tokens;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Core.Tests.OpenBadges3;
 
@@ -17,6 +10,8 @@ public sealed class Ob3Fixtures : IAsyncDisposable
     public const string SubjectId = "did:example:learner-1";
     public const string CredentialId = "https://issuer.example/credentials/42";
     public static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly List<TestKey> _keys = [];
 
     private Ob3Fixtures(LoopbackServer server) => Server = server;
 
@@ -74,6 +69,16 @@ public sealed class Ob3Fixtures : IAsyncDisposable
         }
 
         return payload;
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="key"/>'s public JWK at https://issuer.example{path} and returns it with its kid; the
+    /// site disposes the key when it is disposed, so a test names the key once.
+    /// </summary>
+    public (TestKey Key, string Kid) PublishKey(TestKey key, string path = "/keys/1")
+    {
+        _keys.Add(key);
+        return (key, HostJwk(key, path));
     }
 
     /// <summary>Publishes a bare public JWK at https://issuer.example{path}.</summary>
@@ -154,18 +159,13 @@ public sealed class Ob3Fixtures : IAsyncDisposable
         return collection.BuildServiceProvider();
     }
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
-}
-
-public static class ReportAssert
-{
-    public static CheckResult Has(VerificationReport report, string id, CheckOutcome outcome)
+    public ValueTask DisposeAsync()
     {
-        var match = report.Checks.FirstOrDefault(c => c.Id == id && c.Outcome == outcome);
-        Assert.True(match is not null, $"expected {id} {outcome}; checks were:\n" + string.Join("\n", report.Checks.Select(c => $"  {c.Id} {c.Outcome}{(c.Indeterminate ? " (indeterminate)" : string.Empty)}: {c.Message}")));
-        return match!;
-    }
+        foreach (var key in _keys)
+        {
+            key.Dispose();
+        }
 
-    public static void Outcome(VerificationReport report, VerificationOutcome expected) =>
-        Assert.True(report.Outcome == expected, $"expected {expected} but was {report.Outcome}; checks were:\n" + string.Join("\n", report.Checks.Select(c => $"  {c.Id} {c.Outcome}{(c.Indeterminate ? " (indeterminate)" : string.Empty)}: {c.Message}")));
+        return Server.DisposeAsync();
+    }
 }

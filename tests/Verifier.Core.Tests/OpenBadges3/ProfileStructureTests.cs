@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.OpenBadges3;
 
 /// <summary>
@@ -14,8 +10,7 @@ public class ProfileStructureTests
     public async Task VerifyAsync_MissingCriteriaUnderConformanceProfile_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var credential = Ob3Fixtures.Credential();
         credential["credentialSubject"]!["achievement"]!.AsObject().Remove("criteria");
 
@@ -29,8 +24,7 @@ public class ProfileStructureTests
     public async Task VerifyAsync_MissingCriteriaUnderAuthenticityProfile_IsValidWithConformanceWarning()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var credential = Ob3Fixtures.Credential();
         credential["credentialSubject"]!["achievement"]!.AsObject().Remove("criteria");
 
@@ -44,8 +38,7 @@ public class ProfileStructureTests
     public async Task VerifyAsync_WrongContextOrderUnderConformanceProfile_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var credential = Ob3Fixtures.Credential();
         credential["@context"] = new JsonArray("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", "https://www.w3.org/ns/credentials/v2");
 
@@ -59,8 +52,7 @@ public class ProfileStructureTests
     public async Task VerifyAsync_WrongContextOrderUnderAuthenticityProfile_IsValidWithConformanceWarning()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var credential = Ob3Fixtures.Credential();
         credential["@context"] = new JsonArray("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", "https://www.w3.org/ns/credentials/v2");
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.OpenBadges3;
 
 /// <summary>Schemas are named by the credential: fetched only once its proof verified, and evaluated within a budget.</summary>
@@ -29,8 +25,7 @@ public class SchemaBudgetTests
     public async Task VerifyAsync_SchemaEvaluationOverBudget_IsIndeterminateNotUnexpected()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         // Catastrophic backtracking on the credential's own name: exponential in its length.
         f.Server.MapJson(SchemaPath, """{"type":"object","properties":{"name":{"type":"string","pattern":"^(a+)+$"}}}""");
         var credential = WithSchema(Ob3Fixtures.Credential());

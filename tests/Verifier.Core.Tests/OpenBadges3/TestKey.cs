@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
-using Microsoft.IdentityModel.Tokens;
 using NSec.Cryptography;
 using SimpleBase;
 

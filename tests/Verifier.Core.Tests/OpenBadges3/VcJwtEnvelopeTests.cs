@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.OpenBadges3;
 
 /// <summary>
@@ -184,8 +180,7 @@ public class VcJwtEnvelopeTests
     private static async Task<(VerificationReport Report, int KeyHits)> HostedKeyAsync(Action<JsonObject> header)
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: kid, header: header));
         return (report, f.Server.Hits("/keys/1"));
     }

@@ -1,10 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.IdentityModel.Tokens;
-using Verifier.Core.Keys;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.OpenBadges3;
 
 public class VcJwtVerificationTests
@@ -40,8 +33,7 @@ public class VcJwtVerificationTests
     public async Task VerifyAsync_VcClaimForm_IsValidWithVcdm11Warning()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         var credential = Ob3Fixtures.Credential(validFrom: null);
         credential["@context"] = new JsonArray("https://www.w3.org/2018/credentials/v1", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
         credential["issuanceDate"] = "2026-01-01T00:00:00Z";
@@ -65,8 +57,7 @@ public class VcJwtVerificationTests
     public async Task VerifyAsync_TamperedPayload_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var jwt = Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: kid);
         var tampered = Ob3Fixtures.Payload(Ob3Fixtures.Credential());
         tampered["name"] = "Something else";
@@ -151,8 +142,7 @@ public class VcJwtVerificationTests
     public async Task VerifyAsync_BothKidAndJwk_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
 
         var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: kid, jwk: key.Jwk()));
 
@@ -164,8 +154,7 @@ public class VcJwtVerificationTests
     public async Task VerifyAsync_JkuHeader_IsNeverFollowed()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         f.Server.MapJson("/jwks", "{\"keys\":[]}");
 
         var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid: kid, header: h => h["jku"] = "https://issuer.example/jwks"));
@@ -183,8 +172,7 @@ public class VcJwtVerificationTests
     public async Task VerifyAsync_ClaimContradictsCredential_IsInvalid(string claim, string value)
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         var payload = Ob3Fixtures.Payload(Ob3Fixtures.Credential());
         payload[claim] = claim == "nbf" ? JsonValue.Create(long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) : JsonValue.Create(value);
 
@@ -211,8 +199,7 @@ public class VcJwtVerificationTests
     public async Task VerifyAsync_Expired_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var credential = Ob3Fixtures.Credential(validUntil: "2026-05-01T00:00:00Z");
 
         var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(credential), kid: kid));
@@ -226,8 +213,7 @@ public class VcJwtVerificationTests
     public async Task VerifyAsync_NotYetValid_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
 
         var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential(validFrom: "2026-07-01T00:00:00Z")), kid: kid));
 
@@ -239,8 +225,7 @@ public class VcJwtVerificationTests
     public async Task VerifyAsync_ValidFromWithinClockSkew_IsValid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
 
         var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(Ob3Fixtures.Credential(validFrom: "2026-06-01T12:03:00Z")), kid: kid));
 
@@ -251,8 +236,7 @@ public class VcJwtVerificationTests
     public async Task VerifyAsync_OlderObContext_IsWarning()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var credential = Ob3Fixtures.Credential();
         credential["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json");
 
@@ -266,8 +250,7 @@ public class VcJwtVerificationTests
     public async Task VerifyAsync_ClrCredential_IsValid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         var credential = Ob3Fixtures.Credential(type: "ClrCredential");
         credential["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
         credential["credentialSubject"] = new JsonObject

@@ -1,12 +1,3 @@
-using Verifier.Core.Tests.TestSupport;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Keys;
-using Verifier.Core.Proofs;
-using Verifier.Core.Reporting;
-
 namespace Verifier.Core.Tests.Proofs;
 
 public sealed class DataIntegrityProofVerifierTests : IDisposable

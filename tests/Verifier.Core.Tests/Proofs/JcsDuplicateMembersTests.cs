@@ -1,12 +1,3 @@
-using Verifier.Core.Tests.TestSupport;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Proofs;
-using Verifier.Core.Reporting;
 using Verifier.LinkedData.Jcs;
 
 namespace Verifier.Core.Tests.Proofs;

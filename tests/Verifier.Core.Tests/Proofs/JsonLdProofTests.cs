@@ -1,9 +1,3 @@
-using Verifier.Core.Tests.TestSupport;
-using System.Text.Json.Nodes;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Proofs;
-using Verifier.Core.Reporting;
 using Verifier.LinkedData.Contexts;
 using Verifier.LinkedData.JsonLd;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Verifier.Core.Proofs;
 using Verifier.LinkedData.JsonLd;
 using Verifier.LinkedData.Rdf;
 

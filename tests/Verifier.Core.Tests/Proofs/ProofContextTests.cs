@@ -1,12 +1,4 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Proofs;
-using Verifier.Core.Reporting;
 using Verifier.Core.Tests.Attacks;
-using Verifier.Core.Tests.OpenBadges3;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Core.Tests.Proofs;
 

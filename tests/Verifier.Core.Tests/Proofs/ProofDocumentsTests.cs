@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Verifier.Core.Proofs.Suites;
 
 namespace Verifier.Core.Tests.Proofs;

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Verifier.Core.Keys;
-using Verifier.Core.Proofs;
 using Verifier.LinkedData.Rdf.Canonicalization;
 
 namespace Verifier.Core.Tests.Proofs;

@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
-using Microsoft.IdentityModel.Tokens;
 using NSec.Cryptography;
 using SimpleBase;
-using Verifier.Core.Keys;
 
 namespace Verifier.Core.Tests.Proofs;
 

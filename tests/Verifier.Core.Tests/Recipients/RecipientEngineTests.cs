@@ -1,11 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges2;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges2;
-using Verifier.Core.Tests.OpenBadges3;
-using ReportAssert = Verifier.Core.Tests.OpenBadges3.ReportAssert;
 using static Verifier.Core.Tests.Recipients.RecipientMatcherTests;
 
 namespace Verifier.Core.Tests.Recipients;

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Verifier.Core.Recipients;
 
 namespace Verifier.Core.Tests.Recipients;

@@ -1,11 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Registries;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.TestSupport;
-using Xunit.Abstractions;
 
 namespace Verifier.Core.Tests.Registries;
 

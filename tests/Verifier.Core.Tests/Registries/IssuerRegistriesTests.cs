@@ -1,9 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Verifier.Core.Engine;
-using Verifier.Core.Registries;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Core.Tests.Registries;
 

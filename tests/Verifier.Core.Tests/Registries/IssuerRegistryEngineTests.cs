@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.Engine;
-using Verifier.Core.Registries;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges3;
-
 namespace Verifier.Core.Tests.Registries;
 
 /// <summary>

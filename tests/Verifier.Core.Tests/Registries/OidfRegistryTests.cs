@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using Verifier.Core.Registries;
-using Verifier.Core.Tests.TestSupport;
-
 namespace Verifier.Core.Tests.Registries;
 
 /// <summary>An OpenID Federation anchor on a loopback server, with statements the tests sign: what counts as listed, not listed and unchecked.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Verifier.Core.Registries;
-
 namespace Verifier.Core.Tests.Registries;
 
 /// <summary>The dcc-legacy format: what is a registry document, and how identities are matched.</summary>

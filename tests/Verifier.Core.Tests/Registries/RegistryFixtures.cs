@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.IdentityModel.Tokens;
-using Verifier.Core.Tests.OpenBadges3;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Core.Tests.Registries;
 

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Registries;
-using Verifier.Core.Tests.TestSupport;
-
 namespace Verifier.Core.Tests.Registries;
 
 /// <summary>

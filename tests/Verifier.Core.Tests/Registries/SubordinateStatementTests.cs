@@ -1,6 +1,3 @@
-using Verifier.Core.Registries;
-using Verifier.Core.Tests.OpenBadges3;
-
 namespace Verifier.Core.Tests.Registries;
 
 /// <summary>Subordinate statements the tests sign themselves: signature, iss, sub and lifetime decide; the rest is display.</summary>

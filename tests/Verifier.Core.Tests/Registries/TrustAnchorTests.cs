@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.Registries;
-using Verifier.Core.Tests.OpenBadges3;
-
 namespace Verifier.Core.Tests.Registries;
 
 /// <summary>Entity configurations the tests sign themselves: what makes a trust anchor's own statement count.</summary>

@@ -1,13 +1,6 @@
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.TestSupport;
 using Verifier.SampleMaker;
 
 namespace Verifier.Core.Tests.Reporting;

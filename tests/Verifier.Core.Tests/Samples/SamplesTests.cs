@@ -1,12 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Verifier.Core.Engine;
-using Verifier.Core.Fetching;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges3;
 using Verifier.SampleMaker;
 
 namespace Verifier.Core.Tests.Samples;

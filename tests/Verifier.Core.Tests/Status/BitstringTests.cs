@@ -1,7 +1,5 @@
 using System.IO.Compression;
-using Microsoft.IdentityModel.Tokens;
 using Verifier.Core.Status;
-using Verifier.Core.Tests.OpenBadges3;
 
 namespace Verifier.Core.Tests.Status;
 

@@ -1,12 +1,4 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Proofs;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges3;
 
 namespace Verifier.Core.Tests.Status;
 
@@ -21,8 +13,7 @@ public class StatusVerificationTests
     public async Task VerifyAsync_EntrySetForRevocation_IsRevoked(string entryType, string listType)
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var list = f.HostStatusListJwt(key, kid, "/status/1", "revocation", Ob3Fixtures.EncodedList(ListBits, 7, 42), listType);
 
         var report = await f.VerifyAsync(Signed(f, key, kid, Entry(entryType, list, "revocation", 42)));
@@ -36,8 +27,7 @@ public class StatusVerificationTests
     public async Task VerifyAsync_EntryClear_IsValid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var list = f.HostStatusListJwt(key, kid, "/status/1", "revocation", Ob3Fixtures.EncodedList(ListBits, 7, 42));
 
         var report = await f.VerifyAsync(Signed(f, key, kid, Entry("BitstringStatusListEntry", list, "revocation", 41)));
@@ -54,8 +44,7 @@ public class StatusVerificationTests
     public async Task VerifyAsync_StatusListJwtWithRefusedHeader_IsNotTrusted(string name, string value)
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var list = f.HostStatusListJwt(key, kid, "/status/1", "revocation", Ob3Fixtures.EncodedList(ListBits), header: h =>
             h[name] = name == "crit" ? new JsonArray(value) : value);
 
@@ -69,8 +58,7 @@ public class StatusVerificationTests
     public async Task VerifyAsync_EntrySetForSuspension_IsSuspended()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         var list = f.HostStatusListJwt(key, kid, "/status/s", "suspension", Ob3Fixtures.EncodedList(ListBits, 0));
 
         var report = await f.VerifyAsync(Signed(f, key, kid, Entry("BitstringStatusListEntry", list, "suspension", 0)));
@@ -83,8 +71,7 @@ public class StatusVerificationTests
     public async Task VerifyAsync_PurposeMismatch_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         var list = f.HostStatusListJwt(key, kid, "/status/s", "suspension", Ob3Fixtures.EncodedList(ListBits));
 
         var report = await f.VerifyAsync(Signed(f, key, kid, Entry("BitstringStatusListEntry", list, "revocation", 3)));
@@ -97,8 +84,7 @@ public class StatusVerificationTests
     public async Task VerifyAsync_ShortList_IsWarningNotCrash()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var list = f.HostStatusListJwt(key, kid, "/status/short", "revocation", Ob3Fixtures.EncodedList(800, 5));
 
         var report = await f.VerifyAsync(Signed(f, key, kid, Entry("BitstringStatusListEntry", list, "revocation", 4)));
@@ -111,8 +97,7 @@ public class StatusVerificationTests
     public async Task VerifyAsync_IndexBeyondList_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var list = f.HostStatusListJwt(key, kid, "/status/short", "revocation", Ob3Fixtures.EncodedList(800));
 
         var report = await f.VerifyAsync(Signed(f, key, kid, Entry("BitstringStatusListEntry", list, "revocation", 800)));
@@ -140,8 +125,7 @@ public class StatusVerificationTests
     public async Task VerifyAsync_UnreachableList_IsIndeterminate()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         f.Server.MapStatus("/status/down", 503);
 
         var report = await f.VerifyAsync(Signed(f, key, kid, Entry("BitstringStatusListEntry", "https://issuer.example/status/down", "revocation", 1)));
@@ -154,8 +138,7 @@ public class StatusVerificationTests
     public async Task VerifyAsync_ListWithEmbeddedProofAndNoDataIntegrityVerifier_IsIndeterminate()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var list = new JsonObject
         {
             ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
@@ -208,8 +191,7 @@ public class StatusVerificationTests
     public async Task VerifyAsync_RevocationListListingCredential_IsRevoked()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         f.Server.MapJson("/revocations", new JsonObject
         {
             ["id"] = "https://issuer.example/revocations",
@@ -228,8 +210,7 @@ public class StatusVerificationTests
     public async Task VerifyAsync_RevocationListNotListingCredential_IsValid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.Rsa();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.Rsa());
         f.Server.MapJson("/revocations", "{\"revokedCredentials\":[{\"id\":\"https://issuer.example/credentials/1\"}]}");
         var entry = new JsonObject { ["id"] = "https://issuer.example/revocations", ["type"] = "1EdTechRevocationList" };
 
@@ -243,8 +224,7 @@ public class StatusVerificationTests
     public async Task VerifyAsync_SameListTwice_IsFetchedOnce()
     {
         await using var f = await Ob3Fixtures.StartAsync();
-        using var key = TestKey.P256();
-        var kid = f.HostJwk(key);
+        var (key, kid) = f.PublishKey(TestKey.P256());
         var list = f.HostStatusListJwt(key, kid, "/status/1", "revocation", Ob3Fixtures.EncodedList(ListBits));
         using var sp = f.Build();
         var engine = sp.GetRequiredService<BadgeVerifier>();

@@ -1,13 +1,9 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Verifier.Core.Batch;
-using Verifier.Core.Input;
 using Verifier.Core.Telemetry;
-using Verifier.Core.Tests.OpenBadges2;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Core.Tests.Telemetry;
 

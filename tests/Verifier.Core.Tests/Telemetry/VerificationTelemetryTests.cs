@@ -1,16 +1,9 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Verifier.Core.Engine;
-using Verifier.Core.Input;
-using Verifier.Core.Reporting;
 using Verifier.Core.Telemetry;
-using Verifier.Core.Tests.OpenBadges2;
-using Verifier.Core.Tests.TestSupport;
 
 namespace Verifier.Core.Tests.Telemetry;
 

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Verifier.Core.Engine;
-
 namespace Verifier.Core.Tests.TestSupport;
 
 /// <summary>Builds the real engine (real fetcher, real HTTP) with loopback opened and hosts mapped to a test server.</summary>

@@ -1,4 +1,3 @@
-using Verifier.Core.Fetching;
 using Verifier.Core.Trust;
 
 namespace Verifier.Core.Tests.TestSupport;

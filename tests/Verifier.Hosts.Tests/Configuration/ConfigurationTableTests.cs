@@ -5,7 +5,6 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Verifier.Core.Engine;
 using Verifier.Core.Engine.Settings;
-using Verifier.Http;
 using Verifier.Storage;
 using Xunit.Abstractions;
 

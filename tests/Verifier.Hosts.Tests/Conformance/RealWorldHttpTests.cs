@@ -1,11 +1,6 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Verifier.Core.Fetching;
-using Verifier.Core.Tests.TestSupport;
-using Verifier.Hosts.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace Verifier.Hosts.Tests.Conformance;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using Verifier.Http;
 
 namespace Verifier.Hosts.Tests.Functions;
 

@@ -1,25 +1,20 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Verifier.Core.Baking;
-using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Hosts.Tests.Local;
 
 /// <summary>POST /api/verify/batch on the real local host: NDJSON lines as items finish, limits before the first line.</summary>
-public sealed class BatchTests(SmallBatchFactory host) : IClassFixture<SmallBatchFactory>
+public sealed class BatchTests(SmallBatchFactory host) : SocketHostTests<SmallBatchFactory>(host)
 {
-    private readonly HttpClient _client = host.CreateSocketClient();
-
     [Fact]
     public async Task Batch_MixedItems_AnswersOneLinePerItemWithIndexNameAndOutcome()
     {
-        Assert.True(BadgeBaker.TryBake(Fixtures.Png(), host.Site.SignedAssertion(), out var png, out var error), error);
+        Assert.True(BadgeBaker.TryBake(Fixtures.Png(), Host.Site.SignedAssertion(), out var png, out var error), error);
         var items = new JsonArray(
             new JsonObject { ["name"] = "baked.png", ["image"] = Convert.ToBase64String(png) },
             new JsonObject { ["name"] = "hosted", ["url"] = Ob2Site.HostedUrl },
             new JsonObject { ["name"] = "nothing" });
 
-        using var response = await _client.PostAsync("/api/verify/batch", Api.Text(items.ToJsonString(), "application/json"));
+        using var response = await Client.PostAsync("/api/verify/batch", Api.Text(items.ToJsonString(), "application/json"));
         var lines = await LinesAsync(response);
 
         Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
@@ -35,9 +30,9 @@ public sealed class BatchTests(SmallBatchFactory host) : IClassFixture<SmallBatc
     [Fact]
     public async Task Batch_NdjsonWithABrokenLine_TheLineIsAnErrorAndTheOthersAreVerified()
     {
-        var body = $"{{\"name\":\"jws\",\"jws\":\"{host.Site.SignedAssertion()}\"}}\n{{not json\n\n{{\"json\":{Ob2Site.Assertion(signed: false).ToJsonString()}}}\n";
+        var body = $"{{\"name\":\"jws\",\"jws\":\"{Host.Site.SignedAssertion()}\"}}\n{{not json\n\n{{\"json\":{Ob2Site.Assertion(signed: false).ToJsonString()}}}\n";
 
-        using var response = await _client.PostAsync("/api/verify/batch", Api.Text(body, "application/x-ndjson"));
+        using var response = await Client.PostAsync("/api/verify/batch", Api.Text(body, "application/x-ndjson"));
         var lines = (await LinesAsync(response)).OrderBy(l => l.GetProperty("index").GetInt32()).ToList();
 
         Assert.Equal(["valid", "error", "valid"], lines.Select(l => l.GetProperty("outcome").GetString()));
@@ -49,7 +44,7 @@ public sealed class BatchTests(SmallBatchFactory host) : IClassFixture<SmallBatc
     public async Task Batch_FirstItemWaitsOnItsIssuer_OtherLinesArriveFirst()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.Site.Server.Map("/slow-batch.json", async context =>
+        Host.Site.Server.Map("/slow-batch.json", async context =>
         {
             await release.Task;
             context.Response.StatusCode = 404;
@@ -59,7 +54,7 @@ public sealed class BatchTests(SmallBatchFactory host) : IClassFixture<SmallBatc
             new JsonObject { ["name"] = "fast", ["url"] = Ob2Site.HostedUrl });
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/verify/batch") { Content = Api.Text(items.ToJsonString(), "application/json") };
-        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         var first = JsonDocument.Parse((await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20)))!).RootElement.Clone();
         release.SetResult();
@@ -75,10 +70,10 @@ public sealed class BatchTests(SmallBatchFactory host) : IClassFixture<SmallBatc
     {
         var items = string.Join('\n', Enumerable.Range(0, 4).Select(i => $"{{\"url\":\"{Ob2Site.Origin}/count-{i}.json\"}}"));
 
-        using var response = await _client.PostAsync("/api/verify/batch", Api.Text(items, "application/x-ndjson"));
+        using var response = await Client.PostAsync("/api/verify/batch", Api.Text(items, "application/x-ndjson"));
 
         await Api.AssertProblemAsync(response, 413, "batch-too-large");
-        Assert.Equal(0, host.Site.Server.Hits("/count-0.json"));
+        Assert.Equal(0, Host.Site.Server.Hits("/count-0.json"));
     }
 
     [Fact]
@@ -86,7 +81,7 @@ public sealed class BatchTests(SmallBatchFactory host) : IClassFixture<SmallBatc
     {
         var items = new JsonArray(new JsonObject { ["input"] = new string('x', 5000) });
 
-        using var response = await _client.PostAsync("/api/verify/batch", Api.Text(items.ToJsonString(), "application/json"));
+        using var response = await Client.PostAsync("/api/verify/batch", Api.Text(items.ToJsonString(), "application/json"));
 
         await Api.AssertProblemAsync(response, 413, "body-too-large");
     }
@@ -94,7 +89,7 @@ public sealed class BatchTests(SmallBatchFactory host) : IClassFixture<SmallBatc
     [Fact]
     public async Task Batch_NotAnArrayOrLines_Returns400()
     {
-        using var response = await _client.PostAsync("/api/verify/batch", Api.Text("[{\"url\": ", "application/json"));
+        using var response = await Client.PostAsync("/api/verify/batch", Api.Text("[{\"url\": ", "application/json"));
 
         await Api.AssertProblemAsync(response, 400, "bad-batch");
     }
@@ -102,7 +97,7 @@ public sealed class BatchTests(SmallBatchFactory host) : IClassFixture<SmallBatc
     [Fact]
     public async Task Batch_WrongMediaType_Returns415()
     {
-        using var response = await _client.PostAsync("/api/verify/batch", Api.Bytes(Fixtures.Png(), "image/png"));
+        using var response = await Client.PostAsync("/api/verify/batch", Api.Bytes(Fixtures.Png(), "image/png"));
 
         await Api.AssertProblemAsync(response, 415, "unsupported-media-type");
     }
@@ -116,7 +111,7 @@ public sealed class BatchTests(SmallBatchFactory host) : IClassFixture<SmallBatc
         };
         request.Headers.Add("Origin", "https://displayer.example");
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         await LinesAsync(response);
 
         Assert.Equal("*", string.Join(",", response.Headers.GetValues("Access-Control-Allow-Origin")));

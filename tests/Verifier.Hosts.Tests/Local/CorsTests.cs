@@ -1,12 +1,8 @@
-using Verifier.Hosts.Tests.TestSupport;
-
 namespace Verifier.Hosts.Tests.Local;
 
 /// <summary>CORS: any origin by default (without credentials), a configured list otherwise; preflight on every route.</summary>
-public sealed class CorsTests(LocalHostFactory host) : IClassFixture<LocalHostFactory>
+public sealed class CorsTests(LocalHostFactory host) : SocketHostTests<LocalHostFactory>(host)
 {
-    private readonly HttpClient _client = host.CreateSocketClient();
-
     [Theory]
     [InlineData("/api/verify", "POST")]
     [InlineData("/api/verify", "GET")]
@@ -16,7 +12,7 @@ public sealed class CorsTests(LocalHostFactory host) : IClassFixture<LocalHostFa
     {
         using var request = Preflight(path, "https://anywhere.example", method);
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.Equal(204, (int)response.StatusCode);
         Assert.Equal("*", Header(response, "Access-Control-Allow-Origin"));
@@ -31,7 +27,7 @@ public sealed class CorsTests(LocalHostFactory host) : IClassFixture<LocalHostFa
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/verify") { Content = Api.Text(Fixtures.Ob2Assertion, "application/json") };
         request.Headers.Add("Origin", "https://displayer.example");
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("*", Header(response, "Access-Control-Allow-Origin"));
@@ -43,7 +39,7 @@ public sealed class CorsTests(LocalHostFactory host) : IClassFixture<LocalHostFa
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/verify") { Content = Api.Bytes([], "application/json") };
         request.Headers.Add("Origin", "https://displayer.example");
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Equal("*", Header(response, "Access-Control-Allow-Origin"));
@@ -62,16 +58,14 @@ public sealed class CorsTests(LocalHostFactory host) : IClassFixture<LocalHostFa
         response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : null;
 }
 
-public sealed class RestrictedCorsTests(RestrictedCorsFactory host) : IClassFixture<RestrictedCorsFactory>
+public sealed class RestrictedCorsTests(RestrictedCorsFactory host) : SocketHostTests<RestrictedCorsFactory>(host)
 {
-    private readonly HttpClient _client = host.CreateSocketClient();
-
     [Fact]
     public async Task Preflight_AllowedOrigin_EchoesItAndVariesOnOrigin()
     {
         using var request = CorsTests.Preflight("/api/verify", RestrictedCorsFactory.AllowedOrigin, "POST");
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.Equal(204, (int)response.StatusCode);
         Assert.Equal(RestrictedCorsFactory.AllowedOrigin, CorsTests.Header(response, "Access-Control-Allow-Origin"));
@@ -83,7 +77,7 @@ public sealed class RestrictedCorsTests(RestrictedCorsFactory host) : IClassFixt
     {
         using var request = CorsTests.Preflight("/api/verify", "https://evil.example", "POST");
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.Equal(204, (int)response.StatusCode);
         Assert.Null(CorsTests.Header(response, "Access-Control-Allow-Origin"));
@@ -96,7 +90,7 @@ public sealed class RestrictedCorsTests(RestrictedCorsFactory host) : IClassFixt
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/health");
         request.Headers.Add("Origin", "https://evil.example");
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Null(CorsTests.Header(response, "Access-Control-Allow-Origin"));

@@ -1,11 +1,7 @@
-using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
 using Verifier.Core.Registries;
-using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Hosts.Tests.Local;
 
@@ -23,14 +19,12 @@ public sealed class KnownIssuerFactory() : LocalHostFactory(new()
 }
 
 /// <summary>Registry status through the HTTP API: the issuer block's knownIn and the requireKnownIssuer parameter.</summary>
-public sealed class KnownIssuerTests(KnownIssuerFactory host) : IClassFixture<KnownIssuerFactory>
+public sealed class KnownIssuerTests(KnownIssuerFactory host) : SocketHostTests<KnownIssuerFactory>(host)
 {
-    private readonly HttpClient _client = host.CreateSocketClient();
-
     [Fact]
     public async Task Get_IssuerListedInALocalRegistry_ReportsKnownIn()
     {
-        using var response = await _client.GetAsync("/api/verify?requireKnownIssuer=true&url=" + Uri.EscapeDataString(Ob2Site.HostedUrl));
+        using var response = await Client.GetAsync("/api/verify?requireKnownIssuer=true&url=" + Uri.EscapeDataString(Ob2Site.HostedUrl));
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal("valid", report.GetProperty("outcome").GetString());
@@ -43,7 +37,7 @@ public sealed class KnownIssuerTests(KnownIssuerFactory host) : IClassFixture<Kn
     [Fact]
     public async Task Post_HostedAssertionJson_IssuerIsMatchedByItsVerifiedProfileUrl()
     {
-        using var response = await _client.PostAsync("/api/verify?requireKnownIssuer=false", Api.Text(Ob2Site.Assertion(signed: false).ToJsonString(), "application/ld+json"));
+        using var response = await Client.PostAsync("/api/verify?requireKnownIssuer=false", Api.Text(Ob2Site.Assertion(signed: false).ToJsonString(), "application/ld+json"));
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal(Ob2Site.IssuerId, report.GetProperty("issuer").GetProperty("id").GetString());
@@ -55,16 +49,14 @@ public sealed class KnownIssuerTests(KnownIssuerFactory host) : IClassFixture<Kn
 }
 
 /// <summary>requireKnownIssuer on a host with no registries configured (the default).</summary>
-public sealed class RequireKnownIssuerTests(LocalHostFactory host) : IClassFixture<LocalHostFactory>
+public sealed class RequireKnownIssuerTests(LocalHostFactory host) : SocketHostTests<LocalHostFactory>(host)
 {
-    private readonly HttpClient _client = host.CreateSocketClient();
-
     [Fact]
     public async Task Get_NoRegistriesConfigured_NoRegistryCheck_AndRequiringAKnownIssuerFails()
     {
         var url = "/api/verify?url=" + Uri.EscapeDataString(Ob2Site.HostedUrl);
-        using var plain = await _client.GetAsync(url);
-        using var required = await _client.GetAsync(url + "&requireKnownIssuer=true");
+        using var plain = await Client.GetAsync(url);
+        using var required = await Client.GetAsync(url + "&requireKnownIssuer=true");
 
         var a = await Api.AssertReportAsync(plain);
         var b = await Api.AssertReportAsync(required);
@@ -77,14 +69,14 @@ public sealed class RequireKnownIssuerTests(LocalHostFactory host) : IClassFixtu
     [Fact]
     public void ShippedSettings_TrustNoRegistry_AndTheirExampleIsAWorkingConfiguration()
     {
-        var example = host.Services.GetRequiredService<IConfiguration>().GetSection("Verifier:_exampleRegistries").Get<List<IssuerRegistryOptions>>()!;
+        var example = Host.Services.GetRequiredService<IConfiguration>().GetSection("Verifier:_exampleRegistries").Get<List<IssuerRegistryOptions>>()!;
 
         var registries = new IssuerRegistries(
             Options.Create(new VerifierOptions { Registries = example }),
-            host.Services.GetRequiredService<IDocumentFetcher>(),
+            Host.Services.GetRequiredService<IDocumentFetcher>(),
             TimeProvider.System);
 
-        Assert.Empty(host.Services.GetRequiredService<IssuerRegistries>().All);
+        Assert.Empty(Host.Services.GetRequiredService<IssuerRegistries>().All);
         Assert.Equal(4, registries.All.Count);
         Assert.All(registries.All, r => Assert.True(r is OidfRegistry or LegacyRegistry, $"{r.Name} is misconfigured"));
     }
@@ -92,7 +84,7 @@ public sealed class RequireKnownIssuerTests(LocalHostFactory host) : IClassFixtu
     [Fact]
     public async Task Post_BadRequireKnownIssuer_Returns400NamingIt()
     {
-        using var response = await _client.PostAsync("/api/verify?requireKnownIssuer=perhaps", Api.Text(Fixtures.Ob2Assertion, "application/json"));
+        using var response = await Client.PostAsync("/api/verify?requireKnownIssuer=perhaps", Api.Text(Fixtures.Ob2Assertion, "application/json"));
 
         var problem = await Api.AssertProblemAsync(response, 400, "bad-parameter");
         Assert.Contains("'requireKnownIssuer'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);

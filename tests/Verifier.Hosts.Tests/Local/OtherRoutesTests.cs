@@ -1,17 +1,12 @@
-using System.Text;
-using Verifier.Hosts.Tests.TestSupport;
-
 namespace Verifier.Hosts.Tests.Local;
 
 /// <summary>/api/unbake, /api/health and /api/openapi.json over a real socket.</summary>
-public sealed class OtherRoutesTests(LocalHostFactory host) : IClassFixture<LocalHostFactory>
+public sealed class OtherRoutesTests(LocalHostFactory host) : SocketHostTests<LocalHostFactory>(host)
 {
-    private readonly HttpClient _client = host.CreateSocketClient();
-
     [Fact]
     public async Task Health_AnswersOk()
     {
-        using var response = await _client.GetAsync("/api/health");
+        using var response = await Client.GetAsync("/api/health");
 
         Assert.Equal(200, (int)response.StatusCode);
         var body = await Api.ReadAsync(response);
@@ -21,7 +16,7 @@ public sealed class OtherRoutesTests(LocalHostFactory host) : IClassFixture<Loca
     [Fact]
     public async Task OpenApi_ServesTheDocumentAsJson()
     {
-        using var response = await _client.GetAsync("/api/openapi.json");
+        using var response = await Client.GetAsync("/api/openapi.json");
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -32,7 +27,7 @@ public sealed class OtherRoutesTests(LocalHostFactory host) : IClassFixture<Loca
     [Fact]
     public async Task Unbake_PngWithoutBadge_Returns400()
     {
-        using var response = await _client.PostAsync("/api/unbake", Api.Bytes(Fixtures.Png(), "image/png"));
+        using var response = await Client.PostAsync("/api/unbake", Api.Bytes(Fixtures.Png(), "image/png"));
 
         await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
     }
@@ -40,7 +35,7 @@ public sealed class OtherRoutesTests(LocalHostFactory host) : IClassFixture<Loca
     [Fact]
     public async Task Unbake_JsonDocument_Returns400PointingToVerify()
     {
-        using var response = await _client.PostAsync("/api/unbake", Api.Text(Fixtures.Ob2Assertion, "application/json"));
+        using var response = await Client.PostAsync("/api/unbake", Api.Text(Fixtures.Ob2Assertion, "application/json"));
 
         var problem = await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
         Assert.Contains("/api/verify", problem.GetProperty("detail").GetString());
@@ -49,7 +44,7 @@ public sealed class OtherRoutesTests(LocalHostFactory host) : IClassFixture<Loca
     [Fact]
     public async Task Unbake_OverLimit_Returns413()
     {
-        using var response = await _client.PostAsync("/api/unbake", Api.Bytes(new byte[LocalHostFactory.MaxBodyBytes + 1], "image/png"));
+        using var response = await Client.PostAsync("/api/unbake", Api.Bytes(new byte[LocalHostFactory.MaxBodyBytes + 1], "image/png"));
 
         await Api.AssertProblemAsync(response, 413, "body-too-large");
     }
@@ -57,7 +52,7 @@ public sealed class OtherRoutesTests(LocalHostFactory host) : IClassFixture<Loca
     [Fact]
     public async Task Unbake_UnsupportedMediaType_Returns415()
     {
-        using var response = await _client.PostAsync("/api/unbake", Api.Bytes(Encoding.ASCII.GetBytes("GIF89a"), "image/gif"));
+        using var response = await Client.PostAsync("/api/unbake", Api.Bytes(Encoding.ASCII.GetBytes("GIF89a"), "image/gif"));
 
         await Api.AssertProblemAsync(response, 415, "unsupported-media-type");
     }

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
-using Verifier.Http;
 
 namespace Verifier.Hosts.Tests.Local;
 

@@ -1,18 +1,14 @@
-using Microsoft.Extensions.DependencyInjection;
 using Verifier.Core.Engine;
-using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Hosts.Tests.Local;
 
 /// <summary>/api/health/ready over a real socket: per-dependency status, 503 when one failed.</summary>
-public sealed class ReadyTests(LocalHostFactory host) : IClassFixture<LocalHostFactory>
+public sealed class ReadyTests(LocalHostFactory host) : SocketHostTests<LocalHostFactory>(host)
 {
-    private readonly HttpClient _client = host.CreateSocketClient();
-
     [Fact]
     public async Task Ready_PackagedContexts_ReadyWithTheContextsDependency()
     {
-        using var response = await _client.GetAsync("/api/health/ready");
+        using var response = await Client.GetAsync("/api/health/ready");
 
         Assert.Equal(200, (int)response.StatusCode);
         var body = await Api.ReadAsync(response);

@@ -1,11 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Json.Schema;
 using Verifier.Core.Baking;
-using Verifier.Http;
-using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Hosts.Tests.Local;
 
@@ -14,10 +9,8 @@ namespace Verifier.Hosts.Tests.Local;
 /// unknown members): more than fifty real reports from the local host — samples/ and the loopback issuer, OB 0.5, 1.0,
 /// 2.0, 3.0 and CLR, valid, invalid and indeterminate, with every option — validate against its schema.
 /// </summary>
-public sealed class ReportSchemaTests(LocalHostFactory host) : IClassFixture<LocalHostFactory>
+public sealed class ReportSchemaTests(LocalHostFactory host) : SocketHostTests<LocalHostFactory>(host)
 {
-    private readonly HttpClient _client = host.CreateSocketClient();
-
     [Fact]
     public async Task Reports_OfEveryFamilyAndOutcome_ValidateAgainstTheOpenApiSchema()
     {
@@ -90,7 +83,7 @@ public sealed class ReportSchemaTests(LocalHostFactory host) : IClassFixture<Loc
             }
         }
 
-        var site = host.Site;
+        var site = Host.Site;
         site.Server.MapBytes("/badge.png", Fixtures.Png(), "image/png");
         site.Server.MapStatus("/assertions/down.json", 503);
         site.Server.MapBytes("/badges/page", Encoding.UTF8.GetBytes("<!doctype html><title>A badge</title>"), "text/html");
@@ -157,13 +150,13 @@ public sealed class ReportSchemaTests(LocalHostFactory host) : IClassFixture<Loc
 
     private async Task<JsonElement> GetAsync(string url, string extra = "")
     {
-        using var response = await _client.GetAsync("/api/verify?url=" + Uri.EscapeDataString(url) + extra);
+        using var response = await Client.GetAsync("/api/verify?url=" + Uri.EscapeDataString(url) + extra);
         return await Api.AssertReportAsync(response);
     }
 
     private async Task<JsonElement> PostAsync(byte[] body, string query, string? mediaType = null)
     {
-        using var response = await _client.PostAsync("/api/verify" + query, Api.Bytes(body, mediaType));
+        using var response = await Client.PostAsync("/api/verify" + query, Api.Bytes(body, mediaType));
         return await Api.AssertReportAsync(response);
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Verifier.Http;
 
 namespace Verifier.Hosts.Tests.Local;
 

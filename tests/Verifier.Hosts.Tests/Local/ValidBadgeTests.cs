@@ -1,20 +1,15 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Verifier.Core.Baking;
-using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Hosts.Tests.Local;
 
 /// <summary>Badges that verify, through every way of calling /api/verify, against the site's own issuer and key.</summary>
-public sealed class ValidBadgeTests(LocalHostFactory host) : IClassFixture<LocalHostFactory>
+public sealed class ValidBadgeTests(LocalHostFactory host) : SocketHostTests<LocalHostFactory>(host)
 {
-    private readonly HttpClient _client = host.CreateSocketClient();
-
     [Fact]
     public async Task Get_HostedAssertionUrl_IsValid()
     {
-        using var response = await _client.GetAsync("/api/verify?url=" + Uri.EscapeDataString(Ob2Site.HostedUrl));
+        using var response = await Client.GetAsync("/api/verify?url=" + Uri.EscapeDataString(Ob2Site.HostedUrl));
 
         var report = await AssertValidAsync(response);
         Assert.Equal("hosted", report.GetProperty("verification").GetProperty("method").GetString());
@@ -24,7 +19,7 @@ public sealed class ValidBadgeTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Post_HostedAssertionJson_IsValid()
     {
-        using var response = await _client.PostAsync("/api/verify", Api.Text(Ob2Site.Assertion(signed: false).ToJsonString(), "application/ld+json"));
+        using var response = await Client.PostAsync("/api/verify", Api.Text(Ob2Site.Assertion(signed: false).ToJsonString(), "application/ld+json"));
 
         await AssertValidAsync(response);
     }
@@ -32,7 +27,7 @@ public sealed class ValidBadgeTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Post_SignedAssertionAsJwt_IsValid()
     {
-        using var response = await _client.PostAsync("/api/verify", Api.Text(host.Site.SignedAssertion(), "application/jwt"));
+        using var response = await Client.PostAsync("/api/verify", Api.Text(Host.Site.SignedAssertion(), "application/jwt"));
 
         var report = await AssertValidAsync(response);
         Assert.Equal("signed", report.GetProperty("verification").GetProperty("method").GetString());
@@ -41,7 +36,7 @@ public sealed class ValidBadgeTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Post_BakedPng_IsValid()
     {
-        using var response = await _client.PostAsync("/api/verify", Api.Bytes(BakedPng(), "image/png"));
+        using var response = await Client.PostAsync("/api/verify", Api.Bytes(BakedPng(), "image/png"));
 
         var report = await AssertValidAsync(response);
         Assert.Equal("png", report.GetProperty("input").GetProperty("format").GetString());
@@ -50,9 +45,9 @@ public sealed class ValidBadgeTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Post_BakedSvg_IsValid()
     {
-        Assert.True(BadgeBaker.TryBake(Encoding.UTF8.GetBytes(Fixtures.Svg()), host.Site.SignedAssertion(), out var svg, out var error), error);
+        Assert.True(BadgeBaker.TryBake(Encoding.UTF8.GetBytes(Fixtures.Svg()), Host.Site.SignedAssertion(), out var svg, out var error), error);
 
-        using var response = await _client.PostAsync("/api/verify", Api.Bytes(svg, "image/svg+xml"));
+        using var response = await Client.PostAsync("/api/verify", Api.Bytes(svg, "image/svg+xml"));
 
         var report = await AssertValidAsync(response);
         Assert.Equal("svg", report.GetProperty("input").GetProperty("format").GetString());
@@ -67,7 +62,7 @@ public sealed class ValidBadgeTests(LocalHostFactory host) : IClassFixture<Local
         form.Add(file, "file", "badge.png");
         form.Add(new StringContent(Ob2Site.Email), "recipient");
 
-        using var response = await _client.PostAsync("/api/verify", form);
+        using var response = await Client.PostAsync("/api/verify", form);
 
         await AssertValidAsync(response);
     }
@@ -75,7 +70,7 @@ public sealed class ValidBadgeTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Post_WrongRecipient_IsInvalid()
     {
-        using var response = await _client.PostAsync("/api/verify?recipient=mallory%40example.org", Api.Text(host.Site.SignedAssertion(), "text/plain"));
+        using var response = await Client.PostAsync("/api/verify?recipient=mallory%40example.org", Api.Text(Host.Site.SignedAssertion(), "text/plain"));
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal("invalid", report.GetProperty("outcome").GetString());
@@ -84,12 +79,12 @@ public sealed class ValidBadgeTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Post_TamperedSignedAssertion_IsInvalid()
     {
-        var parts = host.Site.SignedAssertion().Split('.');
+        var parts = Host.Site.SignedAssertion().Split('.');
         var tampered = Ob2Site.Assertion(signed: true);
         tampered["issuedOn"] = "2020-01-01T00:00:00Z";
         var forged = $"{parts[0]}.{Base64Url(tampered.ToJsonString())}.{parts[2]}";
 
-        using var response = await _client.PostAsync("/api/verify", Api.Text(forged, "text/plain"));
+        using var response = await Client.PostAsync("/api/verify", Api.Text(forged, "text/plain"));
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal("invalid", report.GetProperty("outcome").GetString());
@@ -98,10 +93,10 @@ public sealed class ValidBadgeTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Unbake_BakedPng_ReturnsThePayloadAndWhereItWas()
     {
-        var jws = host.Site.SignedAssertion();
+        var jws = Host.Site.SignedAssertion();
         Assert.True(BadgeBaker.TryBake(Fixtures.Png(), jws, out var png, out _));
 
-        using var response = await _client.PostAsync("/api/unbake", Api.Bytes(png, "image/png"));
+        using var response = await Client.PostAsync("/api/unbake", Api.Bytes(png, "image/png"));
 
         Assert.Equal(200, (int)response.StatusCode);
         var body = await Api.ReadAsync(response);
@@ -116,9 +111,9 @@ public sealed class ValidBadgeTests(LocalHostFactory host) : IClassFixture<Local
         var original = Fixtures.Png();
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(original), "image", "plain.png");
-        form.Add(new StringContent(host.Site.SignedAssertion()), "badge");
+        form.Add(new StringContent(Host.Site.SignedAssertion()), "badge");
 
-        using var response = await _client.PostAsync("/api/bake", form);
+        using var response = await Client.PostAsync("/api/bake", form);
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
@@ -126,7 +121,7 @@ public sealed class ValidBadgeTests(LocalHostFactory host) : IClassFixture<Local
         Assert.True(baked.Length > original.Length);
         Assert.Equal(original[..33].AsEnumerable(), baked[..33]); // signature + IHDR untouched
         Assert.Equal(original[33..].AsEnumerable(), baked[^(original.Length - 33)..]); // IDAT + IEND untouched
-        using var verify = await _client.PostAsync("/api/verify", Api.Bytes(baked, "image/png"));
+        using var verify = await Client.PostAsync("/api/verify", Api.Bytes(baked, "image/png"));
         await AssertValidAsync(verify);
     }
 
@@ -137,18 +132,18 @@ public sealed class ValidBadgeTests(LocalHostFactory host) : IClassFixture<Local
         form.Add(new StringContent(Fixtures.Svg()), "image", "plain.svg");
         form.Add(new StringContent(Ob2Site.HostedUrl), "badge", "badge.txt");
 
-        using var response = await _client.PostAsync("/api/bake", form);
+        using var response = await Client.PostAsync("/api/bake", form);
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
-        using var verify = await _client.PostAsync("/api/verify", Api.Bytes(await response.Content.ReadAsByteArrayAsync(), "image/svg+xml"));
+        using var verify = await Client.PostAsync("/api/verify", Api.Bytes(await response.Content.ReadAsByteArrayAsync(), "image/svg+xml"));
         await AssertValidAsync(verify);
     }
 
     [Fact]
     public async Task Bake_NotMultipart_Returns415()
     {
-        using var response = await _client.PostAsync("/api/bake", Api.Bytes(Fixtures.Png(), "image/png"));
+        using var response = await Client.PostAsync("/api/bake", Api.Bytes(Fixtures.Png(), "image/png"));
 
         await Api.AssertProblemAsync(response, 415, "unsupported-media-type");
     }
@@ -158,7 +153,7 @@ public sealed class ValidBadgeTests(LocalHostFactory host) : IClassFixture<Local
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Fixtures.Png()), "image", "plain.png" } };
 
-        using var response = await _client.PostAsync("/api/bake", form);
+        using var response = await Client.PostAsync("/api/bake", form);
 
         await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
     }
@@ -172,14 +167,14 @@ public sealed class ValidBadgeTests(LocalHostFactory host) : IClassFixture<Local
             { new StringContent(Ob2Site.HostedUrl), "badge" },
         };
 
-        using var response = await _client.PostAsync("/api/bake", form);
+        using var response = await Client.PostAsync("/api/bake", form);
 
         await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
     }
 
     private byte[] BakedPng()
     {
-        Assert.True(BadgeBaker.TryBake(Fixtures.Png(), host.Site.SignedAssertion(), out var png, out var error), error);
+        Assert.True(BadgeBaker.TryBake(Fixtures.Png(), Host.Site.SignedAssertion(), out var png, out var error), error);
         return png;
     }
 

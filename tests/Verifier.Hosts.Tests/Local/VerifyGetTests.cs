@@ -1,12 +1,8 @@
-using Verifier.Core.Tests.TestSupport;
-using Verifier.Hosts.Tests.TestSupport;
-
 namespace Verifier.Hosts.Tests.Local;
 
 /// <summary>GET /api/verify?url=… and POSTed URLs, fetched from a real loopback server.</summary>
-public sealed class VerifyGetTests(LocalHostFactory host) : IClassFixture<LocalHostFactory>, IAsyncLifetime
+public sealed class VerifyGetTests(LocalHostFactory host) : SocketHostTests<LocalHostFactory>(host), IAsyncLifetime
 {
-    private readonly HttpClient _client = host.CreateSocketClient();
     private LoopbackServer _issuer = null!;
 
     public async Task InitializeAsync()
@@ -22,7 +18,7 @@ public sealed class VerifyGetTests(LocalHostFactory host) : IClassFixture<LocalH
     {
         var url = _issuer.Url("/assertion.json");
 
-        using var response = await _client.GetAsync("/api/verify?url=" + Uri.EscapeDataString(url.AbsoluteUri));
+        using var response = await Client.GetAsync("/api/verify?url=" + Uri.EscapeDataString(url.AbsoluteUri));
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal(url.AbsoluteUri, report.GetProperty("input").GetProperty("url").GetString());
@@ -34,7 +30,7 @@ public sealed class VerifyGetTests(LocalHostFactory host) : IClassFixture<LocalH
     {
         var url = _issuer.Url("/assertion.json");
 
-        using var response = await _client.PostAsync("/api/verify", Api.Text(url.AbsoluteUri, "text/plain"));
+        using var response = await Client.PostAsync("/api/verify", Api.Text(url.AbsoluteUri, "text/plain"));
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal(url.AbsoluteUri, report.GetProperty("input").GetProperty("url").GetString());
@@ -44,7 +40,7 @@ public sealed class VerifyGetTests(LocalHostFactory host) : IClassFixture<LocalH
     [Fact]
     public async Task Get_UnreachableUrl_IsAReportNotAnError()
     {
-        using var response = await _client.GetAsync("/api/verify?url=" + Uri.EscapeDataString(_issuer.Url("/missing.json").AbsoluteUri));
+        using var response = await Client.GetAsync("/api/verify?url=" + Uri.EscapeDataString(_issuer.Url("/missing.json").AbsoluteUri));
 
         var report = await Api.AssertReportAsync(response);
         Assert.NotEqual("valid", report.GetProperty("outcome").GetString());
@@ -53,7 +49,7 @@ public sealed class VerifyGetTests(LocalHostFactory host) : IClassFixture<LocalH
     [Fact]
     public async Task Get_WithoutUrl_Returns400()
     {
-        using var response = await _client.GetAsync("/api/verify");
+        using var response = await Client.GetAsync("/api/verify");
 
         await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
     }
@@ -64,7 +60,7 @@ public sealed class VerifyGetTests(LocalHostFactory host) : IClassFixture<LocalH
     [InlineData("not a url")]
     public async Task Get_NonHttpUrl_Returns400(string url)
     {
-        using var response = await _client.GetAsync("/api/verify?url=" + Uri.EscapeDataString(url));
+        using var response = await Client.GetAsync("/api/verify?url=" + Uri.EscapeDataString(url));
 
         await Api.AssertProblemAsync(response, 400, "bad-parameter");
     }
@@ -72,7 +68,7 @@ public sealed class VerifyGetTests(LocalHostFactory host) : IClassFixture<LocalH
     [Fact]
     public async Task Get_BadAt_Returns400()
     {
-        using var response = await _client.GetAsync("/api/verify?at=soon&url=" + Uri.EscapeDataString(_issuer.Url("/assertion.json").AbsoluteUri));
+        using var response = await Client.GetAsync("/api/verify?at=soon&url=" + Uri.EscapeDataString(_issuer.Url("/assertion.json").AbsoluteUri));
 
         await Api.AssertProblemAsync(response, 400, "bad-parameter");
         Assert.Equal(0, _issuer.Hits("/assertion.json"));

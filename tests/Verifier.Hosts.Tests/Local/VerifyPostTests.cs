@@ -1,14 +1,10 @@
 using System.Net.Http.Headers;
-using System.Text;
-using Verifier.Hosts.Tests.TestSupport;
 
 namespace Verifier.Hosts.Tests.Local;
 
 /// <summary>POST /api/verify over a real socket, for every content type the contract names.</summary>
-public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<LocalHostFactory>
+public sealed class VerifyPostTests(LocalHostFactory host) : SocketHostTests<LocalHostFactory>(host)
 {
-    private readonly HttpClient _client = host.CreateSocketClient();
-
     [Theory]
     [InlineData("application/json")]
     [InlineData("application/ld+json")]
@@ -16,7 +12,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [InlineData("application/json; charset=utf-8")]
     public async Task Post_JsonDocument_ReturnsReport(string mediaType)
     {
-        using var response = await _client.PostAsync("/api/verify", Api.Text(Fixtures.Ob2Assertion, mediaType));
+        using var response = await Client.PostAsync("/api/verify", Api.Text(Fixtures.Ob2Assertion, mediaType));
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal("json", report.GetProperty("input").GetProperty("format").GetString());
@@ -26,7 +22,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Post_Ob3Credential_IsRoutedToTheOb3Family()
     {
-        using var response = await _client.PostAsync("/api/verify", Api.Text(Fixtures.Ob3Credential, "application/vc+ld+json"));
+        using var response = await Client.PostAsync("/api/verify", Api.Text(Fixtures.Ob3Credential, "application/vc+ld+json"));
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal("3.0", report.GetProperty("openBadgesVersion").GetString());
@@ -38,7 +34,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [InlineData("application/jose")]
     public async Task Post_CompactJws_ReturnsReport(string mediaType)
     {
-        using var response = await _client.PostAsync("/api/verify", Api.Text(Fixtures.CompactJws, mediaType));
+        using var response = await Client.PostAsync("/api/verify", Api.Text(Fixtures.CompactJws, mediaType));
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal("jws", report.GetProperty("input").GetProperty("format").GetString());
@@ -49,7 +45,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [InlineData("application/octet-stream")]
     public async Task Post_GenericOrMissingContentType_SniffsTheBody(string? mediaType)
     {
-        using var response = await _client.PostAsync("/api/verify", Api.Bytes(Encoding.UTF8.GetBytes(Fixtures.Ob2Assertion), mediaType));
+        using var response = await Client.PostAsync("/api/verify", Api.Bytes(Encoding.UTF8.GetBytes(Fixtures.Ob2Assertion), mediaType));
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal("json", report.GetProperty("input").GetProperty("format").GetString());
@@ -62,7 +58,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
         form.Add(Api.Text(Fixtures.Ob2Assertion, "application/json"), "file", "badge.json");
         form.Add(new StringContent("ada@example.org"), "recipient");
 
-        using var response = await _client.PostAsync("/api/verify", form);
+        using var response = await Client.PostAsync("/api/verify", form);
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal("json", report.GetProperty("input").GetProperty("format").GetString());
@@ -73,7 +69,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     {
         using var form = new MultipartFormDataContent { { new StringContent(Fixtures.CompactJws), "input" } };
 
-        using var response = await _client.PostAsync("/api/verify", form);
+        using var response = await Client.PostAsync("/api/verify", form);
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal("jws", report.GetProperty("input").GetProperty("format").GetString());
@@ -84,7 +80,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     {
         using var form = new FormUrlEncodedContent([new("input", Fixtures.Ob2Assertion)]);
 
-        using var response = await _client.PostAsync("/api/verify", form);
+        using var response = await Client.PostAsync("/api/verify", form);
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal("json", report.GetProperty("input").GetProperty("format").GetString());
@@ -93,7 +89,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Post_StrictAtAndVerbose_AreAccepted()
     {
-        using var response = await _client.PostAsync(
+        using var response = await Client.PostAsync(
             "/api/verify?policy=strict&at=2025-01-31T12:00:00Z&verbose=true&recipient=ada%40example.org",
             Api.Text(Fixtures.Ob2Assertion, "application/json"));
 
@@ -106,7 +102,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [InlineData("?profile=authenticity", "authenticity")]
     public async Task Post_Profile_ReportNamesIt(string query, string profile)
     {
-        using var response = await _client.PostAsync("/api/verify" + query, Api.Text(Fixtures.Ob2Assertion, "application/json"));
+        using var response = await Client.PostAsync("/api/verify" + query, Api.Text(Fixtures.Ob2Assertion, "application/json"));
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal(profile, report.GetProperty("profile").GetString());
@@ -119,7 +115,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [InlineData("verbose=maybe", "'verbose'")]
     public async Task Post_BadParameter_Returns400NamingIt(string query, string named)
     {
-        using var response = await _client.PostAsync("/api/verify?" + query, Api.Text(Fixtures.Ob2Assertion, "application/json"));
+        using var response = await Client.PostAsync("/api/verify?" + query, Api.Text(Fixtures.Ob2Assertion, "application/json"));
 
         var problem = await Api.AssertProblemAsync(response, 400, "bad-parameter");
         Assert.Contains(named, problem.GetProperty("detail").GetString());
@@ -128,7 +124,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Post_MalformedJson_Returns400NamingThePosition()
     {
-        using var response = await _client.PostAsync("/api/verify", Api.Text("{\n  \"name\": \"x\"\n  \"extra\"\n}", "application/json"));
+        using var response = await Client.PostAsync("/api/verify", Api.Text("{\n  \"name\": \"x\"\n  \"extra\"\n}", "application/json"));
 
         var problem = await Api.AssertProblemAsync(response, 400, "malformed-json");
         Assert.Contains("line 3", problem.GetProperty("detail").GetString());
@@ -142,7 +138,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     {
         var sdJwt = "eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJkaWQ6ZXhhbXBsZTppc3N1ZXIifQ.c2lnbmF0dXJl~WyJzYWx0IiwibmFtZSIsIkFkYSJd~";
 
-        using var response = await _client.PostAsync("/api/verify", Api.Text(sdJwt, mediaType));
+        using var response = await Client.PostAsync("/api/verify", Api.Text(sdJwt, mediaType));
 
         await Api.AssertProblemAsync(response, status, "sd-jwt-not-supported");
     }
@@ -150,7 +146,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Post_HtmlPage_Returns400WebPage()
     {
-        using var response = await _client.PostAsync("/api/verify", Api.Text("<!DOCTYPE html><html><body>badge</body></html>", "text/plain"));
+        using var response = await Client.PostAsync("/api/verify", Api.Text("<!DOCTYPE html><html><body>badge</body></html>", "text/plain"));
 
         await Api.AssertProblemAsync(response, 400, "web-page");
     }
@@ -160,7 +156,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     {
         var wrapped = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Fixtures.Ob2Assertion));
 
-        using var response = await _client.PostAsync("/api/verify", Api.Text(wrapped, "text/plain"));
+        using var response = await Client.PostAsync("/api/verify", Api.Text(wrapped, "text/plain"));
 
         var report = await Api.AssertReportAsync(response);
         Assert.Equal("base64", report.GetProperty("input").GetProperty("embeddedIn").GetString());
@@ -169,7 +165,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Post_EmptyBody_Returns400()
     {
-        using var response = await _client.PostAsync("/api/verify", Api.Bytes([], "application/json"));
+        using var response = await Client.PostAsync("/api/verify", Api.Bytes([], "application/json"));
 
         await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
     }
@@ -177,7 +173,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Post_NeitherJsonNorJwsNorUrl_Returns400()
     {
-        using var response = await _client.PostAsync("/api/verify", Api.Text("hello, is this a badge?", "text/plain"));
+        using var response = await Client.PostAsync("/api/verify", Api.Text("hello, is this a badge?", "text/plain"));
 
         await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
     }
@@ -187,7 +183,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [InlineData(null)]
     public async Task Post_PngWithoutBadge_Returns400(string? mediaType)
     {
-        using var response = await _client.PostAsync("/api/verify", Api.Bytes(Fixtures.Png(), mediaType));
+        using var response = await Client.PostAsync("/api/verify", Api.Bytes(Fixtures.Png(), mediaType));
 
         var problem = await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
         Assert.Contains("image", problem.GetProperty("detail").GetString());
@@ -196,7 +192,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Post_SvgWithoutBadge_Returns400()
     {
-        using var response = await _client.PostAsync("/api/verify", Api.Text(Fixtures.Svg(), "image/svg+xml"));
+        using var response = await Client.PostAsync("/api/verify", Api.Text(Fixtures.Svg(), "image/svg+xml"));
 
         await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
     }
@@ -206,7 +202,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     {
         using var form = new MultipartFormDataContent { { new StringContent("ada@example.org"), "recipient" } };
 
-        using var response = await _client.PostAsync("/api/verify", form);
+        using var response = await Client.PostAsync("/api/verify", form);
 
         await Api.AssertProblemAsync(response, 400, "nothing-verifiable");
     }
@@ -217,7 +213,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [InlineData("application/xml")]
     public async Task Post_UnsupportedMediaType_Returns415(string mediaType)
     {
-        using var response = await _client.PostAsync("/api/verify", Api.Bytes([1, 2, 3], mediaType));
+        using var response = await Client.PostAsync("/api/verify", Api.Bytes([1, 2, 3], mediaType));
 
         var problem = await Api.AssertProblemAsync(response, 415, "unsupported-media-type");
         Assert.Contains(mediaType, problem.GetProperty("detail").GetString());
@@ -229,7 +225,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
         var body = new byte[LocalHostFactory.MaxBodyBytes + 1];
         body[0] = (byte)'{';
 
-        using var response = await _client.PostAsync("/api/verify", Api.Bytes(body, "application/json"));
+        using var response = await Client.PostAsync("/api/verify", Api.Bytes(body, "application/json"));
 
         await Api.AssertProblemAsync(response, 413, "body-too-large");
     }
@@ -243,7 +239,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/verify") { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         await Api.AssertProblemAsync(response, 413, "body-too-large");
     }
@@ -253,7 +249,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     {
         var json = Fixtures.Ob2Assertion.TrimEnd('}') + ",\"pad\":\"" + new string('x', LocalHostFactory.MaxBodyBytes - Fixtures.Ob2Assertion.Length - 16) + "\"}";
 
-        using var response = await _client.PostAsync("/api/verify", Api.Text(json, "application/json"));
+        using var response = await Client.PostAsync("/api/verify", Api.Text(json, "application/json"));
 
         await Api.AssertReportAsync(response);
     }
@@ -261,7 +257,7 @@ public sealed class VerifyPostTests(LocalHostFactory host) : IClassFixture<Local
     [Fact]
     public async Task Put_IsRefusedWith405AndAllow()
     {
-        using var response = await _client.PutAsync("/api/verify", Api.Text(Fixtures.Ob2Assertion, "application/json"));
+        using var response = await Client.PutAsync("/api/verify", Api.Text(Fixtures.Ob2Assertion, "application/json"));
 
         Assert.Equal(405, (int)response.StatusCode);
     }

@@ -1,4 +1,3 @@
-using Verifier.Core.Tests.PublicApi;
 using Verifier.Http;
 
 namespace Verifier.Hosts.Tests.PublicApi;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using Verifier.Local;
@@ -65,6 +64,18 @@ public class LocalHostFactory : WebApplicationFactory<LocalHostMarker>
         await Site.DisposeAsync();
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>
+/// A test class against one shared <typeparamref name="THost"/> (an xunit class fixture), talking to it through a
+/// plain HttpClient over the real socket.
+/// </summary>
+public abstract class SocketHostTests<THost>(THost host) : IClassFixture<THost>
+    where THost : LocalHostFactory
+{
+    protected THost Host { get; } = host;
+
+    protected HttpClient Client { get; } = host.CreateSocketClient();
 }
 
 /// <summary>The local host configured to allow one origin only.</summary>

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
-using Verifier.LinkedData.Rdf;
 using Verifier.LinkedData.Rdf.Canonicalization;
-using Verifier.LinkedData.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace Verifier.LinkedData.Tests.Canonicalization;

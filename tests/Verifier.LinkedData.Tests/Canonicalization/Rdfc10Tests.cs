@@ -1,5 +1,3 @@
-using System.Text;
-using Verifier.LinkedData.Rdf;
 using Verifier.LinkedData.Rdf.Canonicalization;
 
 namespace Verifier.LinkedData.Tests.Canonicalization;

@@ -1,8 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Verifier.LinkedData.Contexts;
-using Verifier.LinkedData.JsonLd;
-using Verifier.LinkedData.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace Verifier.LinkedData.Tests.Conformance;

@@ -1,4 +1,3 @@
-using Verifier.LinkedData.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace Verifier.LinkedData.Tests.Conformance;

@@ -1,9 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Verifier.LinkedData.Contexts;
-using Verifier.LinkedData.JsonLd;
-using Verifier.LinkedData.Tests.TestSupport;
-
 namespace Verifier.LinkedData.Tests.Conformance;
 
 /// <summary>Runs entries of the W3C JSON-LD 1.1 toRdf manifest against files under ../shared/vectors/json-ld-api/tests.</summary>

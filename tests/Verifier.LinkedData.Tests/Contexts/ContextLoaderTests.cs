@@ -1,9 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Verifier.LinkedData.Contexts;
-using Verifier.LinkedData.JsonLd;
-using Verifier.LinkedData.Tests.TestSupport;
-
 namespace Verifier.LinkedData.Tests.Contexts;
 
 public sealed class ContextLoaderTests : IDisposable

@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using Verifier.LinkedData.Jcs;
-using Verifier.LinkedData.Tests.TestSupport;
 
 namespace Verifier.LinkedData.Tests.Jcs;
 

@@ -1,5 +1,3 @@
-using Verifier.LinkedData.Tests.TestSupport;
-
 namespace Verifier.LinkedData.Tests.JsonLd;
 
 /// <summary>Containers, keywords and value forms of expansion (JSON-LD 1.1 API §5) and toRdf (§8).</summary>

@@ -1,7 +1,3 @@
-using Verifier.LinkedData.Contexts;
-using Verifier.LinkedData.JsonLd;
-using Verifier.LinkedData.Tests.TestSupport;
-
 namespace Verifier.LinkedData.Tests.JsonLd;
 
 /// <summary>Context processing features (JSON-LD 1.1 API §4), each through toRdf with the project's own contexts.</summary>

@@ -1,5 +1,3 @@
-using Verifier.LinkedData.JsonLd;
-
 namespace Verifier.LinkedData.Tests.JsonLd;
 
 /// <summary>RFC 3986 §5.4 reference resolution examples (base "http://a/b/c/d;p?q") and IRI form checks.</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Verifier.LinkedData.Contexts;
-using Verifier.LinkedData.JsonLd;
-using Verifier.LinkedData.Tests.TestSupport;
-
 namespace Verifier.LinkedData.Tests.JsonLd;
 
 /// <summary>

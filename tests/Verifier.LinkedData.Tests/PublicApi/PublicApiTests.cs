@@ -1,4 +1,3 @@
-using Verifier.Core.Tests.PublicApi;
 using Verifier.LinkedData.JsonLd;
 
 namespace Verifier.LinkedData.Tests.PublicApi;

@@ -1,5 +1,3 @@
-using Verifier.LinkedData.Rdf;
-
 namespace Verifier.LinkedData.Tests.Rdf;
 
 public sealed class NQuadsParserTests

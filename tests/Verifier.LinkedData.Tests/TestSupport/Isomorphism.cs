@@ -1,6 +1,3 @@
-using System.Text;
-using Verifier.LinkedData.Rdf;
-
 namespace Verifier.LinkedData.Tests.TestSupport;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Verifier.LinkedData.Contexts;
-using Verifier.LinkedData.JsonLd;
-using Verifier.LinkedData.Rdf;
-
 namespace Verifier.LinkedData.Tests.TestSupport;
 
 /// <summary>Small helpers: run toRdf on a JSON string with the project's own test contexts.</summary>

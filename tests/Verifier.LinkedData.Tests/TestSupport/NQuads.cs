@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using Verifier.LinkedData.Rdf;
 
 namespace Verifier.LinkedData.Tests.TestSupport;
 

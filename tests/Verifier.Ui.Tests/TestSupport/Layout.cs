@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Verifier.Ui.Tests.TestSupport;
 
 public static class Layout

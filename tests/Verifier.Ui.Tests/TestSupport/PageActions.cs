@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Verifier.Ui.Tests.TestSupport;
 
 /// <summary>What a person does on the page: give a badge, optionally a recipient and a policy, press Verify.</summary>

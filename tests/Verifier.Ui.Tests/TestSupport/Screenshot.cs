@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Verifier.Ui.Tests.TestSupport;
 
 /// <summary>Set VERIFIER_UI_SCREENSHOTS to a folder to get full-page PNGs of the rendered results (CI keeps them as artefacts).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Verifier.Ui.Tests.TestSupport;
 
 /// <summary>A browser window to test in: desktop or phone (390×844, mobile layout viewport), light or dark.</summary>

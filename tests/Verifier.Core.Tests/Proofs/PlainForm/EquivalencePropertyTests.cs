@@ -1,7 +1,5 @@
 using System.Globalization;
-using Verifier.Core.Tests.TestSupport;
 using Verifier.Fuzz.Equivalence;
-using Xunit.Abstractions;
 
 namespace Verifier.Core.Tests.Proofs.PlainForm;
 

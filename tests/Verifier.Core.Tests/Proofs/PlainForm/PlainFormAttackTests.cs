@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges3;
 using Verifier.Fuzz.Equivalence;
 using static Verifier.Core.Tests.Proofs.PlainForm.RewriteAssert;
 

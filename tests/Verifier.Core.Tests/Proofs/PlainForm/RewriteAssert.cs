@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Proofs;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges3;
-
 namespace Verifier.Core.Tests.Proofs.PlainForm;
 
 /// <summary>The rewrite and the verdicts the plain-form tests share.</summary>

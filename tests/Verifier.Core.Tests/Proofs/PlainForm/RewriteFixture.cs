@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Core.Proofs;
-using Verifier.Core.Reporting;
-using Verifier.Core.Tests.OpenBadges3;
-using Verifier.Core.Tests.TestSupport;
 using Verifier.Fuzz.Equivalence;
 using Verifier.LinkedData.Contexts;
 using Verifier.LinkedData.JsonLd;

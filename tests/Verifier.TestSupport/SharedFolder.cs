@@ -1,4 +1,6 @@
-namespace Verifier.LinkedData.Tests.TestSupport;
+using Xunit;
+
+namespace Verifier.TestSupport;
 
 /// <summary>
 /// Locates the read-only reference folder <c>../shared</c> beside the repository (present in CI, absent on a

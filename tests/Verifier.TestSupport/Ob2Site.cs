@@ -2,9 +2,8 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Verifier.Core.Tests.TestSupport;
 
-namespace Verifier.Hosts.Tests.TestSupport;
+namespace Verifier.TestSupport;
 
 /// <summary>
 /// An Open Badges 2.0 issuer at https://issuer.example with its own RSA key, served by a real loopback server.
@@ -23,25 +22,9 @@ public sealed class Ob2Site : IAsyncDisposable
     private Ob2Site(LoopbackServer server)
     {
         Server = server;
-        Serve(IssuerId, new JsonObject
-        {
-            ["@context"] = "https://w3id.org/openbadges/v2",
-            ["type"] = "Issuer",
-            ["id"] = IssuerId,
-            ["name"] = "Example Issuer",
-            ["url"] = Origin,
-            ["email"] = "badges@issuer.example",
-            ["publicKey"] = KeyId,
-        });
+        Serve(IssuerId, IssuerProfile());
         Serve(BadgeId, BadgeClass());
-        Serve(KeyId, new JsonObject
-        {
-            ["@context"] = "https://w3id.org/openbadges/v2",
-            ["type"] = "CryptographicKey",
-            ["id"] = KeyId,
-            ["owner"] = IssuerId,
-            ["publicKeyPem"] = Key.ExportSubjectPublicKeyInfoPem(),
-        });
+        Serve(KeyId, KeyDocument(KeyId, IssuerId, Key));
         Serve(HostedUrl, Assertion(signed: false));
     }
 
@@ -53,6 +36,28 @@ public sealed class Ob2Site : IAsyncDisposable
     public string MappedTo => Server.BaseUri.GetLeftPart(UriPartial.Authority);
 
     public static async Task<Ob2Site> StartAsync() => new(await LoopbackServer.StartAsync());
+
+    /// <summary>The site's issuer Profile (served at <see cref="IssuerId"/>), naming its key.</summary>
+    public static JsonObject IssuerProfile() => new()
+    {
+        ["@context"] = "https://w3id.org/openbadges/v2",
+        ["type"] = "Issuer",
+        ["id"] = IssuerId,
+        ["name"] = "Example Issuer",
+        ["url"] = Origin,
+        ["email"] = "badges@issuer.example",
+        ["publicKey"] = KeyId,
+    };
+
+    /// <summary>A CryptographicKey document for <paramref name="key"/>'s public half.</summary>
+    public static JsonObject KeyDocument(string id, string owner, RSA key) => new()
+    {
+        ["@context"] = "https://w3id.org/openbadges/v2",
+        ["type"] = "CryptographicKey",
+        ["id"] = id,
+        ["owner"] = owner,
+        ["publicKeyPem"] = key.ExportSubjectPublicKeyInfoPem(),
+    };
 
     /// <summary>The site's BadgeClass (served at <see cref="BadgeId"/>).</summary>
     public static JsonObject BadgeClass() => new()
@@ -82,18 +87,21 @@ public sealed class Ob2Site : IAsyncDisposable
     };
 
     /// <summary>A compact JWS (RS256) of a signed assertion, as OB 2.0 "SignedBadge" verification expects.</summary>
-    public string SignedAssertion(JsonObject? assertion = null)
+    public string SignedAssertion(JsonObject? assertion = null) => Sign(assertion ?? Assertion(signed: true), Key);
+
+    /// <summary>A compact JWS of <paramref name="payload"/> signed with an RSA key (RS256 unless told).</summary>
+    public static string Sign(JsonObject payload, RSA key, string alg = "RS256")
     {
-        var header = B64(Encoding.UTF8.GetBytes("""{"alg":"RS256","typ":"JWT"}"""));
-        var body = B64(Encoding.UTF8.GetBytes((assertion ?? Assertion(signed: true)).ToJsonString()));
-        var signature = Key.SignData(Encoding.ASCII.GetBytes($"{header}.{body}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var header = B64(Encoding.UTF8.GetBytes($"{{\"alg\":\"{alg}\",\"typ\":\"JWT\"}}"));
+        var body = B64(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        var signature = key.SignData(Encoding.ASCII.GetBytes($"{header}.{body}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return $"{header}.{body}.{B64(signature)}";
     }
 
     public void Serve(string url, JsonNode document, int status = 200) =>
         Server.MapJson(new Uri(url).AbsolutePath, document.ToJsonString(), status, "application/ld+json");
 
-    private static string B64(ReadOnlySpan<byte> bytes) => Base64Url.EncodeToString(bytes);
+    public static string B64(ReadOnlySpan<byte> bytes) => Base64Url.EncodeToString(bytes);
 
     public async ValueTask DisposeAsync()
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Verifier.Core.Tests.TestSupport;
+namespace Verifier.TestSupport;
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 with a random port, serving canned responses per path. Tests register

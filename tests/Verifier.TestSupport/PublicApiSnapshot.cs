@@ -1,15 +1,16 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Xunit;
 
-namespace Verifier.Core.Tests.PublicApi;
+namespace Verifier.TestSupport;
 
 /// <summary>
 /// The public types of an assembly and their public and protected members, one line each, compared with a text file
 /// committed beside the tests: a type made public (or a member changed) by accident shows up in review as a diff.
-/// Also compiled into the LinkedData and Hosts tests.
+/// Used by the Core, LinkedData and Hosts tests.
 /// </summary>
-internal static class PublicApiSnapshot
+public static class PublicApiSnapshot
 {
     /// <summary>Set to 1 to write the current surface into the snapshot file instead of comparing.</summary>
     public const string UpdateVariable = "VERIFIER_UPDATE_PUBLIC_API";

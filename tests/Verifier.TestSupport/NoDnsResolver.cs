@@ -1,7 +1,7 @@
 using System.Net;
 using Verifier.Core.Fetching;
 
-namespace Verifier.Core.Tests.TestSupport;
+namespace Verifier.TestSupport;
 
 /// <summary>A resolver for which no host name resolves (HostNotFound): the engine as on a machine offline, reproducibly.</summary>
 public sealed class NoDnsResolver : IHostResolver

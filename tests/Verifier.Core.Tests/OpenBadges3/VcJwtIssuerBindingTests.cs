@@ -1,14 +1,9 @@
-using System.Text.Json.Nodes;
-using Verifier.Core.Engine;
-using Verifier.Core.Keys;
 using Verifier.Core.Trust;
-using Verifier.Core.OpenBadges3;
-using Verifier.Core.Reporting;
 
 namespace Verifier.Core.Tests.OpenBadges3;
 
 /// <summary>Each way a VC-JWT can name its key, under the default and the strict issuer-binding policy.</summary>
-public class IssuerBindingTests
+public class VcJwtIssuerBindingTests
 {
     private const string DidWeb = "did:web:issuer.example";
 

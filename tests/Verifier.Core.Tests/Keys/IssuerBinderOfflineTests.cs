@@ -1,12 +1,9 @@
-using Microsoft.IdentityModel.Tokens;
-using Verifier.Core.Keys;
-using Verifier.Core.Tests.TestSupport;
 using Verifier.Core.Trust;
 
 namespace Verifier.Core.Tests.Keys;
 
 /// <summary>The binder's decisions that need no issuer document (TestBinder.Offline answers 404 for every document).</summary>
-public class IssuerBindingUnitTests
+public class IssuerBinderOfflineTests
 {
     private static ResolvedKey Key(string id, string? controller = null, bool? listed = null, KeySource source = KeySource.KeyDocument, string? servedFrom = null) =>
         new() { Id = id, Kind = KeyKind.Ed25519, Jwk = new JsonWebKey(), Controller = controller, ListedForAssertion = listed, Source = source, DocumentUrl = servedFrom is null ? null : new Uri(servedFrom) };

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text;
 
-namespace Verifier.Core.Tests.Baking;
+namespace Verifier.TestSupport;
 
 /// <summary>
 /// Builds PNG datastreams chunk by chunk for tests: a real 1x1 greyscale image (IHDR, zlib IDAT, IEND) plus any text
@@ -20,8 +20,12 @@ public sealed class TestPng
     /// <summary>Signature and IHDR only; add chunks, then <see cref="Image"/> and <see cref="End"/>.</summary>
     public static TestPng Start() => new TestPng().Chunk("IHDR", Ihdr(1, 1));
 
-    /// <summary>A complete, valid 1x1 PNG without any text chunk.</summary>
-    public static byte[] Plain() => Start().Image().End().ToArray();
+    /// <summary>
+    /// A complete, valid 1x1 PNG: without any text chunk, or with a legacy tEXt chunk after IHDR (PNG §11.3.3.3,
+    /// Latin-1 keyword, NUL, Latin-1 text), which is how 1.0 badges carried their assertion URL.
+    /// </summary>
+    public static byte[] Plain(string? textKeyword = null, string? text = null) =>
+        (textKeyword is null ? Start() : Start().Text(textKeyword, text ?? string.Empty)).Image().End().ToArray();
 
     public TestPng Chunk(string type, byte[] data, bool badCrc = false, uint? declaredLength = null)
     {
