@@ -26,7 +26,7 @@ namespace Verifier.Benchmarks.Http;
 public static class HttpCpuProbe
 {
     /// <param name="loopSeconds">When above 0, only runs the handler on the small PNG for that long (to attach a profiler).</param>
-    public static void Run(int iterations = 3000, int rounds = 9, int loopSeconds = 0)
+    public static void Run(int iterations = 3000, int rounds = 9, int loopSeconds = 0, bool allocations = false)
     {
         var bench = new SignedBadgeBenchmarks();
         bench.Setup();
@@ -40,6 +40,25 @@ public static class HttpCpuProbe
         if (!report.Valid)
         {
             throw new InvalidOperationException("the probe's badge does not verify");
+        }
+
+        if (allocations)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(report, compact));
+            for (var i = 0; i < 20_000; i++)
+            {
+                Handle(handler, services, bodies[0].Png);
+            }
+
+            using var sampler = new AllocationSampler();
+            const int requests = 100_000;
+            for (var i = 0; i < requests; i++)
+            {
+                Handle(handler, services, bodies[0].Png);
+            }
+
+            sampler.Print(requests);
+            return;
         }
 
         if (loopSeconds > 0)
