@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Same-run comparison of this tree's local host with another build of it (e.g. a worktree of main) and the ceiling
-# app, for a shared machine where absolute figures drift with other people's work: every round starts the base host,
-# this host and the ceiling app in turn, each under wrk -t1 -c32 -d$DURATION --latency after a 5 s warm-up, posting
-# the 1.6 KB and the 30 KB baked PNG of scripts/bench-http.sh to the same LoadKit issuer (documents cached after the
-# warm-up). Prints one line per round, app and body: req/s, ratio to the same round's ceiling, p50, p99, load average.
+# app, for a shared machine where absolute figures drift with other people's work within seconds: the three run side
+# by side, each warmed up (5 s of wrk -t1 -c32 per body), and every round visits base, this host and the ceiling in
+# turn under the same wrk -t1 -c32 -d$DURATION --latency, posting the 1.6 KB and the 30 KB baked PNG of
+# scripts/bench-http.sh to the same LoadKit issuer (documents cached after the warm-up). Prints one line per round,
+# body and app: req/s, ratio to the ceiling of the same round, p50, p99, load average before and after.
 #   scripts/bench-http-compare.sh BASE_TREE [DURATION] [ROUNDS]    (BASE_TREE already built in Release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=$(cd "$1" && pwd); duration=${2:-15s}; rounds=${3:-2}
-issuer_port=5912; port=7182
+issuer_port=5912
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
@@ -31,27 +32,31 @@ declare -A dll=(
 wait_up() { for _ in $(seq 1 500); do curl -sf "$1" >/dev/null && return 0; sleep 0.01; done; return 1; }
 load() { cut -d' ' -f1 /proc/loadavg; }
 
-echo "round app body req/s ratio p50 p99 load(before-after)"
-for round in $(seq 1 "$rounds"); do
-  declare -A rps=()
-  lines=()
-  for app in base new ceiling; do
-    env "$map" dotnet "${dll[$app]}" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 & p=$!
-    wait_up "http://127.0.0.1:$port/api/health"
-    for body in small.png baked.png; do
-      url="http://127.0.0.1:$port/api/verify"
-      BODY_FILE="$work/$body" BODY_TYPE=image/png wrk -t1 -c32 -d5s -s scripts/post.lua "$url" >/dev/null
-      before=$(load)
-      out=$(BODY_FILE="$work/$body" BODY_TYPE=image/png wrk -t1 -c32 -d"$duration" --latency -s scripts/post.lua "$url")
-      if grep -q "Non-2xx\|Socket errors" <<<"$out"; then echo "$app $body: errors"; grep "Non-2xx\|Socket errors" <<<"$out"; fi
-      r=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-      rps[$app.$body]=$r
-      lines+=("$round $app $body $r $(awk '$1=="50%" {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out") $before-$(load)")
-    done
-    kill "$p"; wait "$p" 2>/dev/null || true
+# All three run side by side (an idle host costs nothing) and stay warm; wrk visits them in turn.
+declare -A port=([base]=7182 [new]=7183 [ceiling]=7184)
+for app in base new ceiling; do
+  env "$map" dotnet "${dll[$app]}" --urls "http://127.0.0.1:${port[$app]}" >/dev/null 2>&1 & pids+=($!)
+  wait_up "http://127.0.0.1:${port[$app]}/api/health"
+  for body in small.png baked.png; do
+    BODY_FILE="$work/$body" BODY_TYPE=image/png wrk -t1 -c32 -d5s -s scripts/post.lua "http://127.0.0.1:${port[$app]}/api/verify" >/dev/null # warm-up
   done
-  for l in "${lines[@]}"; do
-    set -- $l
-    printf '%s %s %s %s %.2f %s %s %s\n' "$1" "$2" "$3" "$4" "$(echo "$4 / ${rps[ceiling.$3]}" | bc -l)" "$5" "$6" "$7"
+done
+
+echo "round body app req/s ratio-to-ceiling p50 p99 load(before-after)"
+for round in $(seq 1 "$rounds"); do
+  for body in small.png baked.png; do
+    declare -A rps=()
+    lines=()
+    for app in base new ceiling; do
+      before=$(load)
+      out=$(BODY_FILE="$work/$body" BODY_TYPE=image/png wrk -t1 -c32 -d"$duration" --latency -s scripts/post.lua "http://127.0.0.1:${port[$app]}/api/verify")
+      if grep -q "Non-2xx\|Socket errors" <<<"$out"; then echo "$app $body: errors"; grep "Non-2xx\|Socket errors" <<<"$out"; fi
+      rps[$app]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+      lines+=("$round $body $app ${rps[$app]} $(awk '$1=="50%" {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out") $before-$(load)")
+    done
+    for l in "${lines[@]}"; do
+      set -- $l
+      printf '%s %s %s %s %.2f %s %s %s\n' "$1" "$2" "$3" "$4" "$(echo "$4 / ${rps[ceiling]}" | bc -l)" "$5" "$6" "$7"
+    done
   done
 done
