@@ -32,7 +32,10 @@ if (args is ["http-cpu", ..])
 {
     // Where the local host's per-request CPU goes (docs/benchmarks/hosts.md, issue 13): handler, engine, report.
     // "http-cpu loop SECONDS" only runs the handler, for a profiler (dotnet-trace) to attach.
-    Verifier.Benchmarks.Http.HttpCpuProbe.Run(loopSeconds: args is [_, "loop", var s] ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 0);
+    // "http-cpu alloc" prints what the small-PNG handler allocates, by type (runtime allocation samples).
+    Verifier.Benchmarks.Http.HttpCpuProbe.Run(
+        loopSeconds: args is [_, "loop", var s] ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 0,
+        allocations: args is [_, "alloc"]);
     return;
 }
 

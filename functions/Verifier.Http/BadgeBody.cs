@@ -54,11 +54,12 @@ internal sealed class BadgeBody
             return Fail(Problems.NothingVerifiable(emptyDetail));
         }
 
+        var input = VerificationInput.FromBytes(bytes, mediaType);
         switch (ContentSniffer.Sniff(bytes))
         {
             case SniffedFormat.Png:
             case SniffedFormat.Svg:
-                var unbaked = BadgeUnbaker.Unbake(bytes);
+                var unbaked = input.Unbake(); // read once: the engine reuses it
                 if (unbaked.Status != UnbakeStatus.Found)
                 {
                     return Fail(Problems.NothingVerifiable(
@@ -72,7 +73,7 @@ internal sealed class BadgeBody
                 return refused;
         }
 
-        return new BadgeBody { Input = VerificationInput.FromBytes(bytes, mediaType), Bytes = bytes };
+        return new BadgeBody { Input = input, Bytes = bytes };
     }
 
     /// <summary>Names what a body in none of the four forms is; a base64-wrapped JWS or JSON goes on to be unwrapped.</summary>

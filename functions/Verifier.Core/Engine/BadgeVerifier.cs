@@ -59,8 +59,10 @@ public sealed class BadgeVerifier
         using var fetchScope = Fetching.FetchScope.Begin(_options.Fetch); // bounds this verification's fetches
         // The deadline runs on the injected clock, like every other timer of the engine (settings validation keeps it
         // within 100 ms … 5 min, so this cannot throw).
-        using var timer = new CancellationTokenSource(_options.RequestDeadline, _time);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        using var deadline = new CancellationTokenSource(_options.RequestDeadline, _time);
+        // The caller's cancellation reaches the same source: one source and a registration instead of a timer source
+        // linked into a second one (a registration on a token that cannot be cancelled costs nothing).
+        using var callerCancels = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), deadline);
         var family = BadgeFamily.Unknown;
         try
         {

@@ -34,11 +34,12 @@ public sealed partial class InputResolver(IDocumentFetcher fetcher)
                     ? payload
                     : await FromBytesAsync(Encoding.UTF8.GetBytes(text), "text", null, context, cancellationToken).ConfigureAwait(false);
             default:
-                return await FromBytesAsync(input.Bytes, "bytes", input.DeclaredMediaType, context, cancellationToken).ConfigureAwait(false);
+                return await FromBytesAsync(input.Bytes, "bytes", input.DeclaredMediaType, context, cancellationToken, input).ConfigureAwait(false);
         }
     }
 
-    private async Task<ResolvedPayload?> FromBytesAsync(ReadOnlyMemory<byte> bytes, string kind, string? declared, VerificationContext context, CancellationToken ct)
+    /// <param name="input">The caller's input when <paramref name="bytes"/> are its bytes: its image is unbaked once.</param>
+    private async Task<ResolvedPayload?> FromBytesAsync(ReadOnlyMemory<byte> bytes, string kind, string? declared, VerificationContext context, CancellationToken ct, VerificationInput? input = null)
     {
         var format = ContentSniffer.Sniff(bytes.Span);
         context.Input = new InputInfo { Kind = kind, Format = FormatName(format), DeclaredMediaType = declared };
@@ -47,7 +48,7 @@ public sealed partial class InputResolver(IDocumentFetcher fetcher)
         {
             case SniffedFormat.Png:
             case SniffedFormat.Svg:
-                return Unbaked(BadgeUnbaker.Unbake(bytes.Span), context);
+                return Unbaked(input?.Unbake() ?? BadgeUnbaker.Unbake(bytes.Span), context);
             case SniffedFormat.Json:
             case SniffedFormat.Jws:
                 return FromSniffedText(format, PayloadClassifier.Utf8(bytes.Span), context);

@@ -121,7 +121,8 @@ internal static class PayloadClassifier
     /// <summary>
     /// <see cref="FamilyOfJws(string)"/>, and the payload decoded and parsed exactly as <c>VcJwtVerifier</c> decodes it
     /// (IdentityModel base64url, valid UTF-8, no duplicate names), so the OB 3.0 verifier does not decode and parse it
-    /// a second time. The document is null whenever that strict reading fails: the family is then decided the old way.
+    /// a second time. The document is null whenever that strict reading fails (the family is then decided the old way),
+    /// and for every payload that is not OB 3.0, since no other verifier reads it.
     /// </summary>
     internal static BadgeFamily FamilyOfJws(string jws, out JsonDocument? payload)
     {
@@ -145,12 +146,21 @@ internal static class PayloadClassifier
                 return BadgeFamily.Unknown;
             }
 
-            // Both decoders must agree on the bytes, or the verifier would read a different payload than was classified.
+            // Every branch below answers the family of these bytes as FamilyOfPayload reads them (the strict reading
+            // only decides whether a document is handed on), and only the OB 3.0 verifier takes that document: a signed
+            // OB 2.0 assertion, classified on every verification, skips the second decoder and the strict parse.
             var bytes = rented.AsMemory(0, written);
+            var family = FamilyOfPayload(bytes);
+            if (family != BadgeFamily.OpenBadges3)
+            {
+                return family;
+            }
+
+            // Both decoders must agree on the bytes, or the verifier would read a different payload than was classified.
             strict = StrictDecode(segment.ToString());
             if (strict is null || !strict.AsSpan().SequenceEqual(bytes.Span))
             {
-                return FamilyOfPayload(bytes);
+                return family;
             }
         }
         finally

@@ -23,6 +23,14 @@ public sealed class VerificationInput
     /// <summary>A hint only: content is sniffed and a mismatch is reported, never trusted.</summary>
     public string? DeclaredMediaType { get; }
 
+    private Baking.UnbakeResult? _unbaked;
+
+    /// <summary>
+    /// The badge baked into these bytes (<see cref="Baking.BadgeUnbaker.Unbake"/>), read once: a host that looks into
+    /// the image before verifying (to refuse one with no badge) and the engine share one reading of the same bytes.
+    /// </summary>
+    public Baking.UnbakeResult Unbake() => _unbaked ??= Baking.BadgeUnbaker.Unbake(Bytes.Span);
+
     public static VerificationInput FromBytes(ReadOnlyMemory<byte> bytes, string? mediaType = null) =>
         new(InputKind.Bytes, bytes, null, null, mediaType);
 

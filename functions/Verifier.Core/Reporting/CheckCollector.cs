@@ -6,7 +6,8 @@ namespace Verifier.Core.Reporting;
 /// </summary>
 public sealed class CheckCollector
 {
-    private readonly List<CheckResult> _results = [];
+    // A verified OB 2.0 badge records about twenty checks: room for them from the start, not four regrowths.
+    private readonly List<CheckResult> _results = new(24);
     private readonly Lock _gate = new();
 
     public void Add(CheckResult result)

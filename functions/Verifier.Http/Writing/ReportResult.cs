@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Verifier.Core.Reporting;
 
@@ -25,10 +26,21 @@ internal sealed class ReportResult(VerificationReport report) : IResult
         await response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The context's own metadata, whose options carry no encoder: System.Text.Json runs the generated serialization
+    /// code only for options the context recognizes as its own, and <see cref="Compact"/> (with its relaxed encoder)
+    /// is not. Into a writer the output is the same bytes either way: the writer, which has the relaxed encoder and no
+    /// indentation, writes every string, and the property names are plain ASCII (ReportResultTests holds it to the
+    /// reflection serializer's output).
+    /// </summary>
+    private static readonly JsonTypeInfo<VerificationReport> Generated = ReportJsonContext.Default.VerificationReport;
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = Compact.Encoder, Indented = false, SkipValidation = true };
+
     /// <summary>Appends the compact report to <paramref name="buffer"/>.</summary>
     public static void Serialize(VerificationReport report, PooledBufferWriter buffer)
     {
-        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Compact.Encoder, Indented = false, SkipValidation = true });
-        JsonSerializer.Serialize(writer, report, Compact);
+        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+        JsonSerializer.Serialize(writer, report, Generated);
     }
 }
