@@ -26,14 +26,14 @@ public static partial class Instants
     /// An XML Schema <c>dateTimeStamp</c> (<c>YYYY-MM-DDThh:mm:ss[.fff…](Z|±hh:mm)</c>) as a UTC instant; null when it
     /// lacks seconds or the zone, uses another layout, or names no real date. Fractions beyond 100 ns are truncated.
     /// </summary>
-    public static DateTimeOffset? ParseDateTimeStamp(string? text) =>
+    internal static DateTimeOffset? ParseDateTimeStamp(string? text) =>
         text is { Length: <= MaxLength } && DateTimeStampSyntax().Match(text) is { Success: true } m ? Build(m)?.ToUniversalTime() : null;
 
     /// <summary>
     /// ISO 8601 extended date and time with a zone indicator (<c>YYYY-MM-DDThh:mm[:ss[.f{1,9}]](Z|±hh[[:]mm])</c>),
     /// the OB 2.0 DateTime, keeping the stated offset; null otherwise.
     /// </summary>
-    public static DateTimeOffset? ParseIso8601WithZone(string? text) =>
+    internal static DateTimeOffset? ParseIso8601WithZone(string? text) =>
         text is { Length: <= MaxLength } && Iso8601WithZoneSyntax().Match(text) is { Success: true } m ? Build(m) : null;
 
     /// <summary>

@@ -17,6 +17,13 @@ public static class ReportJson
     /// <summary>The report's metadata under <see cref="Options"/>.</summary>
     public static JsonTypeInfo<VerificationReport> TypeInfo { get; } = (JsonTypeInfo<VerificationReport>)Options.GetTypeInfo(typeof(VerificationReport));
 
+    /// <summary>
+    /// The source-generated context's own metadata (its options carry no encoder), for a caller that writes into a
+    /// <see cref="Utf8JsonWriter"/> with the relaxed encoder itself: System.Text.Json runs the generated serialization
+    /// code only for options the context recognizes as its own, which <see cref="Options"/> is not.
+    /// </summary>
+    public static JsonTypeInfo<VerificationReport> GeneratedTypeInfo => ReportJsonContext.Default.VerificationReport;
+
     public static string Serialize(VerificationReport report) => JsonSerializer.Serialize(report, TypeInfo);
 
     /// <summary>Writes one report into a writer that is building a larger document (the CLI's list of results).</summary>

@@ -33,7 +33,7 @@ internal sealed class ReportResult(VerificationReport report) : IResult
     /// indentation, writes every string, and the property names are plain ASCII (ReportResultTests holds it to the
     /// reflection serializer's output).
     /// </summary>
-    private static readonly JsonTypeInfo<VerificationReport> Generated = ReportJsonContext.Default.VerificationReport;
+    private static readonly JsonTypeInfo<VerificationReport> Generated = ReportJson.GeneratedTypeInfo;
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = Compact.Encoder, Indented = false, SkipValidation = true };
 
