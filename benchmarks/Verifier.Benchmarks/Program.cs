@@ -21,6 +21,13 @@ if (args is ["ob3-cpu"])
     return;
 }
 
+if (args is ["ob3-cpu", "alloc"])
+{
+    // What one VC-JWT RS256 verification allocates, by type (runtime allocation samples): for comparing two builds.
+    await Verifier.Benchmarks.OpenBadges3.Ob3CpuProbe.AllocationsAsync();
+    return;
+}
+
 if (args is ["registries-cpu"])
 {
     // Issuer registries' cost in CPU time (BENCHMARKS.md, issue 11): robust on a shared, loaded machine.

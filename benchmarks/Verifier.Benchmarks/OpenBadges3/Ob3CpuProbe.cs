@@ -12,6 +12,26 @@ namespace Verifier.Benchmarks.OpenBadges3;
 /// </summary>
 public static class Ob3CpuProbe
 {
+    /// <summary>The engine's RS256 VC-JWT verification, warmed up, then 50,000 more under the allocation sampler.</summary>
+    public static async Task AllocationsAsync()
+    {
+        var bench = new Ob3JwtBenchmarks();
+        bench.Setup();
+        for (var i = 0; i < 20_000; i++)
+        {
+            await bench.EngineRs256().ConfigureAwait(false);
+        }
+
+        using var sampler = new Http.AllocationSampler();
+        const int verifications = 50_000;
+        for (var i = 0; i < verifications; i++)
+        {
+            await bench.EngineRs256().ConfigureAwait(false);
+        }
+
+        sampler.Print(verifications);
+    }
+
     public static async Task RunAsync(int iterations = 6000, int rounds = 6)
     {
         var bench = new Ob3JwtBenchmarks();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Verifier.Core.Engine;
 
@@ -17,9 +16,9 @@ namespace Verifier.Core.Engine;
 /// <item><see cref="ParseRequestInstant"/>: the <c>at=</c> HTTP parameter and the CLI's <c>--at</c>.</item>
 /// </list>
 /// </summary>
-public static partial class Instants
+public static class Instants
 {
-    // Longer than any instant of these grammars with nine fraction digits; bounds the regex work on hostile input.
+    // Longer than any instant of these grammars with nine fraction digits; bounds the work on hostile input.
     private const int MaxLength = 64;
 
     /// <summary>
@@ -27,14 +26,14 @@ public static partial class Instants
     /// lacks seconds or the zone, uses another layout, or names no real date. Fractions beyond 100 ns are truncated.
     /// </summary>
     internal static DateTimeOffset? ParseDateTimeStamp(string? text) =>
-        text is { Length: <= MaxLength } && DateTimeStampSyntax().Match(text) is { Success: true } m ? Build(m)?.ToUniversalTime() : null;
+        text is { Length: <= MaxLength } ? Read(text, dateTimeStamp: true)?.ToUniversalTime() : null;
 
     /// <summary>
     /// ISO 8601 extended date and time with a zone indicator (<c>YYYY-MM-DDThh:mm[:ss[.f{1,9}]](Z|±hh[[:]mm])</c>),
     /// the OB 2.0 DateTime, keeping the stated offset; null otherwise.
     /// </summary>
     internal static DateTimeOffset? ParseIso8601WithZone(string? text) =>
-        text is { Length: <= MaxLength } && Iso8601WithZoneSyntax().Match(text) is { Success: true } m ? Build(m) : null;
+        text is { Length: <= MaxLength } ? Read(text, dateTimeStamp: false) : null;
 
     /// <summary>
     /// The instant a request verifies at (<c>at=</c>, <c>--at</c>): an ISO 8601 date and time with a zone, as
@@ -53,38 +52,97 @@ public static partial class Instants
             : null;
     }
 
-    // The fields are read as numbers and range-checked here, so every grammar shares one meaning of a matched string.
-    private static DateTimeOffset? Build(Match m)
+    // One left-to-right reading of both grammars over the characters (ASCII digits only, nothing after the zone),
+    // written by hand rather than as a regular expression: every credential, proof and OB 2.0 assertion has dates,
+    // and a Match with its groups cost more than the rest of the parse. The fields are range-checked here, so every
+    // grammar shares one meaning of a read string.
+    private static DateTimeOffset? Read(ReadOnlySpan<char> s, bool dateTimeStamp)
     {
-        var year = Int(m, "y");
-        var month = Int(m, "mo");
-        var day = Int(m, "d");
-        var hour = Int(m, "h");
-        var minute = Int(m, "mi");
-        var second = m.Groups["s"].Success ? Int(m, "s") : 0;
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        var i = 0;
+        if (!Number(s, ref i, 4, out var year) || !Literal(s, ref i, '-') || !Number(s, ref i, 2, out var month)
+            || !Literal(s, ref i, '-') || !Number(s, ref i, 2, out var day) || !Literal(s, ref i, 'T')
+            || !Number(s, ref i, 2, out var hour) || !Literal(s, ref i, ':') || !Number(s, ref i, 2, out var minute))
         {
             return null;
         }
 
-        var fraction = m.Groups["f"].Value;
-        var ticks = fraction.Length == 0 ? 0 : long.Parse(fraction.Length > 7 ? fraction[..7] : fraction.PadRight(7, '0'), NumberStyles.None, CultureInfo.InvariantCulture);
+        // dateTimeStamp requires seconds; the OB 2.0 DateTime makes them (and a fraction after them) optional.
+        var second = 0;
+        var fraction = ReadOnlySpan<char>.Empty;
+        if (dateTimeStamp || (i < s.Length && s[i] == ':'))
+        {
+            if (!Literal(s, ref i, ':') || !Number(s, ref i, 2, out second))
+            {
+                return null;
+            }
+
+            if (i < s.Length && s[i] == '.')
+            {
+                var first = ++i;
+                while (i < s.Length && char.IsAsciiDigit(s[i]))
+                {
+                    i++;
+                }
+
+                fraction = s[first..i];
+                if (fraction.Length == 0 || fraction.Length > (dateTimeStamp ? 32 : 9))
+                {
+                    return null;
+                }
+            }
+        }
 
         var offset = TimeSpan.Zero;
-        if (m.Groups["oh"].Success)
+        if (i < s.Length && s[i] == 'Z')
         {
-            var offsetHours = Int(m, "oh");
-            var offsetMinutes = m.Groups["om"].Success ? Int(m, "om") : 0;
+            i++;
+        }
+        else if (i < s.Length && s[i] is '+' or '-')
+        {
+            var negative = s[i++] == '-';
+            if (!Number(s, ref i, 2, out var offsetHours))
+            {
+                return null;
+            }
+
+            // dateTimeStamp: ±hh:mm. OB 2.0: ±hh, ±hhmm or ±hh:mm.
+            var offsetMinutes = 0;
+            if (dateTimeStamp || i < s.Length)
+            {
+                if ((dateTimeStamp || s[i] == ':') && !Literal(s, ref i, ':'))
+                {
+                    return null;
+                }
+
+                if (!Number(s, ref i, 2, out offsetMinutes))
+                {
+                    return null;
+                }
+            }
+
             if (offsetMinutes > 59 || offsetHours * 60 + offsetMinutes > 14 * 60)
             {
                 return null;
             }
 
             offset = new TimeSpan(offsetHours, offsetMinutes, 0);
-            if (m.Groups["os"].Value == "-")
-            {
-                offset = -offset;
-            }
+            offset = negative ? -offset : offset;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (i != s.Length || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return null;
+        }
+
+        var ticks = 0L;
+        for (var k = 0; k < 7; k++)
+        {
+            ticks = ticks * 10 + (k < fraction.Length ? fraction[k] - '0' : 0);
         }
 
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).Ticks + ticks;
@@ -94,11 +152,38 @@ public static partial class Instants
             : new DateTimeOffset(local, offset);
     }
 
-    private static int Int(Match m, string group) => int.Parse(m.Groups[group].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+    /// <summary>Exactly <paramref name="digits"/> ASCII digits at <paramref name="i"/>, as a number.</summary>
+    private static bool Number(ReadOnlySpan<char> s, ref int i, int digits, out int value)
+    {
+        value = 0;
+        if (i + digits > s.Length)
+        {
+            return false;
+        }
 
-    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?<mo>[0-9]{2})-(?<d>[0-9]{2})T(?<h>[0-9]{2}):(?<mi>[0-9]{2}):(?<s>[0-9]{2})(\.(?<f>[0-9]{1,32}))?(Z|(?<os>[+-])(?<oh>[0-9]{2}):(?<om>[0-9]{2}))$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex DateTimeStampSyntax();
+        for (var k = 0; k < digits; k++)
+        {
+            var c = s[i + k];
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
 
-    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?<mo>[0-9]{2})-(?<d>[0-9]{2})T(?<h>[0-9]{2}):(?<mi>[0-9]{2})(:(?<s>[0-9]{2})(\.(?<f>[0-9]{1,9}))?)?(Z|(?<os>[+-])(?<oh>[0-9]{2})(:?(?<om>[0-9]{2}))?)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex Iso8601WithZoneSyntax();
+            value = value * 10 + (c - '0');
+        }
+
+        i += digits;
+        return true;
+    }
+
+    private static bool Literal(ReadOnlySpan<char> s, ref int i, char expected)
+    {
+        if (i < s.Length && s[i] == expected)
+        {
+            i++;
+            return true;
+        }
+
+        return false;
+    }
 }

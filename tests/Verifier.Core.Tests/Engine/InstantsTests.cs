@@ -47,6 +47,9 @@ public class InstantsTests
     [InlineData("٢٠٢٥-01-02T03:04:05Z")]
     [InlineData(" 2025-01-02T03:04:05Z")]
     [InlineData("2025-01-02T03:04:05Z ")]
+    [InlineData("2025-01-02T03:04:05Z\n")]
+    [InlineData("2025-01-02T03:04:05.Z")]
+    [InlineData("2025-01-02T03:04:05+02:")]
     [InlineData("")]
     [InlineData(null)]
     public void DateTimeStamp_Rejects(string? text) => Assert.Null(Instants.ParseDateTimeStamp(text));
@@ -75,6 +78,9 @@ public class InstantsTests
     [InlineData("2016-12-31T23:59:59+15:00")]
     [InlineData("2016-12-31T23:59:59+05:60")]
     [InlineData("2016-12-31 23:59:59Z")]
+    [InlineData("2016-12-31T23:59:59Z\n")]
+    [InlineData("2016-12-31T23:59:59-05:")]
+    [InlineData("2016-12-31T23:59.5Z")]
     public void Ob2DateTime_Rejects(string text) => Assert.Null(Ob2DateTime.Parse(text));
 
     // OB 0.5–1.1 legacy forms, read as UTC, only through ParseLegacy.
