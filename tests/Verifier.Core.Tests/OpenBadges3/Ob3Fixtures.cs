@@ -75,10 +75,13 @@ public sealed class Ob3Fixtures : IAsyncDisposable
     /// Publishes <paramref name="key"/>'s public JWK at https://issuer.example{path} and returns it with its kid; the
     /// site disposes the key when it is disposed, so a test names the key once.
     /// </summary>
-    public (TestKey Key, string Kid) PublishKey(TestKey key, string path = "/keys/1")
+    public (TestKey Key, string Kid) PublishKey(TestKey key, string path = "/keys/1") => (Keep(key), HostJwk(key, path));
+
+    /// <summary>Returns <paramref name="key"/>, disposed with the site: for keys made inside a case's lambda.</summary>
+    public TestKey Keep(TestKey key)
     {
         _keys.Add(key);
-        return (key, HostJwk(key, path));
+        return key;
     }
 
     /// <summary>Publishes a bare public JWK at https://issuer.example{path}.</summary>

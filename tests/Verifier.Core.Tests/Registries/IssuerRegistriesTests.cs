@@ -6,7 +6,6 @@ namespace Verifier.Core.Tests.Registries;
 public sealed class IssuerRegistriesTests
 {
     private const string Did = "did:key:z6MkListedIssuer";
-    private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task LookUpAsync_TwoRegistriesListTheDid_KnownInFollowsTheConfiguredOrder()
@@ -146,7 +145,7 @@ public sealed class IssuerRegistriesTests
         new() { Name = name, Type = "dcc-legacy", Url = "https://" + RegistryFixtures.LegacyHost + path };
 
     internal static ServiceProvider Build(LoopbackServer? server, Action<VerifierOptions> configure, FakeTimeProvider? time = null) =>
-        EngineFactory.Build(server, [RegistryFixtures.LegacyHost, RegistryFixtures.AnchorHost], time ?? new FakeTimeProvider(Now), configure);
+        EngineFactory.Build(server, [RegistryFixtures.LegacyHost, RegistryFixtures.AnchorHost], time ?? new FakeTimeProvider(RegistryFixtures.Now), configure);
 
     internal static Task<RegistryLookup> LookUpAsync(ServiceProvider sp, string identity) =>
         sp.GetRequiredService<IssuerRegistries>().LookUpAsync(RegistryIdentity.Normalize(identity)!.Value, default);

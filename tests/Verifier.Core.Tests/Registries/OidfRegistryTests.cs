@@ -4,18 +4,11 @@ namespace Verifier.Core.Tests.Registries;
 public sealed class OidfRegistryTests
 {
     private const string Did = "did:web:listed.example";
-    private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task LookUpAsync_ListedDid_IsKnownUnderTheStatementsName()
     {
-        await using var server = await LoopbackServer.StartAsync();
-        using var anchor = new TestAnchor(Now);
-        anchor.List(Did, anchor.Statement(Did, "Listed College"));
-        anchor.Serve(server);
-        using var sp = IssuerRegistriesTests.Build(server, o => o.Registries = [Oidf()]);
-
-        var lookup = await IssuerRegistriesTests.LookUpAsync(sp, Did);
+        var lookup = await LookUpListedAsync(anchor => anchor.Statement(Did, "Listed College"));
 
         var listing = Assert.Single(lookup.KnownIn);
         Assert.Equal(("Test Federation", "Listed College", "The Board of Listed College"), (listing.Registry, listing.Name, listing.LegalName));
@@ -25,9 +18,9 @@ public sealed class OidfRegistryTests
     public async Task LookUpAsync_UnlistedDid_IsNotListed_AndThe404IsRememberedBriefly()
     {
         await using var server = await LoopbackServer.StartAsync();
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         anchor.Serve(server);
-        var time = new FakeTimeProvider(Now);
+        var time = new FakeTimeProvider(RegistryFixtures.Now);
         using var sp = IssuerRegistriesTests.Build(server, o => o.Registries = [Oidf()], time);
 
         var first = await IssuerRegistriesTests.LookUpAsync(sp, Did);
@@ -45,7 +38,7 @@ public sealed class OidfRegistryTests
     public async Task LookUpAsync_FetchEndpointAnswers500_IsUnchecked()
     {
         await using var server = await LoopbackServer.StartAsync();
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         anchor.Serve(server);
         server.MapStatus("/fetch", 500);
         using var sp = IssuerRegistriesTests.Build(server, o =>
@@ -62,14 +55,9 @@ public sealed class OidfRegistryTests
     [Fact]
     public async Task LookUpAsync_ForgedStatement_IsNotListedWithTheReason()
     {
-        await using var server = await LoopbackServer.StartAsync();
-        using var anchor = new TestAnchor(Now);
         using var forger = OpenBadges3.TestKey.P256();
-        anchor.List(Did, anchor.Statement(Did, "Forged College", signer: forger));
-        anchor.Serve(server);
-        using var sp = IssuerRegistriesTests.Build(server, o => o.Registries = [Oidf()]);
 
-        var lookup = await IssuerRegistriesTests.LookUpAsync(sp, Did);
+        var lookup = await LookUpListedAsync(anchor => anchor.Statement(Did, "Forged College", signer: forger));
 
         Assert.Empty(lookup.KnownIn);
         var refused = Assert.Single(lookup.Refused);
@@ -79,13 +67,7 @@ public sealed class OidfRegistryTests
     [Fact]
     public async Task LookUpAsync_FetchEndpointAnswersSomethingElseThan200Statement_IsUnchecked()
     {
-        await using var server = await LoopbackServer.StartAsync();
-        using var anchor = new TestAnchor(Now);
-        anchor.List(Did, "{\"error\":\"server_error\"}");
-        anchor.Serve(server);
-        using var sp = IssuerRegistriesTests.Build(server, o => o.Registries = [Oidf()]);
-
-        var lookup = await IssuerRegistriesTests.LookUpAsync(sp, Did);
+        var lookup = await LookUpListedAsync(_ => "{\"error\":\"server_error\"}");
 
         Assert.Contains("did not answer with an entity statement", Assert.Single(lookup.Unchecked).Answer.Note, StringComparison.Ordinal);
     }
@@ -93,13 +75,7 @@ public sealed class OidfRegistryTests
     [Fact]
     public async Task LookUpAsync_ExpiredStatement_IsNotListedWithTheReason()
     {
-        await using var server = await LoopbackServer.StartAsync();
-        using var anchor = new TestAnchor(Now);
-        anchor.List(Did, anchor.Statement(Did, "Lapsed", p => p["exp"] = Now.AddDays(-1).ToUnixTimeSeconds()));
-        anchor.Serve(server);
-        using var sp = IssuerRegistriesTests.Build(server, o => o.Registries = [Oidf()]);
-
-        var lookup = await IssuerRegistriesTests.LookUpAsync(sp, Did);
+        var lookup = await LookUpListedAsync(anchor => anchor.Statement(Did, "Lapsed", p => p["exp"] = RegistryFixtures.Now.AddDays(-1).ToUnixTimeSeconds()));
 
         Assert.Contains("expired", Assert.Single(lookup.Refused).Answer.Note, StringComparison.Ordinal);
     }
@@ -108,10 +84,10 @@ public sealed class OidfRegistryTests
     public async Task LookUpAsync_ConfigurationRefusedOrExpired_IsUnchecked()
     {
         await using var server = await LoopbackServer.StartAsync();
-        using var anchor = new TestAnchor(Now);
-        using var stranger = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
+        using var stranger = new TestAnchor(RegistryFixtures.Now);
         anchor.List(Did, anchor.Statement(Did, "Listed College"));
-        anchor.Serve(server, anchor.Configuration(p => p["exp"] = Now.AddHours(-1).ToUnixTimeSeconds()));
+        anchor.Serve(server, anchor.Configuration(p => p["exp"] = RegistryFixtures.Now.AddHours(-1).ToUnixTimeSeconds()));
         using var expired = IssuerRegistriesTests.Build(server, o => o.Registries = [Oidf()]);
         using var pinnedElsewhere = IssuerRegistriesTests.Build(server, o => o.Registries = [Oidf(stranger)]);
 
@@ -127,7 +103,7 @@ public sealed class OidfRegistryTests
     public async Task LookUpAsync_Cached_VerifiesWithoutFetchingAgain()
     {
         await using var server = await LoopbackServer.StartAsync();
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         anchor.List(Did, anchor.Statement(Did, "Listed College"));
         anchor.Serve(server);
         using var sp = IssuerRegistriesTests.Build(server, o => o.Registries = [Oidf(anchor)]);
@@ -137,6 +113,20 @@ public sealed class OidfRegistryTests
 
         Assert.Same(first.KnownIn[0], second.KnownIn[0]);
         Assert.Equal((1, 1), (server.Hits("/.well-known/openid-federation"), server.Hits("/fetch")));
+    }
+
+    /// <summary>
+    /// The setup four tests shared: an anchor on a loopback server answers its fetch endpoint for <see cref="Did"/> with
+    /// what <paramref name="answer"/> makes (a statement it signs, or anything else), and the DID is looked up once.
+    /// </summary>
+    private static async Task<RegistryLookup> LookUpListedAsync(Func<TestAnchor, string> answer)
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
+        anchor.List(Did, answer(anchor));
+        anchor.Serve(server);
+        using var sp = IssuerRegistriesTests.Build(server, o => o.Registries = [Oidf()]);
+        return await IssuerRegistriesTests.LookUpAsync(sp, Did);
     }
 
     /// <param name="pin">An anchor whose key is pinned in configuration, or null for none.</param>

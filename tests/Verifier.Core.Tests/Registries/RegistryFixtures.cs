@@ -11,6 +11,9 @@ public static class RegistryFixtures
     public const string AnchorHost = "anchor.example";
     public const string AnchorId = "https://anchor.example";
 
+    /// <summary>The instant every registry test runs at: one clock for the anchors, statements and lookups.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
     /// <summary>A dcc-legacy document listing the given identities.</summary>
     public static string Legacy(params (string Id, string Name)[] entries)
     {

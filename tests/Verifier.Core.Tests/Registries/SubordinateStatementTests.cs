@@ -4,18 +4,17 @@ namespace Verifier.Core.Tests.Registries;
 public sealed class SubordinateStatementTests
 {
     private const string Did = "did:web:listed.example";
-    private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task VerifyAsync_StatementByTheAnchor_ListsNameLegalNameAndDataLogo()
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         var trusted = await VerifiedAnchorAsync(anchor);
 
         var verified = await OidfRegistry.VerifyAsync(anchor.Statement(Did, "Listed College"), Did, trusted, "Test Registry");
 
         Assert.Null(verified.Error);
-        Assert.Null(verified.Statement!.CheckLifetime(Now, TimeSpan.Zero));
+        Assert.Null(verified.Statement!.CheckLifetime(RegistryFixtures.Now, TimeSpan.Zero));
         Assert.Equal("Test Registry", verified.Listing!.Registry);
         Assert.Equal("Listed College", verified.Listing.Name);
         Assert.Equal("https://listed-college.example", verified.Listing.Url);
@@ -26,7 +25,7 @@ public sealed class SubordinateStatementTests
     [Fact]
     public async Task VerifyAsync_SignedByAnotherKeyUnderTheAnchorsKid_IsRefused()
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         using var forger = TestKey.P256();
         var trusted = await VerifiedAnchorAsync(anchor);
 
@@ -39,7 +38,7 @@ public sealed class SubordinateStatementTests
     [Fact]
     public async Task VerifyAsync_IssuedByAnotherEntity_IsRefused()
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         var trusted = await VerifiedAnchorAsync(anchor);
 
         var verified = await OidfRegistry.VerifyAsync(anchor.Statement(Did, "X", p => p["iss"] = "https://other-anchor.example"), Did, trusted, "r");
@@ -51,7 +50,7 @@ public sealed class SubordinateStatementTests
     public async Task VerifyAsync_AboutAnotherDid_IsRefused()
     {
         // A genuine statement about someone else, replayed for the DID the forger wants to look registered.
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         var trusted = await VerifiedAnchorAsync(anchor);
 
         var verified = await OidfRegistry.VerifyAsync(anchor.Statement("did:web:someone-else.example", "Someone Else"), Did, trusted, "r");
@@ -62,7 +61,7 @@ public sealed class SubordinateStatementTests
     [Fact]
     public async Task VerifyAsync_UnknownKidOrAlgorithmThatDoesNotFitTheKey_IsRefused()
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         var trusted = await VerifiedAnchorAsync(anchor);
 
         var unknownKid = await OidfRegistry.VerifyAsync(anchor.Statement(Did, "X", header: h => h["kid"] = "other"), Did, trusted, "r");
@@ -75,15 +74,15 @@ public sealed class SubordinateStatementTests
     [Fact]
     public async Task CheckLifetime_ExpiredStatement_SaysWhy()
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         var trusted = await VerifiedAnchorAsync(anchor);
 
-        var verified = await OidfRegistry.VerifyAsync(anchor.Statement(Did, "X", p => p["exp"] = Now.AddHours(-1).ToUnixTimeSeconds()), Did, trusted, "r");
+        var verified = await OidfRegistry.VerifyAsync(anchor.Statement(Did, "X", p => p["exp"] = RegistryFixtures.Now.AddHours(-1).ToUnixTimeSeconds()), Did, trusted, "r");
         var noExp = await OidfRegistry.VerifyAsync(anchor.Statement(Did, "X", p => p.Remove("exp")), Did, trusted, "r");
 
         Assert.Null(verified.Error);
-        Assert.Contains("expired", verified.Statement!.CheckLifetime(Now, TimeSpan.FromMinutes(5)));
-        Assert.Contains("lacks iat or exp", noExp.Statement!.CheckLifetime(Now, TimeSpan.FromMinutes(5)));
+        Assert.Contains("expired", verified.Statement!.CheckLifetime(RegistryFixtures.Now, TimeSpan.FromMinutes(5)));
+        Assert.Contains("lacks iat or exp", noExp.Statement!.CheckLifetime(RegistryFixtures.Now, TimeSpan.FromMinutes(5)));
     }
 
     [Theory]
@@ -93,7 +92,7 @@ public sealed class SubordinateStatementTests
     [InlineData("javascript:alert(1)")]
     public async Task VerifyAsync_LogoThatIsNotASmallDataImage_IsDropped(string logo)
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         var trusted = await VerifiedAnchorAsync(anchor);
 
         var verified = await OidfRegistry.VerifyAsync(anchor.Statement(Did, "X", p => p["metadata"]!["federation_entity"]!["logo_uri"] = logo), Did, trusted, "r");

@@ -3,24 +3,22 @@ namespace Verifier.Core.Tests.Registries;
 /// <summary>Entity configurations the tests sign themselves: what makes a trust anchor's own statement count.</summary>
 public sealed class TrustAnchorTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task VerifyAsync_SelfSignedConfiguration_NamesItsFetchEndpoint()
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
 
         var (verified, error) = await TrustAnchor.VerifyAsync(anchor.Configuration(), anchor.EntityId, null);
 
         Assert.Null(error);
         Assert.Equal(anchor.FetchEndpoint, verified!.FetchEndpoint.AbsoluteUri);
-        Assert.Null(verified.Statement.CheckLifetime(Now, TimeSpan.Zero));
+        Assert.Null(verified.Statement.CheckLifetime(RegistryFixtures.Now, TimeSpan.Zero));
     }
 
     [Fact]
     public async Task VerifyAsync_SignedByAKeyItDoesNotCarry_IsRefused()
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         using var forger = TestKey.P256();
 
         var (verified, error) = await TrustAnchor.VerifyAsync(anchor.Configuration(signer: forger), anchor.EntityId, null);
@@ -34,7 +32,7 @@ public sealed class TrustAnchorTests
     [InlineData("sub")]
     public async Task VerifyAsync_IssOrSubNotTheAnchor_IsRefused(string claim)
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
 
         var (_, error) = await TrustAnchor.VerifyAsync(anchor.Configuration(p => p[claim] = "https://evil.example"), anchor.EntityId, null);
 
@@ -50,7 +48,7 @@ public sealed class TrustAnchorTests
     [InlineData("crit", "[\"exp\"]", "crit")]
     public async Task VerifyAsync_HeaderOutsideTheRules_IsRefused(string member, string? value, string reason)
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         var jwt = anchor.Configuration(header: h =>
         {
             h.Remove(member);
@@ -69,7 +67,7 @@ public sealed class TrustAnchorTests
     [Fact]
     public async Task VerifyAsync_JwksWithPrivateKeyMaterial_IsRefused()
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         var leaked = anchor.Key.Jwk(includePrivate: true);
         leaked["kid"] = TestAnchor.Kid;
 
@@ -81,7 +79,7 @@ public sealed class TrustAnchorTests
     [Fact]
     public async Task VerifyAsync_NoFetchEndpoint_IsRefused()
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
 
         var (_, error) = await TrustAnchor.VerifyAsync(anchor.Configuration(p => p["metadata"]!["federation_entity"]!.AsObject().Remove("federation_fetch_endpoint")), anchor.EntityId, null);
 
@@ -91,7 +89,7 @@ public sealed class TrustAnchorTests
     [Fact]
     public async Task VerifyAsync_PinnedKeySignsAndIsCarried_Verifies()
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
 
         var (verified, error) = await TrustAnchor.VerifyAsync(anchor.Configuration(), anchor.EntityId, Pinned(anchor.PublicJwk()));
 
@@ -103,8 +101,8 @@ public sealed class TrustAnchorTests
     public async Task VerifyAsync_ServedKeysReplacedByAnAttacker_IsRefusedUnderThePin()
     {
         // Whoever controls the anchor's web server can serve a configuration self-signed with a key of their own.
-        using var anchor = new TestAnchor(Now);
-        using var attacker = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
+        using var attacker = new TestAnchor(RegistryFixtures.Now);
 
         var (verified, error) = await TrustAnchor.VerifyAsync(attacker.Configuration(), anchor.EntityId, Pinned(anchor.PublicJwk()));
 
@@ -115,7 +113,7 @@ public sealed class TrustAnchorTests
     [Fact]
     public async Task VerifyAsync_PinnedKeyNotCarriedByTheConfiguration_IsRefused()
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         using var other = TestKey.P256();
         var otherJwk = other.Jwk();
         otherJwk["kid"] = TestAnchor.Kid;
@@ -130,12 +128,12 @@ public sealed class TrustAnchorTests
     [Fact]
     public async Task CheckLifetime_ExpiredOrIssuedInTheFuture_SaysWhy()
     {
-        using var anchor = new TestAnchor(Now);
+        using var anchor = new TestAnchor(RegistryFixtures.Now);
         var verified = (await TrustAnchor.VerifyAsync(anchor.Configuration(), anchor.EntityId, null)).Anchor!;
 
-        Assert.Contains("expired", verified.Statement.CheckLifetime(Now.AddDays(2), TimeSpan.FromMinutes(5)));
-        Assert.Contains("future", verified.Statement.CheckLifetime(Now.AddHours(-2), TimeSpan.FromMinutes(5)));
-        Assert.Null(verified.Statement.CheckLifetime(Now.AddHours(-1).AddMinutes(-4), TimeSpan.FromMinutes(5)));
+        Assert.Contains("expired", verified.Statement.CheckLifetime(RegistryFixtures.Now.AddDays(2), TimeSpan.FromMinutes(5)));
+        Assert.Contains("future", verified.Statement.CheckLifetime(RegistryFixtures.Now.AddHours(-2), TimeSpan.FromMinutes(5)));
+        Assert.Null(verified.Statement.CheckLifetime(RegistryFixtures.Now.AddHours(-1).AddMinutes(-4), TimeSpan.FromMinutes(5)));
     }
 
     private static Dictionary<string, Verifier.Core.Keys.KeyMaterial> Pinned(JsonObject jwk) =>

@@ -1,6 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Verifier.SampleMaker;
 
 namespace Verifier.Core.Tests.Reporting;
@@ -13,16 +11,9 @@ namespace Verifier.Core.Tests.Reporting;
 /// </summary>
 public sealed class ReportJsonTests
 {
-    private static readonly JsonSerializerOptions Reflection = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-    };
-
+    private static readonly JsonSerializerOptions Reflection = ReflectionReportJson.Options(indented: true);
     private static readonly JsonSerializerOptions CompactGenerated = new(ReportJson.Options) { WriteIndented = false };
-    private static readonly JsonSerializerOptions CompactReflection = new(Reflection) { WriteIndented = false };
+    private static readonly JsonSerializerOptions CompactReflection = ReflectionReportJson.Options(indented: false);
 
     public static TheoryData<string> Cases => [.. ReportsByName().Keys];
 

@@ -1,8 +1,5 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Verifier.Core.Reporting;
 using Verifier.Http.Writing;
 
@@ -16,13 +13,7 @@ namespace Verifier.Hosts.Tests.Local;
 /// </summary>
 public sealed class ReportResultTests
 {
-    private static readonly JsonSerializerOptions Reflection = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = false,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-    };
+    private static readonly JsonSerializerOptions Reflection = ReflectionReportJson.Options(indented: false);
 
     private const string Awkward = "Grâce \"quoted\" <b>&amp;</b> 'x' \\ / \u00e9\u4e2d\U0001F600 \t\n\u0001 \u2028 +";
 
