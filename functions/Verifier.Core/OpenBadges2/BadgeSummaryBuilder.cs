@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.Reporting;
 
@@ -13,17 +14,17 @@ internal static class BadgeSummaryBuilder
         var criteria = badge?["criteria"];
         return new BadgeSummary
         {
-            Id = JsonAccess.String(assertion, "id"),
-            Name = JsonAccess.String(badge, "name"),
-            Description = JsonAccess.String(badge, "description"),
-            Image = JsonAccess.IdOf(assertion["image"]) ?? JsonAccess.IdOf(badge?["image"]),
-            Criteria = criteria is JsonObject c ? JsonAccess.String(c, "id") ?? JsonAccess.String(c, "narrative") : JsonAccess.IdOf(criteria),
-            IssuerName = JsonAccess.String(issuer, "name"),
-            IssuerUrl = JsonAccess.String(issuer, "url"),
-            IssuerId = JsonAccess.String(issuer, "id"),
-            Recipient = JsonAccess.String(recipient, "identity"),
-            IssuedOn = Ob2DateTime.Parse(JsonAccess.String(assertion, "issuedOn")),
-            Expires = Ob2DateTime.Parse(JsonAccess.String(assertion, "expires")),
+            Id = JsonRead.String(assertion, "id"),
+            Name = JsonRead.String(badge, "name"),
+            Description = JsonRead.String(badge, "description"),
+            Image = JsonRead.IdOf(assertion["image"]) ?? JsonRead.IdOf(badge?["image"]),
+            Criteria = criteria is JsonObject c ? JsonRead.String(c, "id") ?? JsonRead.String(c, "narrative") : JsonRead.IdOf(criteria),
+            IssuerName = JsonRead.String(issuer, "name"),
+            IssuerUrl = JsonRead.String(issuer, "url"),
+            IssuerId = JsonRead.String(issuer, "id"),
+            Recipient = JsonRead.String(recipient, "identity"),
+            IssuedOn = Ob2DateTime.Parse(JsonRead.String(assertion, "issuedOn")),
+            Expires = Ob2DateTime.Parse(JsonRead.String(assertion, "expires")),
             Evidence = Evidence(assertion["evidence"]),
         };
     }
@@ -31,9 +32,9 @@ internal static class BadgeSummaryBuilder
     private static List<string>? Evidence(JsonNode? value)
     {
         var list = new List<string>();
-        foreach (var item in JsonAccess.Many(value))
+        foreach (var item in JsonRead.Many(value))
         {
-            var text = JsonAccess.IdOf(item) ?? (item is JsonObject o ? JsonAccess.String(o, "narrative") : null);
+            var text = JsonRead.IdOf(item) ?? (item is JsonObject o ? JsonRead.String(o, "narrative") : null);
             if (text is not null)
             {
                 list.Add(text);

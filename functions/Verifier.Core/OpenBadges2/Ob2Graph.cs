@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Checks;
 using Verifier.Core.OpenBadges2.Model;
 
@@ -24,7 +25,7 @@ internal sealed class Ob2Graph(JsonObject assertion)
     /// <summary>The URL the hosted issuer Profile was finally served from (docs/security.md rule 1): the issuer's verified identity.</summary>
     public Uri? HostedIssuerIdentity { get; private set; }
 
-    public string? IssuerId => JsonAccess.String(Issuer, "id");
+    public string? IssuerId => JsonRead.String(Issuer, "id");
 
     /// <summary>The URL the BadgeClass was finally served from; null when it is embedded in the assertion.</summary>
     public Uri? BadgeClassServedFrom => _badgeDocument?.ServedFrom;
@@ -40,7 +41,7 @@ internal sealed class Ob2Graph(JsonObject assertion)
         }
 
         var badgeRef = Assertion["badge"];
-        var badgeId = JsonAccess.IdOf(badgeRef);
+        var badgeId = JsonRead.IdOf(badgeRef);
         if (badgeRef is JsonObject embeddedBadge)
         {
             BadgeClass = embeddedBadge;
@@ -65,7 +66,7 @@ internal sealed class Ob2Graph(JsonObject assertion)
         }
 
         var legacy = session.Legacy;
-        StructureValidator.Report(checks, Ob2CheckIds.StructureBadgeClass, "BadgeClass", JsonAccess.String(BadgeClass, "id"),
+        StructureValidator.Report(checks, Ob2CheckIds.StructureBadgeClass, "BadgeClass", JsonRead.String(BadgeClass, "id"),
             _badgeDocument?.Validate("BadgeClass", n => StructureValidator.BadgeClass(n, legacy)) ?? StructureValidator.BadgeClass(BadgeClass, legacy));
 
         return await LoadIssuerAsync(session, BadgeClass["issuer"], "the BadgeClass names no issuer").ConfigureAwait(false);
@@ -75,7 +76,7 @@ internal sealed class Ob2Graph(JsonObject assertion)
     {
         var checks = session.Checks;
         var legacy = session.Legacy;
-        var issuerId = JsonAccess.IdOf(issuerRef);
+        var issuerId = JsonRead.IdOf(issuerRef);
         if (issuerRef is JsonObject embeddedIssuer)
         {
             Issuer = embeddedIssuer;
@@ -100,7 +101,7 @@ internal sealed class Ob2Graph(JsonObject assertion)
             return false;
         }
 
-        StructureValidator.Report(checks, Ob2CheckIds.StructureIssuer, "issuer Profile", JsonAccess.String(Issuer, "id"),
+        StructureValidator.Report(checks, Ob2CheckIds.StructureIssuer, "issuer Profile", JsonRead.String(Issuer, "id"),
             _issuerDocument?.Validate("Issuer", n => StructureValidator.Issuer(n, legacy)) ?? StructureValidator.Issuer(Issuer, legacy));
         return true;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.Reporting;
 using Verifier.Core.Trust;
@@ -109,12 +110,12 @@ internal sealed class Ob2Session(VerificationContext context, IDocumentFetcher f
             }
 
             Fail(checkId, $"the {what} could not be fetched: {result.Describe()}", url, soft);
-            return new(LoadStatus.Failed, JsonAccess.ParseObject(result.Body.Span), result, result.Describe());
+            return new(LoadStatus.Failed, JsonRead.ParseObject(result.Body.Span), result, result.Describe());
         }
 
         // Legacy documents are rewritten by the upgrade, so only 2.0 documents are shared between verifications.
         var shared = Parse(url, result);
-        var node = shared?.Node ?? JsonAccess.ParseObject(result.Body.Span);
+        var node = shared?.Node ?? JsonRead.ParseObject(result.Body.Span);
         if (node is null)
         {
             Fail(checkId, $"the {what} at {url} is not a JSON object", url, soft);
@@ -122,7 +123,7 @@ internal sealed class Ob2Session(VerificationContext context, IDocumentFetcher f
         }
 
         var identified = await DocumentIdentity.ConfirmAsync(
-            result, JsonAccess.String(node, "id"), u => FetchAsync(u, kind), body => JsonAccess.String(JsonAccess.ParseObject(body.Span), "id")).ConfigureAwait(false);
+            result, JsonRead.String(node, "id"), u => FetchAsync(u, kind), body => JsonRead.String(JsonRead.ParseObject(body.Span), "id")).ConfigureAwait(false);
         if (!identified.IsConfirmed)
         {
             if (identified.Status == IdentityStatus.Unavailable && !soft)
@@ -144,7 +145,7 @@ internal sealed class Ob2Session(VerificationContext context, IDocumentFetcher f
             Checks.Pass(Ob2CheckIds.NodeId, $"the {what} fetched from {url} declares its id as {identity}, which serves the node itself: that copy is used", url);
             result = identified.Fetch;
             shared = Parse(identity.AbsoluteUri, result);
-            node = shared?.Node ?? JsonAccess.ParseObject(result.Body.Span);
+            node = shared?.Node ?? JsonRead.ParseObject(result.Body.Span);
             if (node is null)
             {
                 Fail(checkId, $"the {what} at {identity} is not a JSON object", url, soft);

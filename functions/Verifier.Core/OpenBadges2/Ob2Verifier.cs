@@ -35,7 +35,7 @@ internal sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pa
                 // The input URL did not answer with a badge (e.g. 404/410): fetch it as a hosted assertion to say why.
                 return VerifyHostedAsync(session, (payload.SourceUrl ?? new Uri(payload.Text)).AbsoluteUri, null);
             default:
-                var node = JsonAccess.ParseObject(payload.Text);
+                var node = JsonRead.ParseObject(payload.Text);
                 if (node is null)
                 {
                     context.Checks.Fail(Ob2CheckIds.Version, "the payload is not a JSON object");
@@ -55,7 +55,7 @@ internal sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pa
         }
 
         var verification = (node["verification"] ?? node["verify"]) as JsonObject;
-        var type = JsonAccess.String(verification, "type");
+        var type = JsonRead.String(verification, "type");
         if (type is "signed" or "SignedBadge")
         {
             checks.Fail(Ob2CheckIds.Method, "this assertion declares signed verification, but its signature is not here: verify the JWS (or the image it is baked into) instead");
@@ -129,7 +129,7 @@ internal sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pa
         if (session.Version is Ob2Version.V05 or Ob2Version.V10)
         {
             var issuer = graph.HostedIssuer ?? graph.Issuer;
-            var claimed = JsonAccess.String(issuer, "url") ?? JsonAccess.String(issuer, "origin") ?? JsonAccess.String(issuer, "id");
+            var claimed = JsonRead.String(issuer, "url") ?? JsonRead.String(issuer, "origin") ?? JsonRead.String(issuer, "id");
             if (WebIdentity.HttpUrl(claimed) is not { } origin)
             {
                 session.Checks.Fail(Ob2CheckIds.ScopeOrigin, $"the {session.Version} issuer names no http(s) origin ({claimed ?? "none"}) to host assertions on", assertion.AbsoluteUri);
@@ -174,7 +174,7 @@ internal sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pa
 
         var (jws, assertion) = opened.Value;
         Upgrade(session, assertion, null);
-        var type = JsonAccess.String(assertion["verification"] as JsonObject, "type");
+        var type = JsonRead.String(assertion["verification"] as JsonObject, "type");
         if (type is "signed" or "SignedBadge")
         {
             session.Checks.Pass(Ob2CheckIds.Method, "signed verification (JWS)");
@@ -250,12 +250,12 @@ internal sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pa
     {
         if (EndorsementRules.IsEndorsement(assertion))
         {
-            StructureValidator.Report(session.Checks, Ob2CheckIds.StructureEndorsement, "Endorsement", JsonAccess.String(assertion, "id"), EndorsementRules.Validate(assertion));
+            StructureValidator.Report(session.Checks, Ob2CheckIds.StructureEndorsement, "Endorsement", JsonRead.String(assertion, "id"), EndorsementRules.Validate(assertion));
             EndorsementRules.CheckAttachedTo(assertion, session.Context);
             return;
         }
 
-        StructureValidator.Report(session.Checks, Ob2CheckIds.StructureAssertion, "Assertion", JsonAccess.String(assertion, "id"),
+        StructureValidator.Report(session.Checks, Ob2CheckIds.StructureAssertion, "Assertion", JsonRead.String(assertion, "id"),
             StructureValidator.Assertion(assertion, session.Legacy));
     }
 
@@ -276,6 +276,6 @@ internal sealed class Ob2Verifier(IDocumentFetcher fetcher, RsaKeyCache keys, Pa
         }
 
         IssuerReport.Set(context, proven?.Identity ?? graph.HostedIssuerIdentity?.AbsoluteUri ?? graph.IssuerId, proven?.VerifiedBy, proven?.Document,
-            JsonAccess.String(issuer, "name"), JsonAccess.String(issuer, "url"));
+            JsonRead.String(issuer, "name"), JsonRead.String(issuer, "url"));
     }
 }

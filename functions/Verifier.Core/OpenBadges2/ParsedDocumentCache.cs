@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Checks;
 
 namespace Verifier.Core.OpenBadges2;
@@ -37,7 +38,7 @@ internal sealed class ParsedDocumentCache
             return entry;
         }
 
-        var node = Model.JsonAccess.ParseObject(body);
+        var node = JsonRead.ParseObject(body);
         if (node is null)
         {
             return null;

@@ -1,3 +1,4 @@
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Model;
 
 namespace Verifier.Core.Tests.OpenBadges2;
@@ -29,7 +30,7 @@ public class Ob2JsonTests
 
     [Fact]
     public void ParseObject_DuplicatePropertyName_IsInvalid() =>
-        Assert.Null(JsonAccess.ParseObject("""{"id":"https://a.example/1","id":"https://b.example/1"}"""));
+        Assert.Null(JsonRead.ParseObject("""{"id":"https://a.example/1","id":"https://b.example/1"}"""));
 
     [Theory]
     [InlineData("[1,2]")]
@@ -37,20 +38,20 @@ public class Ob2JsonTests
     [InlineData("{\"a\":1} trailing")]
     [InlineData("{\"a\":")]
     [InlineData("{/*c*/\"a\":1}")]
-    public void ParseObject_NotASingleObject_IsNull(string json) => Assert.Null(JsonAccess.ParseObject(json));
+    public void ParseObject_NotASingleObject_IsNull(string json) => Assert.Null(JsonRead.ParseObject(json));
 
     [Fact]
     public void ParseObject_ValuesKeepTheirKinds()
     {
-        var node = JsonAccess.ParseObject("\uFEFF{\"s\":\"x\",\"n\":1500423730,\"b\":true,\"z\":null,\"a\":[\"p\",{\"q\":false}],\"o\":{\"k\":\"v\"}}")!;
+        var node = JsonRead.ParseObject("\uFEFF{\"s\":\"x\",\"n\":1500423730,\"b\":true,\"z\":null,\"a\":[\"p\",{\"q\":false}],\"o\":{\"k\":\"v\"}}")!;
 
-        Assert.Equal("x", JsonAccess.String(node, "s"));
+        Assert.Equal("x", JsonRead.String(node, "s"));
         Assert.Equal("1500423730", node["n"]!.ToJsonString());
-        Assert.True(JsonAccess.Boolean(node, "b"));
+        Assert.True(JsonRead.Boolean(node, "b"));
         Assert.Null(node["z"]);
-        Assert.Equal(["p"], JsonAccess.Strings(node["a"]));
-        Assert.False(JsonAccess.Boolean((System.Text.Json.Nodes.JsonObject)node["a"]![1]!, "q"));
-        Assert.Equal("v", JsonAccess.String((System.Text.Json.Nodes.JsonObject)node["o"]!, "k"));
+        Assert.Equal(["p"], JsonRead.Strings(node["a"]));
+        Assert.False(JsonRead.Boolean((System.Text.Json.Nodes.JsonObject)node["a"]![1]!, "q"));
+        Assert.Equal("v", JsonRead.String((System.Text.Json.Nodes.JsonObject)node["o"]!, "k"));
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public class Ob2JsonTests
         }
 
         deep.Append('1').Append('}', 100);
-        Assert.Null(JsonAccess.ParseObject(deep.ToString()));
+        Assert.Null(JsonRead.ParseObject(deep.ToString()));
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class Ob2JsonTests
 
         Assert.Same(first.Node, again.Node);
         Assert.NotSame(first.Node, changed.Node);
-        Assert.Equal("https://i.example/other", JsonAccess.String(changed.Node, "id"));
+        Assert.Equal("https://i.example/other", JsonRead.String(changed.Node, "id"));
         Assert.Null(cache.GetOrParse("https://i.example/bad", "not json"u8));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.Reporting;
 using Verifier.Core.Trust;
@@ -31,7 +32,7 @@ internal static class BadgeClassScopeCheck
             return true;
         }
 
-        var allowed = JsonAccess.Strings((policyIssuer?["verification"] as JsonObject)?["allowedOrigins"]);
+        var allowed = JsonRead.Strings((policyIssuer?["verification"] as JsonObject)?["allowedOrigins"]);
         if (ScopeCheck.OnAllowedOrigin(badgeClass, allowed))
         {
             checks.Pass(Ob2CheckIds.ScopeBadgeClass, $"the BadgeClass is hosted on {badgeClass.Host}, an allowed origin of the issuer", subject);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.Reporting;
 
@@ -13,9 +14,9 @@ internal static class DateChecks
 {
     public static void Run(JsonObject assertion, DateTimeOffset now, TimeSpan skew, CheckCollector checks)
     {
-        var issuedOn = Ob2DateTime.Parse(JsonAccess.String(assertion, "issuedOn"));
-        var expires = Ob2DateTime.Parse(JsonAccess.String(assertion, "expires"));
-        var id = JsonAccess.String(assertion, "id");
+        var issuedOn = Ob2DateTime.Parse(JsonRead.String(assertion, "issuedOn"));
+        var expires = Ob2DateTime.Parse(JsonRead.String(assertion, "expires"));
+        var id = JsonRead.String(assertion, "id");
 
         if (issuedOn is null)
         {

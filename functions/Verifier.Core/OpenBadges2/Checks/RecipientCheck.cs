@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.Recipients;
 using Verifier.Core.Reporting;
@@ -14,7 +15,7 @@ internal static class RecipientCheck
 {
     public static void Run(JsonObject assertion, string? expected, CheckCollector checks)
     {
-        var id = JsonAccess.String(assertion, "id");
+        var id = JsonRead.String(assertion, "id");
         if (string.IsNullOrWhiteSpace(expected))
         {
             checks.Skip(Ob2CheckIds.Recipient, "no expected recipient was given, so the recipient was not compared", id);
@@ -22,18 +23,18 @@ internal static class RecipientCheck
         }
 
         var recipient = assertion["recipient"] as JsonObject;
-        var identity = JsonAccess.String(recipient, "identity");
+        var identity = JsonRead.String(recipient, "identity");
         if (identity is null)
         {
             checks.Fail(Ob2CheckIds.Recipient, "the assertion has no recipient identity to compare with", id);
             return;
         }
 
-        var hashed = JsonAccess.Boolean(recipient, "hashed") ?? false;
-        var type = JsonAccess.String(recipient, "type");
+        var hashed = JsonRead.Boolean(recipient, "hashed") ?? false;
+        var type = JsonRead.String(recipient, "type");
         var kind = IdentityTypes.FromOb2(type);
         var typeText = type ?? "email (no type given)";
-        switch (RecipientMatcher.Compare(expected, kind, identity, hashed, JsonAccess.String(recipient, "salt")))
+        switch (RecipientMatcher.Compare(expected, kind, identity, hashed, JsonRead.String(recipient, "salt")))
         {
             case RecipientMatch.Match:
                 checks.Pass(Ob2CheckIds.Recipient, $"the badge was awarded to the expected {typeText} recipient{(hashed ? " (hashed identity)" : string.Empty)}", id);

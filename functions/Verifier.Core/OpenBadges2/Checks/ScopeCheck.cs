@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.Reporting;
 using Verifier.Core.Trust;
@@ -26,10 +27,10 @@ internal static class ScopeCheck
         ArgumentNullException.ThrowIfNull(checks);
         var subject = assertion.AbsoluteUri;
         var policy = policyIssuer?["verification"] as JsonObject;
-        var startsWith = JsonAccess.Strings(policy?["startsWith"]);
-        var allowedOrigins = JsonAccess.Strings(policy?["allowedOrigins"]);
+        var startsWith = JsonRead.Strings(policy?["startsWith"]);
+        var allowedOrigins = JsonRead.Strings(policy?["allowedOrigins"]);
 
-        if (policy?["verificationProperty"] is { } property && JsonAccess.IdOf(property) is not ("id" or "@id"))
+        if (policy?["verificationProperty"] is { } property && JsonRead.IdOf(property) is not ("id" or "@id"))
         {
             checks.Warn(Ob2CheckIds.ScopeStartsWith, "only id is supported as verificationProperty; id is used", subject);
         }

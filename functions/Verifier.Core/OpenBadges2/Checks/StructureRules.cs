@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Model;
 
 namespace Verifier.Core.OpenBadges2.Checks;
@@ -70,7 +71,7 @@ internal sealed class StructureRules(JsonObject node, string pointer, PropertyCl
             return;
         }
 
-        if (!JsonAccess.HasType(node, allowed))
+        if (!JsonRead.HasType(node, allowed))
         {
             Error("type", $"type must include {string.Join(" or ", allowed)}");
         }
@@ -101,7 +102,7 @@ internal sealed class StructureRules(JsonObject node, string pointer, PropertyCl
             return;
         }
 
-        if (!JsonAccess.IsHttpUrl(JsonAccess.String(node, name)))
+        if (!JsonRead.IsHttpUrl(JsonRead.String(node, name)))
         {
             Error(name, $"{name} must be an absolute http(s) URL");
         }
@@ -116,7 +117,7 @@ internal sealed class StructureRules(JsonObject node, string pointer, PropertyCl
 
         foreach (var item in Values(name, many))
         {
-            if (!JsonAccess.IsString(item))
+            if (!JsonRead.IsString(item))
             {
                 Error(name, $"{name} must be text (a JSON string)");
             }
@@ -125,7 +126,7 @@ internal sealed class StructureRules(JsonObject node, string pointer, PropertyCl
 
     public void Boolean(string name, bool required)
     {
-        if (Present(name, required) && JsonAccess.Kind(node[name]) is not (JsonValueKind.True or JsonValueKind.False))
+        if (Present(name, required) && JsonRead.Kind(node[name]) is not (JsonValueKind.True or JsonValueKind.False))
         {
             Error(name, $"{name} must be a JSON boolean");
         }
@@ -139,7 +140,7 @@ internal sealed class StructureRules(JsonObject node, string pointer, PropertyCl
             return;
         }
 
-        var text = JsonAccess.String(node, name);
+        var text = JsonRead.String(node, name);
         if (Ob2DateTime.Parse(text) is null)
         {
             Error(name, text is not null && Ob2DateTime.ParseLegacy(text) is not null
@@ -197,7 +198,7 @@ internal sealed class StructureRules(JsonObject node, string pointer, PropertyCl
 
     private bool Present(string name, bool required) => required ? Require(name) : node[name] is not null;
 
-    public static bool IsIri(JsonNode? value) => JsonAccess.IsString(value) && IsIri(value!.GetValue<string>());
+    public static bool IsIri(JsonNode? value) => JsonRead.IsString(value) && IsIri(value!.GetValue<string>());
 
     public static bool IsIri(string text) => IriSyntax.IsIri(text);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.Reporting;
 
@@ -30,7 +31,7 @@ internal static class StructureValidator
         var r = new StructureRules(a, string.Empty, AssertionClasses);
 
         // A revoked hosted assertion only needs id and revoked (Revoking Hosted Assertions).
-        if (JsonAccess.Boolean(a, "revoked") == true)
+        if (JsonRead.Boolean(a, "revoked") == true)
         {
             r.Iri("id", required: true);
             return r.Issues;
@@ -63,7 +64,7 @@ internal static class StructureValidator
         r.DateTime("issuedOn", required: !legacy);
         r.DateTime("expires", required: false);
         r.IdOrObject("image", required: false, many: false, embedded: Image);
-        if (JsonAccess.IdOf(a["image"]) is { } image && image.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        if (JsonRead.IdOf(a["image"]) is { } image && image.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
         {
             // The assertion image is the baked badge, published at a URL; data URIs are for BadgeClass images.
             r.Error("image", "an Assertion image must not be a data URI");
@@ -91,7 +92,7 @@ internal static class StructureValidator
         if (r.Require("image"))
         {
             r.IdOrObject("image", required: true, many: false, embedded: Image);
-            if (JsonAccess.IdOf(b["image"]) is { } image && !ImageDataUri.IsAllowed(image))
+            if (JsonRead.IdOf(b["image"]) is { } image && !ImageDataUri.IsAllowed(image))
             {
                 r.Error("image", "a BadgeClass image data URI must be a PNG or SVG image (data:image/png or data:image/svg+xml)");
             }
@@ -156,11 +157,11 @@ internal static class StructureValidator
         r.Iri("issuer", required: false);
         if (r.Require("revokedAssertions"))
         {
-            var entries = JsonAccess.Many(l["revokedAssertions"]);
+            var entries = JsonRead.Many(l["revokedAssertions"]);
             for (var n = 0; n < entries.Count; n++)
             {
                 var entry = entries[n];
-                if (entry is JsonObject o ? o["id"] is null && o["uid"] is null : !JsonAccess.IsString(entry))
+                if (entry is JsonObject o ? o["id"] is null && o["uid"] is null : !JsonRead.IsString(entry))
                 {
                     r.Error($"revokedAssertions/{n}", "each revoked entry must be an id string or an object with id or uid");
                 }
@@ -208,7 +209,7 @@ internal static class StructureValidator
         r.Text("type", required: true);
         r.Boolean("hashed", required: true);
         r.Text("salt", required: false);
-        if (JsonAccess.Boolean(r.Node, "hashed") == true && JsonAccess.String(r.Node, "identity") is { } identity
+        if (JsonRead.Boolean(r.Node, "hashed") == true && JsonRead.String(r.Node, "identity") is { } identity
             && !Recipients.RecipientMatcher.IsIdentityHash(identity))
         {
             r.Error("identity", "a hashed identity must be sha256$ or md5$ followed by the hexadecimal hash");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Verifier.Core.Engine;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Checks;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.Reporting;
@@ -18,10 +19,10 @@ internal static class EndorsementRules
         new HashSet<string>(StringComparer.Ordinal) { "id", "type", "claim", "issuer", "verification", "revoked" },
         new HashSet<string>(StringComparer.Ordinal) { "issuedOn" });
 
-    public static bool IsEndorsement(JsonObject? node) => JsonAccess.HasType(node, "Endorsement");
+    public static bool IsEndorsement(JsonObject? node) => JsonRead.HasType(node, "Endorsement");
 
     /// <summary>The id of the node the endorsement's claim is about.</summary>
-    public static string? ClaimId(JsonObject endorsement) => JsonAccess.IdOf(endorsement["claim"]);
+    public static string? ClaimId(JsonObject endorsement) => JsonRead.IdOf(endorsement["claim"]);
 
     /// <summary>Required properties: id, type Endorsement, claim (with the endorsed node's id), issuer, issuedOn, verification.</summary>
     public static IReadOnlyList<StructureIssue> Validate(JsonObject e)
@@ -56,7 +57,7 @@ internal static class EndorsementRules
         }
 
         var claimed = ClaimId(endorsement);
-        var subject = JsonAccess.String(endorsement, "id");
+        var subject = JsonRead.String(endorsement, "id");
         if (claimed is not null && WebIdentity.SameId(claimed, expected))
         {
             context.Checks.Pass(Ob2CheckIds.AttachedTo, $"as {attached.Role}, the endorsement's claim is about {expected}", subject);

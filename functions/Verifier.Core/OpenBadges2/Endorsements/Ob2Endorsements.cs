@@ -66,11 +66,11 @@ internal static class Ob2Endorsements
         var found = new List<(string, string?, JsonNode)>();
         void Add(string holder, JsonObject? node)
         {
-            foreach (var value in JsonAccess.Many(node?["endorsement"]))
+            foreach (var value in JsonRead.Many(node?["endorsement"]))
             {
                 if (value is not null)
                 {
-                    found.Add((holder, JsonAccess.String(node, "id"), value));
+                    found.Add((holder, JsonRead.String(node, "id"), value));
                 }
             }
         }

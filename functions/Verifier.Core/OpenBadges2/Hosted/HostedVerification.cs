@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Verifier.Core.Fetching;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.Reporting;
 using Verifier.Core.Trust;
@@ -19,9 +20,9 @@ internal static class HostedVerification
         var verification = (input["verification"] ?? input["verify"]) as JsonObject;
         return version switch
         {
-            Ob2Version.V10 => JsonAccess.String(verification, "url") ?? JsonAccess.String(input, "id"),
+            Ob2Version.V10 => JsonRead.String(verification, "url") ?? JsonRead.String(input, "id"),
             Ob2Version.V05 => sourceUrl?.AbsoluteUri,
-            _ => JsonAccess.String(input, "id"),
+            _ => JsonRead.String(input, "id"),
         };
     }
 
@@ -50,14 +51,14 @@ internal static class HostedVerification
         else
         {
             var fetched = await session.FetchAsync(uri, FetchKind.Document).ConfigureAwait(false);
-            node = JsonAccess.ParseObject(fetched.Body.Span);
+            node = JsonRead.ParseObject(fetched.Body.Span);
             if (!Answered(checks, fetched, node, url))
             {
                 return null;
             }
 
             var identified = await DocumentIdentity.ConfirmAsync(
-                fetched, JsonAccess.String(node, "id"), u => session.FetchAsync(u, FetchKind.Document), body => JsonAccess.String(JsonAccess.ParseObject(body.Span), "id")).ConfigureAwait(false);
+                fetched, JsonRead.String(node, "id"), u => session.FetchAsync(u, FetchKind.Document), body => JsonRead.String(JsonRead.ParseObject(body.Span), "id")).ConfigureAwait(false);
             if (!identified.IsConfirmed)
             {
                 // The copy claims an id that does not confirm it: it speaks for no assertion (rule 1).
@@ -76,7 +77,7 @@ internal static class HostedVerification
             identity = identified.ServedFrom;
             if (identified.Refetched)
             {
-                node = JsonAccess.ParseObject(identified.Fetch.Body.Span);
+                node = JsonRead.ParseObject(identified.Fetch.Body.Span);
                 if (!Answered(checks, identified.Fetch, node, identity.AbsoluteUri))
                 {
                     return null;
@@ -86,9 +87,9 @@ internal static class HostedVerification
             }
         }
 
-        if (JsonAccess.Boolean(node, "revoked") == true)
+        if (JsonRead.Boolean(node, "revoked") == true)
         {
-            checks.Fail(Ob2CheckIds.HostedRevoked, $"the hosted assertion declares revoked: true{Reason(JsonAccess.String(node, "revocationReason"))}", url);
+            checks.Fail(Ob2CheckIds.HostedRevoked, $"the hosted assertion declares revoked: true{Reason(JsonRead.String(node, "revocationReason"))}", url);
             return null;
         }
 
@@ -101,7 +102,7 @@ internal static class HostedVerification
     {
         if (fetched.HttpStatusCode == 410)
         {
-            var reason = JsonAccess.String(node, "revocationReason");
+            var reason = JsonRead.String(node, "revocationReason");
             checks.Fail(Ob2CheckIds.HostedRevoked, $"the issuer's server answers 410 Gone for {url}: the assertion is revoked{Reason(reason)}", url);
             return false;
         }

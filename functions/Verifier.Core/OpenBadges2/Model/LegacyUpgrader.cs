@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Verifier.Core.Input;
 using Verifier.Core.Trust;
 
 namespace Verifier.Core.OpenBadges2.Model;
@@ -27,12 +28,12 @@ internal static class LegacyUpgrader
         a["type"] ??= "Assertion";
 
         // 0.5 and malformed 1.0: "recipient" is the identity string itself, hashed when it carries an algorithm prefix.
-        if (a["recipient"] is JsonValue recipient && JsonAccess.IsString(recipient))
+        if (a["recipient"] is JsonValue recipient && JsonRead.IsString(recipient))
         {
             var identity = recipient.GetValue<string>();
             var hashed = identity.StartsWith("sha256$", StringComparison.OrdinalIgnoreCase) || identity.StartsWith("md5$", StringComparison.OrdinalIgnoreCase);
             var upgraded = new JsonObject { ["type"] = "email", ["hashed"] = hashed, ["identity"] = identity };
-            if (JsonAccess.String(a, "salt") is { } salt)
+            if (JsonRead.String(a, "salt") is { } salt)
             {
                 upgraded["salt"] = salt;
             }
@@ -43,7 +44,7 @@ internal static class LegacyUpgrader
 
         var verification = a["verification"] as JsonObject;
         if (version == Ob2Version.V10 && a["id"] is null && verification is not null
-            && JsonAccess.String(verification, "type") is "hosted" or "HostedBadge" && JsonAccess.String(verification, "url") is { } url)
+            && JsonRead.String(verification, "type") is "hosted" or "HostedBadge" && JsonRead.String(verification, "url") is { } url)
         {
             // 1.0 hosted assertions are identified by their verify.url (the 2.0 id took over that role).
             a["id"] = url;
@@ -96,14 +97,14 @@ internal static class LegacyUpgrader
         }
 
         // 0.5 issuers: origin (scheme + host) was the identity; contact was the e-mail.
-        if (JsonAccess.String(issuer, "origin") is { } origin)
+        if (JsonRead.String(issuer, "origin") is { } origin)
         {
             issuer["url"] ??= origin;
             issuer["id"] ??= origin;
             notes.Add("issuer origin upgraded to url and id");
         }
 
-        if (issuer["email"] is null && JsonAccess.String(issuer, "contact") is { } contact)
+        if (issuer["email"] is null && JsonRead.String(issuer, "contact") is { } contact)
         {
             issuer["email"] = contact;
         }
@@ -120,7 +121,7 @@ internal static class LegacyUpgrader
         }
 
         // 0.5 allowed paths relative to the issuer origin for image, criteria and evidence.
-        var origin = (a["badge"] as JsonObject)?["issuer"] is JsonObject issuer ? JsonAccess.String(issuer, "origin") : null;
+        var origin = (a["badge"] as JsonObject)?["issuer"] is JsonObject issuer ? JsonRead.String(issuer, "origin") : null;
         // 0.5 defines origin as <protocol>://<host>:<port>: only an http(s) origin is a base for the paths.
         if (WebIdentity.HttpUrl(origin) is not { } baseUri)
         {
@@ -137,7 +138,7 @@ internal static class LegacyUpgrader
 
     private static void Absolutize(JsonObject node, string name, Uri baseUri)
     {
-        if (JsonAccess.String(node, name) is { } value && value.StartsWith('/') && Uri.TryCreate(baseUri, value, out var full))
+        if (JsonRead.String(node, name) is { } value && value.StartsWith('/') && Uri.TryCreate(baseUri, value, out var full))
         {
             node[name] = full.AbsoluteUri;
         }
@@ -157,7 +158,7 @@ internal static class LegacyUpgrader
     {
         var raw = node[name] switch
         {
-            JsonValue v when JsonAccess.IsString(v) => v.GetValue<string>(),
+            JsonValue v when JsonRead.IsString(v) => v.GetValue<string>(),
             JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => v.ToJsonString(),
             _ => null,
         };

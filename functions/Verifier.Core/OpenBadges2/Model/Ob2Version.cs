@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Verifier.Core.Input;
 
 namespace Verifier.Core.OpenBadges2.Model;
 
@@ -14,7 +15,7 @@ internal static class Ob2Version
     public static string? Detect(JsonObject node)
     {
         // 1.1 introduced JSON-LD with the v1 context; 2.0 moved to the v2 context (w3id.org redirects both).
-        foreach (var context in JsonAccess.Strings(node["@context"]))
+        foreach (var context in JsonRead.Strings(node["@context"]))
         {
             if (IsContext(context, "v2"))
             {
@@ -40,7 +41,7 @@ internal static class Ob2Version
         }
 
         // Without a context, a 2.0-shaped document (verification object, typed) is read as 2.0 with a warning.
-        return node["verification"] is JsonObject || node["revoked"] is not null || JsonAccess.HasType(node, "Assertion")
+        return node["verification"] is JsonObject || node["revoked"] is not null || JsonRead.HasType(node, "Assertion")
             ? V20
             : null;
     }

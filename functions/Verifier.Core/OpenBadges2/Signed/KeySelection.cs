@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Model;
 
 namespace Verifier.Core.OpenBadges2.Signed;
@@ -15,9 +16,9 @@ internal static class KeySelection
     public static IReadOnlyList<ListedKey> Listed(JsonObject hostedIssuer)
     {
         var keys = new List<ListedKey>();
-        foreach (var entry in JsonAccess.Many(hostedIssuer["publicKey"]))
+        foreach (var entry in JsonRead.Many(hostedIssuer["publicKey"]))
         {
-            var id = JsonAccess.IdOf(entry);
+            var id = JsonRead.IdOf(entry);
             if (id is not null)
             {
                 keys.Add(new ListedKey(id, entry as JsonObject));
@@ -32,7 +33,7 @@ internal static class KeySelection
     {
         error = null;
         var listed = Listed(hostedIssuer);
-        var issuerId = JsonAccess.String(hostedIssuer, "id");
+        var issuerId = JsonRead.String(hostedIssuer, "id");
         if (creator is not null)
         {
             var match = listed.FirstOrDefault(k => string.Equals(k.Id, creator, StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Verifier.Core.Fetching;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Checks;
 using Verifier.Core.OpenBadges2.Model;
 
@@ -19,9 +20,9 @@ internal static class RevocationCheck
     public static async Task RunAsync(Ob2Session session, JsonObject hostedIssuer, string? issuerIdentity, JsonObject assertion)
     {
         var checks = session.Checks;
-        var assertionId = JsonAccess.String(assertion, "id");
-        var uid = JsonAccess.String(assertion, "uid");
-        var url = JsonAccess.IdOf(hostedIssuer["revocationList"]);
+        var assertionId = JsonRead.String(assertion, "id");
+        var uid = JsonRead.String(assertion, "uid");
+        var url = JsonRead.IdOf(hostedIssuer["revocationList"]);
         if (url is null)
         {
             checks.Pass(Ob2CheckIds.Revocation, "the issuer publishes no revocation list", assertionId);
@@ -35,11 +36,11 @@ internal static class RevocationCheck
         }
 
         var list = loaded.Node!;
-        var isTyped = list["revokedAssertions"] is not null || JsonAccess.HasType(list, "RevocationList");
+        var isTyped = list["revokedAssertions"] is not null || JsonRead.HasType(list, "RevocationList");
         if (!isTyped && session.Legacy)
         {
             var reason = uid is null ? null : list[uid];
-            Report(session, assertionId ?? uid, url, reason is null ? null : new RevokedEntry(JsonAccess.IsString(reason) ? reason.GetValue<string>() : null));
+            Report(session, assertionId ?? uid, url, reason is null ? null : new RevokedEntry(JsonRead.IsString(reason) ? reason.GetValue<string>() : null));
             return;
         }
 
@@ -53,8 +54,8 @@ internal static class RevocationCheck
 
         StructureValidator.Report(checks, Ob2CheckIds.StructureRevocationList, "RevocationList", url,
             loaded.Validate("RevocationList", StructureValidator.RevocationList));
-        var listIssuer = JsonAccess.IdOf(list["issuer"]);
-        var expected = issuerIdentity ?? JsonAccess.String(hostedIssuer, "id");
+        var listIssuer = JsonRead.IdOf(list["issuer"]);
+        var expected = issuerIdentity ?? JsonRead.String(hostedIssuer, "id");
         if (listIssuer is not null && !Trust.WebIdentity.SameId(listIssuer, expected) && !Trust.WebIdentity.SameDocument(listIssuer, expected))
         {
             // A list about another issuer's assertions says nothing about this one's (rule 6).
@@ -70,9 +71,9 @@ internal static class RevocationCheck
     /// <summary>The entry that revokes the assertion, matched by id or by legacy uid; null when none does.</summary>
     public static RevokedEntry? Find(JsonObject list, string? assertionId, string? uid)
     {
-        foreach (var entry in JsonAccess.Many(list["revokedAssertions"]))
+        foreach (var entry in JsonRead.Many(list["revokedAssertions"]))
         {
-            if (JsonAccess.IsString(entry))
+            if (JsonRead.IsString(entry))
             {
                 if (assertionId is not null && string.Equals(entry!.GetValue<string>(), assertionId, StringComparison.Ordinal))
                 {
@@ -82,16 +83,16 @@ internal static class RevocationCheck
                 continue;
             }
 
-            if (entry is not JsonObject o || JsonAccess.Boolean(o, "revoked") == false)
+            if (entry is not JsonObject o || JsonRead.Boolean(o, "revoked") == false)
             {
                 continue;
             }
 
-            var byId = assertionId is not null && string.Equals(JsonAccess.String(o, "id"), assertionId, StringComparison.Ordinal);
-            var byUid = uid is not null && string.Equals(JsonAccess.String(o, "uid"), uid, StringComparison.Ordinal);
+            var byId = assertionId is not null && string.Equals(JsonRead.String(o, "id"), assertionId, StringComparison.Ordinal);
+            var byUid = uid is not null && string.Equals(JsonRead.String(o, "uid"), uid, StringComparison.Ordinal);
             if (byId || byUid)
             {
-                return new RevokedEntry(JsonAccess.String(o, "revocationReason"));
+                return new RevokedEntry(JsonRead.String(o, "revocationReason"));
             }
         }
 

@@ -1,7 +1,8 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Verifier.Core.Engine;
 using Verifier.Core.Fetching;
+using Verifier.Core.Input;
 using Verifier.Core.OpenBadges2.Checks;
 using Verifier.Core.OpenBadges2.Model;
 using Verifier.Core.Reporting;
@@ -44,7 +45,7 @@ internal sealed class SignedVerification(RsaKeyCache keys)
         }
 
         checks.Pass(Ob2CheckIds.SignatureAlgorithm, "the JWS is signed with RS256");
-        var assertion = JsonAccess.ParseObject(jws.Payload);
+        var assertion = JsonRead.ParseObject(jws.Payload);
         if (assertion is null)
         {
             // Step 2: "If the parsing operation fails, assertion MUST be treated as invalid."
@@ -64,9 +65,9 @@ internal sealed class SignedVerification(RsaKeyCache keys)
         var verification = assertion["verification"] as JsonObject;
         // 1.0 and 1.1 signed badges name their key by URL in verify.url (no creator, no publicKey in the issuer).
         if (session.Version == Ob2Version.V10
-            || (session.Version == Ob2Version.V11 && verification?["creator"] is null && JsonAccess.String(verification, "url") is not null))
+            || (session.Version == Ob2Version.V11 && verification?["creator"] is null && JsonRead.String(verification, "url") is not null))
         {
-            await VerifyLegacyAsync(session, jws, graph, JsonAccess.String(verification, "url")).ConfigureAwait(false);
+            await VerifyLegacyAsync(session, jws, graph, JsonRead.String(verification, "url")).ConfigureAwait(false);
             return;
         }
 
@@ -84,8 +85,8 @@ internal sealed class SignedVerification(RsaKeyCache keys)
         var issuer = hosted.Node!;
         // Keys are owned by the identity the Profile was confirmed to speak for (docs/security.md rule 1), never by a
         // declared id: a Profile on a forger's host declaring the real issuer's id never gets this far.
-        var issuerId = hosted.ServedFrom?.AbsoluteUri ?? JsonAccess.String(issuer, "id");
-        var creator = JsonAccess.IdOf(verification?["creator"]);
+        var issuerId = hosted.ServedFrom?.AbsoluteUri ?? JsonRead.String(issuer, "id");
+        var creator = JsonRead.IdOf(verification?["creator"]);
         var candidates = KeySelection.Candidates(issuer, creator, out var error);
         if (error is not null)
         {
@@ -156,7 +157,7 @@ internal sealed class SignedVerification(RsaKeyCache keys)
     private static async Task<(string? Pem, string? Problem, bool Transient)> LoadOwnedKeyAsync(Ob2Session session, ListedKey candidate, string? issuerId, bool soft)
     {
         JsonObject key;
-        if (candidate.Embedded is { } embedded && JsonAccess.String(embedded, "publicKeyPem") is not null)
+        if (candidate.Embedded is { } embedded && JsonRead.String(embedded, "publicKeyPem") is not null)
         {
             key = embedded;
         }
@@ -180,13 +181,13 @@ internal sealed class SignedVerification(RsaKeyCache keys)
         }
 
         // "There should be a two-way connection between this Profile and the CryptographicKey through owner and publicKey."
-        var owner = JsonAccess.IdOf(key["owner"]) ?? (ReferenceEquals(key, candidate.Embedded) ? issuerId : null);
+        var owner = JsonRead.IdOf(key["owner"]) ?? (ReferenceEquals(key, candidate.Embedded) ? issuerId : null);
         if (!WebIdentity.SameId(owner, issuerId) && !WebIdentity.SameDocument(owner, issuerId))
         {
             return (null, $"it is owned by {owner ?? "nobody"}, not by the issuer {issuerId}", false);
         }
 
-        var pem = JsonAccess.String(key, "publicKeyPem");
+        var pem = JsonRead.String(key, "publicKeyPem");
         return pem is null ? (null, "it has no publicKeyPem", false) : (pem, null, false);
     }
 
@@ -198,7 +199,7 @@ internal sealed class SignedVerification(RsaKeyCache keys)
     {
         var checks = session.Checks;
         var issuer = graph.HostedIssuer ?? graph.Issuer!;
-        var issuerUrl = JsonAccess.String(issuer, "url") ?? JsonAccess.String(issuer, "origin") ?? JsonAccess.String(issuer, "id");
+        var issuerUrl = JsonRead.String(issuer, "url") ?? JsonRead.String(issuer, "origin") ?? JsonRead.String(issuer, "id");
         var key = WebIdentity.HttpUrl(keyUrl);
         var origin = WebIdentity.HttpUrl(issuerUrl);
         if (key is null || origin is null || !WebIdentity.SameSite(key, origin))
@@ -231,7 +232,7 @@ internal sealed class SignedVerification(RsaKeyCache keys)
         }
 
         var body = Encoding.UTF8.GetString(fetched.Body.Span);
-        var pem = body.TrimStart().StartsWith("-----BEGIN", StringComparison.Ordinal) ? body : JsonAccess.String(JsonAccess.ParseObject(body), "publicKeyPem");
+        var pem = body.TrimStart().StartsWith("-----BEGIN", StringComparison.Ordinal) ? body : JsonRead.String(JsonRead.ParseObject(body), "publicKeyPem");
         session.Context.Verification = new VerificationInfo { Method = "signed", KeyId = keyUrl, Algorithm = Algorithm };
         if (pem is null)
         {
