@@ -66,7 +66,7 @@ public sealed partial class BatchHandler(BatchRunner runner, IOptions<HttpOption
             : [.. items.Select(i => i.Recipient is null && i.Input is not null ? i with { Recipient = parameters.Recipient } : i)];
         using var writeLock = new SemaphoreSlim(1, 1);
         using var buffer = new PooledBufferWriter();
-        var request = new BatchRequest(options.Value.BatchParallelism, parameters.Policy, parameters.At, parameters.Verbose, parameters.RequireKnownIssuer);
+        var request = new BatchRequest(options.Value.BatchParallelism, parameters.Policy, parameters.At, parameters.Verbose, parameters.RequireKnownIssuer) { Profile = parameters.Profile };
         var counts = await runner.RunAsync(withDefaults, request, "http", async (result, token) =>
         {
             await writeLock.WaitAsync(token).ConfigureAwait(false);

@@ -1,11 +1,16 @@
 using System.Diagnostics;
 using Verifier.Core.Engine;
+using Verifier.Core.Reporting;
 using Verifier.Core.Telemetry;
 
 namespace Verifier.Core.Batch;
 
 /// <summary>What a batch asks of every item (the per-item recipient aside), and how many run at once.</summary>
-public sealed record BatchRequest(int Parallelism, IssuerPolicy? Policy = null, DateTimeOffset? At = null, bool Verbose = false, bool? RequireKnownIssuer = null);
+public sealed record BatchRequest(int Parallelism, IssuerPolicy? Policy = null, DateTimeOffset? At = null, bool Verbose = false, bool? RequireKnownIssuer = null)
+{
+    /// <summary><c>profile=</c> for every item; null uses the deployment's <c>Verifier:Profile</c>, as a single request does.</summary>
+    public VerificationProfile? Profile { get; init; }
+}
 
 /// <summary>
 /// Verifies the items of a batch with bounded parallelism, each by the same <see cref="BadgeVerifier"/> as a single
@@ -69,8 +74,10 @@ public sealed class BatchRunner(BadgeVerifier verifier, VerifierMetrics metrics)
             new VerificationRequest
             {
                 Input = item.Input,
+                InputName = item.Name,
                 Recipient = item.Recipient,
                 Policy = request.Policy,
+                Profile = request.Profile,
                 At = request.At,
                 Verbose = request.Verbose,
                 RequireKnownIssuer = request.RequireKnownIssuer,

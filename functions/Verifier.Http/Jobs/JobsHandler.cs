@@ -44,7 +44,7 @@ public sealed class JobsHandler(CorsPolicy cors, ILogger<JobsHandler> logger, IJ
 
         var created = await jobs.CreateAsync(
             new JobManifestSource(body, ManifestBlob(body)),
-            new BatchRequest(1, parameters.Policy, parameters.At, parameters.Verbose, parameters.RequireKnownIssuer),
+            new BatchRequest(1, parameters.Policy, parameters.At, parameters.Verbose, parameters.RequireKnownIssuer) { Profile = parameters.Profile },
             cancellationToken).ConfigureAwait(false);
         if (created.Problem is { } problem)
         {

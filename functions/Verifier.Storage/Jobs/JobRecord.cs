@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verifier.Core.Batch;
 using Verifier.Core.Engine;
+using Verifier.Core.Reporting;
 
 namespace Verifier.Storage.Jobs;
 
@@ -20,6 +21,7 @@ public sealed record JobRecord(string Id, DateTimeOffset Created, int Items, int
         ["at"] = Request.At?.ToString("O", CultureInfo.InvariantCulture),
         ["verbose"] = Request.Verbose,
         ["requireKnownIssuer"] = Request.RequireKnownIssuer,
+        ["profile"] = Request.Profile is { } profile ? VerificationProfileNames.Name(profile) : null,
     });
 
     /// <summary>The record, or null when the blob is not one this service wrote.</summary>
@@ -40,7 +42,10 @@ public sealed record JobRecord(string Id, DateTimeOffset Created, int Items, int
             }
 
             DateTimeOffset? at = Text("at") is { } a ? DateTimeOffset.Parse(a, CultureInfo.InvariantCulture) : null;
-            var request = new BatchRequest(parallelism, IssuerPolicyNames.Parse(Text("policy")), at, Flag("verbose") ?? false, Flag("requireKnownIssuer"));
+            var request = new BatchRequest(parallelism, IssuerPolicyNames.Parse(Text("policy")), at, Flag("verbose") ?? false, Flag("requireKnownIssuer"))
+            {
+                Profile = Text("profile") is { } profile ? VerificationProfileNames.Parse(profile) : null,
+            };
             return new JobRecord(id, DateTimeOffset.Parse(created, CultureInfo.InvariantCulture), items, batches, batchSize, request);
         }
         catch (Exception e) when (e is JsonException or FormatException)

@@ -27,6 +27,27 @@ public sealed class BatchTests(SmallBatchFactory host) : SocketHostTests<SmallBa
         Assert.Equal("nothing-verifiable", byName["nothing"].GetProperty("error").GetProperty("code").GetString());
     }
 
+    [Theory]
+    [InlineData("", "authenticity")]
+    [InlineData("?profile=conformance", "conformance")]
+    public async Task Batch_QueryProfile_ReachesEveryItemAndEachReportNamesItsInput(string query, string profile)
+    {
+        var items = new JsonArray(
+            new JsonObject { ["name"] = "jws", ["jws"] = Host.Site.SignedAssertion() },
+            new JsonObject { ["name"] = "hosted", ["url"] = Ob2Site.HostedUrl });
+
+        using var response = await Client.PostAsync("/api/verify/batch" + query, Api.Text(items.ToJsonString(), "application/json"));
+        var lines = await LinesAsync(response);
+
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, l =>
+        {
+            var report = l.GetProperty("report");
+            Assert.Equal(profile, report.GetProperty("profile").GetString());
+            Assert.Equal(l.GetProperty("name").GetString(), report.GetProperty("input").GetProperty("name").GetString());
+        });
+    }
+
     [Fact]
     public async Task Batch_NdjsonWithABrokenLine_TheLineIsAnErrorAndTheOthersAreVerified()
     {
