@@ -19,7 +19,7 @@ internal static class StructureChecks
     public static string? CheckType(Credential credential, VerificationContext context)
     {
         var types = credential.Types;
-        string? badge = null, other = null;
+        string? badge = null, other = null, list = null;
         var isVc = false;
         foreach (var t in types)
         {
@@ -31,6 +31,10 @@ internal static class StructureChecks
             {
                 other ??= t;
             }
+            else if (t is StatusListCredentialChecks.Bitstring or StatusListCredentialChecks.Legacy)
+            {
+                list ??= t;
+            }
             else if (t == "VerifiableCredential")
             {
                 isVc = true;
@@ -38,14 +42,19 @@ internal static class StructureChecks
         }
 
         // An OpenBadgeCredential/AchievementCredential type wins over EndorsementCredential/ClrCredential, whatever the order.
-        var kind = badge ?? other;
+        var kind = badge ?? other ?? list;
         if (!isVc || kind is null)
         {
-            context.Checks.Fail(Ob3CheckIds.Type, $"type [{string.Join(", ", types)}] must include VerifiableCredential and one of OpenBadgeCredential, AchievementCredential, EndorsementCredential, ClrCredential");
+            context.Checks.Fail(Ob3CheckIds.Type, $"type [{string.Join(", ", types)}] must include VerifiableCredential and one of OpenBadgeCredential, AchievementCredential, EndorsementCredential, ClrCredential (or a status list credential type)");
             return null;
         }
 
-        context.Checks.Pass(Ob3CheckIds.Type, kind == "ClrCredential" ? "a CLR 2.0 ClrCredential" : $"an Open Badges 3.0 {kind}");
+        context.Checks.Pass(Ob3CheckIds.Type, kind switch
+        {
+            "ClrCredential" => "a CLR 2.0 ClrCredential",
+            _ when list is not null && kind == list => $"a {kind}: the status list an issuer publishes for its credentials, checked as such (not a badge)",
+            _ => $"an Open Badges 3.0 {kind}",
+        });
         return kind;
     }
 
@@ -62,6 +71,22 @@ internal static class StructureChecks
         if (contexts.Count == 0 || (contexts[0] != Credential.VcV2Context && contexts[0] != Credential.VcV1Context))
         {
             checks.Conformance(Ob3CheckIds.Context, $"@context must start with {Credential.VcV2Context} (or {Credential.VcV1Context} for VCDM 1.1)");
+            return;
+        }
+
+        if (StatusListCredentialChecks.IsKind(kind))
+        {
+            // The VC 2.0 context defines BitstringStatusList; a StatusList2021 list's own context is needed by its
+            // proof, which fails when a term is undefined. No OB context belongs on a list.
+            if (credential.IsVcdm11)
+            {
+                checks.Warn(Ob3CheckIds.Context, "VCDM 1.1 form (credentials v1 context): accepted for compatibility, superseded by VCDM 2.0");
+            }
+            else
+            {
+                checks.Pass(Ob3CheckIds.Context, $"@context is {contexts[0]}");
+            }
+
             return;
         }
 
@@ -107,7 +132,20 @@ internal static class StructureChecks
             (unreadable ? found.Essential : found.Conformance).Add("the credential id must be an absolute URI");
         }
 
-        CheckIssuer(credential, found);
+        var isList = StatusListCredentialChecks.IsKind(kind);
+        if (isList)
+        {
+            // VCDM: a list's issuer is an IRI or an object with an id; the OB Profile rules are for badges.
+            if (credential.IssuerId is null)
+            {
+                found.Essential.Add("issuer (an IRI or an object with an id) is required");
+            }
+        }
+        else
+        {
+            CheckIssuer(credential, found);
+        }
+
         if (credential.ValidFrom.Value is null)
         {
             // A date that is there but unreadable could hide anything (rule 5); one that is missing hides nothing.
@@ -125,12 +163,16 @@ internal static class StructureChecks
         {
             found.Essential.Add("credentialSubject is required");
         }
+        else if (isList)
+        {
+            StatusListCredentialChecks.Check(credential, kind, found);
+        }
         else
         {
             SubjectChecks.Check(credential, subject, kind, found);
         }
 
-        found.Report(context, kind == "ClrCredential" ? "CLR 2.0" : "OB 3.0");
+        found.Report(context, kind == "ClrCredential" ? "CLR 2.0" : isList ? "status list" : "OB 3.0");
     }
 
     private static readonly string[] EntryMembers = ["credentialStatus", "credentialSchema", "refreshService"];

@@ -18,7 +18,7 @@ internal sealed class StructureFindings
         var checks = context.Checks;
         if (Essential.Count > 0)
         {
-            checks.Fail(Ob3CheckIds.Structure, $"the credential cannot be read as an {label} credential: " + string.Join("; ", Essential));
+            checks.Fail(Ob3CheckIds.Structure, $"the credential cannot be read as {(label.StartsWith("OB", StringComparison.Ordinal) ? "an" : "a")} {label} credential: " + string.Join("; ", Essential));
         }
 
         if (Conformance.Count > 0)

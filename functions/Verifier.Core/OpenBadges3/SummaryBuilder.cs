@@ -6,7 +6,8 @@ namespace Verifier.Core.OpenBadges3;
 /// <summary>Flattens a credential into the report's <see cref="BadgeSummary"/> for displayers.</summary>
 internal static class SummaryBuilder
 {
-    public static BadgeSummary Build(Credential credential, DateTimeOffset? jwtExp)
+    /// <param name="isList">A status list credential: its subject is the list, not a recipient.</param>
+    public static BadgeSummary Build(Credential credential, DateTimeOffset? jwtExp, bool isList = false)
     {
         var subject = credential.Subject;
         var achievement = credential.Achievement;
@@ -26,7 +27,7 @@ internal static class SummaryBuilder
             IssuerName = Credential.Str(issuer, "name"),
             IssuerUrl = Credential.Str(issuer, "url"),
             IssuerId = credential.IssuerId,
-            Recipient = Has(subject, "id") ? credential.SubjectId : FirstIdentityHash(subject),
+            Recipient = isList ? null : Has(subject, "id") ? credential.SubjectId : FirstIdentityHash(subject),
             IssuedOn = credential.ValidFrom.Value,
             Expires = credential.ValidUntil.Value ?? jwtExp,
             Evidence = Evidence(credential.Root),

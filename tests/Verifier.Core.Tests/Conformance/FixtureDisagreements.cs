@@ -30,7 +30,7 @@ internal static class FixtureDisagreements
         Ob3CheckIds.Status when c.Indeterminate =>
             "rule 4: the status list the credential names is not there (404) — status unknown (indeterminate, never valid); the DCC verifier reports status_list_not_found",
         Ob3CheckIds.Type or Ob3CheckIds.Context when !report.Checks.Any(t => t.Id == Ob3CheckIds.Type && t.Outcome == CheckOutcome.Passed) =>
-            "not an Open Badge: a VerifiableCredential without an OB 3.0 / CLR 2.0 type (a status list credential, a plain VC); the fixture set verifies any VC",
+            "not an Open Badge: a plain VerifiableCredential, without an OB 3.0 / CLR 2.0 (or status list) type; the fixture set verifies any VC",
         ProofCheckIds.DataIntegrity when c.Message.Contains("not in the pinned set", StringComparison.Ordinal) =>
             "a context outside the pinned set (https://w3id.org/dcc/v1): the proof cannot be checked against a context whose content is not pinned",
         Ob3CheckIds.AttachedTo => "rule 6: a CLR member is about another subject than the CLR",
