@@ -13,7 +13,8 @@ internal sealed record ProofDescriptor(
     string? ProofPurpose,
     string? ProofValue,
     string? Created,
-    string? Expires)
+    string? Expires,
+    string? Jws = null)
 {
     /// <summary>The suite's name for reports: the cryptosuite of a DataIntegrityProof, else the legacy proof type.</summary>
     public string SuiteName => Type == "DataIntegrityProof" ? Cryptosuite ?? "DataIntegrityProof (no cryptosuite)" : Type ?? "(no type)";
@@ -29,5 +30,6 @@ internal sealed record ProofDescriptor(
         JsonRead.String(proof, "proofPurpose"),
         JsonRead.String(proof, "proofValue"),
         JsonRead.String(proof, "created"),
-        JsonRead.String(proof, "expires"));
+        JsonRead.String(proof, "expires"),
+        JsonRead.String(proof, "jws"));
 }

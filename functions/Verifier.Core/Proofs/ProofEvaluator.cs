@@ -1,4 +1,3 @@
-using SimpleBase;
 using Verifier.Core.Engine;
 using Verifier.Core.Keys;
 using Verifier.Core.Proofs.Suites;
@@ -35,11 +34,10 @@ internal sealed class ProofEvaluator(IKeyResolver keys, IssuerKeyBinder binder, 
             return Invalid(proof, dateProblem);
         }
 
-        // proofValue is multibase base58btc ('z'), vc-di-eddsa §2.2.1, vc-di-ecdsa §2.2.1.
-        var signature = DecodeProofValue(proof.ProofValue);
+        var (signature, signatureError) = suite.ReadSignature(proof);
         if (signature is null)
         {
-            return Invalid(proof, "proofValue is missing or not multibase base58btc ('z…')");
+            return Invalid(proof, signatureError!);
         }
 
         if (string.IsNullOrEmpty(proof.VerificationMethod))
@@ -111,27 +109,6 @@ internal sealed class ProofEvaluator(IKeyResolver keys, IssuerKeyBinder binder, 
         }
 
         return null;
-    }
-
-    private static byte[]? DecodeProofValue(string? value)
-    {
-        if (value is not { Length: > 1 } || value[0] != 'z')
-        {
-            return null;
-        }
-
-        try
-        {
-            return Base58.Bitcoin.Decode(value.AsSpan(1));
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 
     private static Dictionary<string, string>? WithMethod(IReadOnlyDictionary<string, string>? details, ProofDescriptor proof)

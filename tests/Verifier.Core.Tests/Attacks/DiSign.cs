@@ -7,13 +7,13 @@ namespace Verifier.Core.Tests.Attacks;
 
 /// <summary>
 /// Data Integrity proofs made the way an issuer makes them. eddsa-jcs-2022 needs no JSON-LD (so those tests run
-/// everywhere); eddsa-rdfc-2022 goes through <see cref="ProofSigner"/> with the pinned contexts from ../shared/contexts
-/// (tests using it are skipped when that folder is absent, like the conformance tests).
+/// everywhere); eddsa-rdfc-2022 goes through <see cref="ProofSigner"/> with the repository's own pinned contexts (contexts/),
+/// so these tests run on a clean clone too.
 /// </summary>
 internal static class DiSign
 {
     private static readonly Lazy<ILinkedDataConverter> Rdf = new(() =>
-        new JsonLdLinkedDataConverter(new JsonLdProcessor(new PinnedContextLoader(FolderContextLoader.Open(SharedFolder.Require("contexts")), PinnedContexts.Default))));
+        new JsonLdLinkedDataConverter(new JsonLdProcessor(new PinnedContextLoader(FolderContextLoader.Open(ProjectContexts.Folder), PinnedContexts.Default))));
 
     /// <summary>vc-di-eddsa §3.4: hashData = SHA-256(JCS(proof configuration)) ‖ SHA-256(JCS(document)), signed with Ed25519.</summary>
     public static JsonObject Jcs(JsonObject credential, TestKey key, string verificationMethod, string created = "2026-01-01T00:00:00Z", string proofPurpose = "assertionMethod")
@@ -41,7 +41,7 @@ internal static class DiSign
         return signed;
     }
 
-    /// <summary>eddsa-rdfc-2022 over the credential's RDF meaning (needs ../shared/contexts; skips the test otherwise).</summary>
+    /// <summary>eddsa-rdfc-2022 over the credential's RDF meaning (with the repository's pinned contexts).</summary>
     public static Task<JsonObject> RdfcAsync(JsonObject credential, TestKey key, string verificationMethod) =>
         ProofSigner.SignAsync(credential, new TestSigner(verificationMethod, KeyKind.Ed25519, key.Sign), Rdf.Value);
 
@@ -53,8 +53,16 @@ internal static class DiSign
         ProofSigner.SignAsync(credential, new TestSigner(verificationMethod, KeyKind.Ed25519, key.Sign), Rdf.Value,
             type: "Ed25519Signature2020", proofContext: proofContext);
 
-    /// <summary>The pinned-context folder for engines that must expand JSON-LD (skips the test when absent).</summary>
-    public static string ContextsFolder() => SharedFolder.Require("contexts");
+    /// <summary>The header Ed25519Signature2018 proofs carry (jsonld-signatures' JwsLinkedDataSignature).</summary>
+    public const string Ed25519Signature2018Header = "{\"alg\":\"EdDSA\",\"b64\":false,\"crit\":[\"b64\"]}";
+
+    /// <summary>A legacy Ed25519Signature2018 proof: RDFC hashes as for 2020, the signature as a detached JWS.</summary>
+    public static Task<JsonObject> Ed25519Signature2018Async(JsonObject credential, TestKey key, string verificationMethod, string header = Ed25519Signature2018Header) =>
+        ProofSigner.SignAsync(credential, new TestSigner(verificationMethod, KeyKind.Ed25519, key.Sign), Rdf.Value,
+            type: "Ed25519Signature2018", jwsHeader: header);
+
+    /// <summary>The pinned-context folder for engines that must expand JSON-LD: the repository's own contexts/.</summary>
+    public static string ContextsFolder() => ProjectContexts.Folder;
 
     private static byte[] Hash(JsonObject json) =>
         SHA256.HashData(Encoding.UTF8.GetBytes(JsonCanonicalizer.Canonicalize(ProofSigner.ToElement(json))));

@@ -40,7 +40,7 @@ internal static class RealWorldExpectations
         ["vced__plugfest-1-ex-1.json"] = new(VerificationOutcome.Invalid, "proof.dataIntegrity"),
         ["vced__plugfest-1-ex-2.json"] = new(VerificationOutcome.Invalid, "proof.dataIntegrity"),
         ["vced__signed_badge_example-p2.json"] = new(VerificationOutcome.Valid, null),
-        ["vced__signed_badge_example-p3.json"] = new(VerificationOutcome.Invalid, "proof.dataIntegrity"),
+        ["vced__signed_badge_example-p3.json"] = new(VerificationOutcome.Valid, null),
         ["vplus__obv3_v1.json"] = new(VerificationOutcome.Valid, null),
         ["vplus__obv3_v2.json"] = new(VerificationOutcome.Valid, null),
         ["waltid__W3CExamples.compliantOpenBadgeCredential.jwt"] = new(VerificationOutcome.Valid, null),

@@ -17,7 +17,8 @@ internal static class ProofSigner
         string type = "DataIntegrityProof",
         string proofPurpose = "assertionMethod",
         string created = "2026-01-01T00:00:00Z",
-        JsonArray? proofContext = null)
+        JsonArray? proofContext = null,
+        string? jwsHeader = null)
     {
         var unsecured = credential.DeepClone().AsObject();
         unsecured.Remove("proof");
@@ -54,7 +55,18 @@ internal static class ProofSigner
 
         var hash = signer.Kind == KeyKind.EcP384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256;
         byte[] hashData = [.. await HashAsync(config, converter, hash), .. await HashAsync(unsecured, converter, hash)];
-        proof["proofValue"] = TestKeys.Multibase(signer.Sign(hashData));
+        if (jwsHeader is not null)
+        {
+            // Ed25519Signature2018: a detached JWS with an unencoded payload (RFC 7797), signed over
+            // ASCII(base64url(header) + ".") followed by hashData.
+            var header = Base64UrlEncoder.Encode(jwsHeader);
+            byte[] input = [.. Encoding.ASCII.GetBytes(header + "."), .. hashData];
+            proof["jws"] = header + ".." + Base64UrlEncoder.Encode(signer.Sign(input));
+        }
+        else
+        {
+            proof["proofValue"] = TestKeys.Multibase(signer.Sign(hashData));
+        }
 
         var signed = credential.DeepClone().AsObject();
         switch (signed["proof"])

@@ -14,6 +14,35 @@ internal interface IDataIntegritySuite
     bool AcceptsKey(KeyKind kind);
 
     ValueTask<SuiteVerification> VerifyAsync(SuiteInput input, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The signature the proof carries, or why it cannot be read: a multibase base58btc proofValue ('z…', vc-di-eddsa
+    /// §2.2.1, vc-di-ecdsa §2.2.1) unless the suite expresses it otherwise.
+    /// </summary>
+    (byte[]? Signature, string? Error) ReadSignature(ProofDescriptor proof) =>
+        ProofValues.DecodeBase58(proof.ProofValue) is { } signature
+            ? (signature, null)
+            : (null, "proofValue is missing or not multibase base58btc ('z…')");
+}
+
+internal static class ProofValues
+{
+    public static byte[]? DecodeBase58(string? value)
+    {
+        if (value is not { Length: > 1 } || value[0] != 'z')
+        {
+            return null;
+        }
+
+        try
+        {
+            return SimpleBase.Base58.Bitcoin.Decode(value.AsSpan(1));
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <param name="SecuredDocument">The credential as received (with its proof or proofs).</param>

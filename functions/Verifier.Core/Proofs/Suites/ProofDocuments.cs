@@ -56,7 +56,10 @@ internal static class ProofDocuments
     /// in order (vc-di-eddsa §3.3.2 step 4); otherwise verification fails and <paramref name="error"/> says why.
     /// </summary>
     public static JsonElement? ProofConfig(JsonElement secured, JsonElement proof, out string? error) =>
-        ProofConfig(secured, proof, ownContext: false, out error);
+        ProofConfig(secured, proof, ownContext: false, detachedJws: false, out error);
+
+    public static JsonElement? ProofConfig(JsonElement secured, JsonElement proof, bool ownContext, out string? error) =>
+        ProofConfig(secured, proof, ownContext, detachedJws: false, out error);
 
     /// <summary>
     /// The proof configuration; with <paramref name="ownContext"/> (the legacy Ed25519Signature2020 suite) a proof's
@@ -68,18 +71,25 @@ internal static class ProofDocuments
     /// which leaves these terms undefined. Only context URLs are accepted there (each must also be pinned): an inline
     /// definition could give the signed proof options another meaning than the JSON the checks read.
     /// </summary>
-    public static JsonElement? ProofConfig(JsonElement secured, JsonElement proof, bool ownContext, out string? error)
+    /// <remarks>
+    /// With <paramref name="detachedJws"/> (Ed25519Signature2018) the signature is the proof's <c>jws</c>, which the
+    /// proof options leave out, as jsonld-signatures leaves out jws, signatureValue and proofValue.
+    /// </remarks>
+    public static JsonElement? ProofConfig(JsonElement secured, JsonElement proof, bool ownContext, bool detachedJws, out string? error)
     {
         error = null;
+        Func<string, bool> drop = detachedJws
+            ? static n => n is "jws" or "signatureValue" or "proofValue" or "@context"
+            : static n => n is "proofValue" or "@context";
         var hasDocContext = secured.TryGetProperty("@context", out var docContext);
         if (!proof.TryGetProperty("@context", out var proofContext))
         {
-            return Rewrite(proof, static n => n is "proofValue" or "@context", hasDocContext ? "@context" : null, docContext);
+            return Rewrite(proof, drop, hasDocContext ? "@context" : null, docContext);
         }
 
         if (StartsWith(docContext, proofContext))
         {
-            return Rewrite(proof, static n => n is "proofValue" or "@context", hasDocContext ? "@context" : null, docContext);
+            return Rewrite(proof, drop, hasDocContext ? "@context" : null, docContext);
         }
 
         if (!ownContext)
@@ -94,7 +104,7 @@ internal static class ProofDocuments
             return null;
         }
 
-        return Rewrite(proof, static n => n is "proofValue" or "@context", "@context", Combined(docContext, proofContext));
+        return Rewrite(proof, drop, "@context", Combined(docContext, proofContext));
     }
 
     /// <summary>The document's contexts, then the proof's own ones the document does not already name.</summary>

@@ -22,9 +22,15 @@ internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegr
     /// <summary>Whether a proof's own @context is read with the proof options (legacy suites) rather than required to be a prefix of the document's.</summary>
     protected virtual bool KeepsProofContext(ProofDescriptor proof) => false;
 
+    /// <summary>Whether the proof carries its signature as a detached <c>jws</c> (left out of the proof options, as proofValue is).</summary>
+    protected virtual bool SignsWithJws => false;
+
+    /// <summary>The bytes the signature is over: hashData itself, unless the suite wraps it (a detached JWS).</summary>
+    protected virtual byte[] SigningInput(ProofDescriptor proof, byte[] hashData) => hashData;
+
     public async ValueTask<SuiteVerification> VerifyAsync(SuiteInput input, CancellationToken cancellationToken)
     {
-        var proofConfig = ProofDocuments.ProofConfig(input.SecuredDocument, input.Proof.Raw, KeepsProofContext(input.Proof), out var configError);
+        var proofConfig = ProofDocuments.ProofConfig(input.SecuredDocument, input.Proof.Raw, KeepsProofContext(input.Proof), SignsWithJws, out var configError);
         if (proofConfig is null)
         {
             return SuiteVerification.Invalid(configError!);
@@ -51,7 +57,7 @@ internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegr
         var hashData = new byte[config.Hash!.Length + document.Hash!.Length];
         config.Hash.CopyTo(hashData, 0);
         document.Hash.CopyTo(hashData, config.Hash.Length);
-        var valid = VerifySignature(input.Key, hashData, input.Signature);
+        var valid = VerifySignature(input.Key, SigningInput(input.Proof, hashData), input.Signature);
         var (violations, total, what) = PlainForm.Collect(config.PlainForm, document.PlainForm);
         var details = input.Verbose
             ? new Dictionary<string, string>

@@ -15,7 +15,7 @@ public sealed class EquivalencePropertyTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Mutations_ProofStillVerifies_ReportUnchanged()
     {
-        using var harness = await EquivalenceHarness.CreateAsync(SharedFolder.Require("contexts"));
+        using var harness = await EquivalenceHarness.CreateAsync(ProjectContexts.Folder);
 
         var (valid, broken) = await RunAsync(harness, Iterations(400), Seed);
 
@@ -27,7 +27,7 @@ public sealed class EquivalencePropertyTests(ITestOutputHelper output)
     public async Task Mutations_WithoutPlainFormAudit_BreakTheProperty()
     {
         // The same rewrites against an engine that does not audit: the property must break, or the harness is blind.
-        using var harness = await EquivalenceHarness.CreateAsync(SharedFolder.Require("contexts"), audit: false);
+        using var harness = await EquivalenceHarness.CreateAsync(ProjectContexts.Folder, audit: false);
 
         var (_, broken) = await RunAsync(harness, 200, Seed);
 

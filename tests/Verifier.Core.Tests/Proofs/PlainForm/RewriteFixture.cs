@@ -35,7 +35,7 @@ internal sealed class RewriteFixture : IAsyncDisposable
 
     public static async Task<RewriteFixture> StartAsync(bool ecdsa = false)
     {
-        var contexts = SharedFolder.Require("contexts");
+        var contexts = ProjectContexts.Folder;
         return new RewriteFixture(await Ob3Fixtures.StartAsync(), contexts, ecdsa ? DidKeyIssuer.P256() : DidKeyIssuer.Ed25519());
     }
 
