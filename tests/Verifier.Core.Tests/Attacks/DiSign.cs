@@ -61,6 +61,11 @@ internal static class DiSign
         ProofSigner.SignAsync(credential, new TestSigner(verificationMethod, KeyKind.Ed25519, key.Sign), Rdf.Value,
             type: "Ed25519Signature2018", jwsHeader: header);
 
+    /// <summary>A JsonWebSignature2020 proof: the same detached-JWS construction, with the key's own algorithm.</summary>
+    public static Task<JsonObject> JsonWebSignature2020Async(JsonObject credential, TestKey key, string verificationMethod, string? header = null) =>
+        ProofSigner.SignAsync(credential, new TestSigner(verificationMethod, key.Alg switch { "ES256" => KeyKind.EcP256, "ES384" => KeyKind.EcP384, _ => KeyKind.Ed25519 }, key.Sign), Rdf.Value,
+            type: "JsonWebSignature2020", jwsHeader: header ?? $"{{\"alg\":\"{key.Alg}\",\"b64\":false,\"crit\":[\"b64\"]}}");
+
     /// <summary>The pinned-context folder for engines that must expand JSON-LD: the repository's own contexts/.</summary>
     public static string ContextsFolder() => ProjectContexts.Folder;
 

@@ -53,7 +53,9 @@ internal static class ProofSigner
             config["@context"] = context.DeepClone();
         }
 
-        var hash = signer.Kind == KeyKind.EcP384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256;
+        // ecdsa-rdfc-2019 hashes with SHA-384 for P-384 keys; the detached-JWS suites always hash with SHA-256 (the
+        // JWS algorithm then hashes the signing input itself).
+        var hash = signer.Kind == KeyKind.EcP384 && jwsHeader is null ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256;
         byte[] hashData = [.. await HashAsync(config, converter, hash), .. await HashAsync(unsecured, converter, hash)];
         if (jwsHeader is not null)
         {

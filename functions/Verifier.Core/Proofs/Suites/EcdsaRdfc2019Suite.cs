@@ -17,25 +17,6 @@ internal sealed class EcdsaRdfc2019Suite(ILinkedDataConverter converter, DataInt
 
     protected override HashAlgorithmName HashFor(KeyKind kind) => kind == KeyKind.EcP384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256;
 
-    protected override bool VerifySignature(ResolvedKey key, byte[] hashData, byte[] signature)
-    {
-        var (curve, size, hash) = key.Kind == KeyKind.EcP384
-            ? (ECCurve.NamedCurves.nistP384, 48, HashAlgorithmName.SHA384)
-            : (ECCurve.NamedCurves.nistP256, 32, HashAlgorithmName.SHA256);
-        if (key.PublicKeyBytes is not { } point || point.Length != 1 + (2 * size) || point[0] != 0x04 || signature.Length != 2 * size)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var ecdsa = ECDsa.Create(new ECParameters { Curve = curve, Q = new ECPoint { X = point[1..(1 + size)], Y = point[(1 + size)..] } });
-            return ecdsa.VerifyData(hashData, signature, hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        }
-        catch (CryptographicException)
-        {
-            // A point off the curve is refused at import: it can verify nothing.
-            return false;
-        }
-    }
+    protected override bool VerifySignature(ProofDescriptor proof, ResolvedKey key, byte[] data, byte[] signature) =>
+        EcdsaP1363.Verify(key, data, signature);
 }

@@ -23,6 +23,6 @@ internal sealed class EddsaRdfc2022Suite(ILinkedDataConverter converter, DataInt
     /// <summary>Ed25519Signature2020 proofs made by didkit carry the suite context on the proof (ProofDocuments.ProofConfig).</summary>
     protected override bool KeepsProofContext(ProofDescriptor proof) => proof.Type == Ed25519Signature2020;
 
-    protected override bool VerifySignature(ResolvedKey key, byte[] hashData, byte[] signature) =>
-        Ed25519Verifier.Verify(key.PublicKeyBytes, hashData, signature);
+    protected override bool VerifySignature(ProofDescriptor proof, ResolvedKey key, byte[] data, byte[] signature) =>
+        Ed25519Verifier.Verify(key.PublicKeyBytes, data, signature);
 }

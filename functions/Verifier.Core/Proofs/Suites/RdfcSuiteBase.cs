@@ -57,7 +57,7 @@ internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegr
         var hashData = new byte[config.Hash!.Length + document.Hash!.Length];
         config.Hash.CopyTo(hashData, 0);
         document.Hash.CopyTo(hashData, config.Hash.Length);
-        var valid = VerifySignature(input.Key, SigningInput(input.Proof, hashData), input.Signature);
+        var valid = VerifySignature(input.Proof, input.Key, SigningInput(input.Proof, hashData), input.Signature);
         var (violations, total, what) = PlainForm.Collect(config.PlainForm, document.PlainForm);
         var details = input.Verbose
             ? new Dictionary<string, string>
@@ -85,7 +85,7 @@ internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegr
     /// <summary>The hash over canonical forms: SHA-256, or SHA-384 for P-384 keys (vc-di-ecdsa §3.3.4).</summary>
     protected virtual HashAlgorithmName HashFor(KeyKind kind) => HashAlgorithmName.SHA256;
 
-    protected abstract bool VerifySignature(ResolvedKey key, byte[] hashData, byte[] signature);
+    protected abstract bool VerifySignature(ProofDescriptor proof, ResolvedKey key, byte[] data, byte[] signature);
 
     private async ValueTask<(string? NQuads, byte[]? Hash, SuiteVerification? Failure, PlainFormAudit? PlainForm)> CanonicalHashAsync(
         JsonElement json, HashAlgorithmName hash, string what, CancellationToken cancellationToken)
