@@ -6,7 +6,7 @@ namespace Verifier.Core.Keys;
 /// <summary>
 /// Reads keys out of verification methods and the documents that list them (DID Core §5.2, Controlled Identifiers
 /// §2.2): Multikey / Ed25519VerificationKey2020 (<c>publicKeyMultibase</c>), JsonWebKey / JsonWebKey2020
-/// (<c>publicKeyJwk</c>), or a bare JWK.
+/// (<c>publicKeyJwk</c>), Ed25519VerificationKey2018 (<c>publicKeyBase58</c>), or a bare JWK.
 /// </summary>
 internal static class VerificationMethodReader
 {
@@ -32,7 +32,17 @@ internal static class VerificationMethodReader
             return KeyMaterial.FromJwk(method);
         }
 
-        return (null, KeyResolutionStatus.Unsupported, "the verification method has neither publicKeyJwk nor publicKeyMultibase");
+        // Ed25519VerificationKey2018 (DID documents of the Ed25519Signature2018 generation): the raw 32-byte key in
+        // plain base58btc, with no multibase prefix or multicodec header. Only for that type: elsewhere the member
+        // does not say which kind of key it holds.
+        if (JsonRead.String(method, "publicKeyBase58") is { } base58 && JsonRead.String(method, "type") == "Ed25519VerificationKey2018")
+        {
+            return Multibase.Decode("z" + base58) is { } raw
+                ? KeyMaterial.FromEd25519(raw)
+                : (null, KeyResolutionStatus.Invalid, "publicKeyBase58 is not base58btc");
+        }
+
+        return (null, KeyResolutionStatus.Unsupported, "the verification method has neither publicKeyJwk nor publicKeyMultibase (nor an Ed25519VerificationKey2018 publicKeyBase58)");
     }
 
     /// <summary>Finds the method with <paramref name="keyId"/> in a DID or controller document (absolute or "#fragment" ids).</summary>

@@ -100,6 +100,40 @@ public class KeyResolverTests
         }
     }
 
+    [Theory]
+    [InlineData("Ed25519VerificationKey2018", true)]
+    [InlineData("Multikey", false)]
+    public async Task ResolveAsync_DidWebPublicKeyBase58_OnlyAsEd25519VerificationKey2018(string type, bool resolves)
+    {
+        var expected = resolves ? KeyResolutionStatus.Resolved : KeyResolutionStatus.Unsupported;
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.Ed25519();
+        f.Server.MapJson("/.well-known/did.json", new JsonObject
+        {
+            ["id"] = "did:web:issuer.example",
+            ["verificationMethod"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "did:web:issuer.example#k",
+                ["type"] = type,
+                ["controller"] = "did:web:issuer.example",
+                ["publicKeyBase58"] = SimpleBase.Base58.Bitcoin.Encode(key.PublicRaw),
+            }),
+            ["assertionMethod"] = new JsonArray("did:web:issuer.example#k"),
+        }.ToJsonString());
+        var resolver = Resolver(f, out var sp);
+        using (sp)
+        {
+            var result = await resolver.ResolveAsync("did:web:issuer.example#k", CancellationToken.None);
+
+            Assert.Equal(expected, result.Status);
+            if (expected == KeyResolutionStatus.Resolved)
+            {
+                Assert.Equal(KeyKind.Ed25519, result.Key!.Kind);
+                Assert.Equal(key.PublicRaw, result.Key.PublicKeyBytes);
+            }
+        }
+    }
+
     [Fact]
     public async Task ResolveAsync_JwkSetByFragment_PicksTheKid()
     {
