@@ -16,12 +16,12 @@ internal static class DiSign
         new JsonLdLinkedDataConverter(new JsonLdProcessor(new PinnedContextLoader(FolderContextLoader.Open(ProjectContexts.Folder), PinnedContexts.Default))));
 
     /// <summary>vc-di-eddsa §3.4: hashData = SHA-256(JCS(proof configuration)) ‖ SHA-256(JCS(document)), signed with Ed25519.</summary>
-    public static JsonObject Jcs(JsonObject credential, TestKey key, string verificationMethod, string created = "2026-01-01T00:00:00Z", string proofPurpose = "assertionMethod")
+    public static JsonObject Jcs(JsonObject credential, TestKey key, string verificationMethod, string created = "2026-01-01T00:00:00Z", string proofPurpose = "assertionMethod", string cryptosuite = "eddsa-jcs-2022", HashAlgorithmName? hash = null)
     {
         var proof = new JsonObject
         {
             ["type"] = "DataIntegrityProof",
-            ["cryptosuite"] = "eddsa-jcs-2022",
+            ["cryptosuite"] = cryptosuite,
             ["created"] = created,
             ["verificationMethod"] = verificationMethod,
             ["proofPurpose"] = proofPurpose,
@@ -34,7 +34,9 @@ internal static class DiSign
 
         var unsecured = (JsonObject)credential.DeepClone();
         unsecured.Remove("proof");
-        byte[] hashData = [.. Hash(config), .. Hash(unsecured)];
+        // ecdsa-jcs-2019 hashes with the curve's hash (SHA-384 for P-384); eddsa-jcs-2022 with SHA-256.
+        var h = hash ?? (key.Alg == "ES384" ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256);
+        byte[] hashData = [.. Hash(config, h), .. Hash(unsecured, h)];
         proof["proofValue"] = TestKeys.Multibase(key.Sign(hashData));
         var signed = (JsonObject)credential.DeepClone();
         signed["proof"] = proof;
@@ -69,6 +71,9 @@ internal static class DiSign
     /// <summary>The pinned-context folder for engines that must expand JSON-LD: the repository's own contexts/.</summary>
     public static string ContextsFolder() => ProjectContexts.Folder;
 
-    private static byte[] Hash(JsonObject json) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(JsonCanonicalizer.Canonicalize(ProofSigner.ToElement(json))));
+    private static byte[] Hash(JsonObject json, HashAlgorithmName hash)
+    {
+        var bytes = Encoding.UTF8.GetBytes(JsonCanonicalizer.Canonicalize(ProofSigner.ToElement(json)));
+        return hash == HashAlgorithmName.SHA384 ? SHA384.HashData(bytes) : SHA256.HashData(bytes);
+    }
 }
