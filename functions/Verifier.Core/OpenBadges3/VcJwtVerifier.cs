@@ -24,21 +24,31 @@ internal sealed record JwtOutcome(bool SignatureValid, JsonDocument? Payload, Js
 /// </summary>
 internal sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
 {
-    // RFC 7518 names. "none" and HMAC (HS*) are never accepted: a MAC key would have to be the public key.
+    // RFC 7518 names. "none" and HMAC (HS*) are never accepted: a MAC key would have to be the public key. OB 3.0
+    // §8.2.3 requires RS256 and permits others; the RSA family (PKCS#1 v1.5 and PSS) is signed by the same key holder,
+    // so admitting RS384/RS512/PS* lets no one but that holder sign. ES512 (P-521) and ES256K are not supported.
     private static readonly Dictionary<string, KeyKind> Algorithms = new(StringComparer.Ordinal)
     {
         ["RS256"] = KeyKind.Rsa,
+        ["RS384"] = KeyKind.Rsa,
+        ["RS512"] = KeyKind.Rsa,
+        ["PS256"] = KeyKind.Rsa,
+        ["PS384"] = KeyKind.Rsa,
+        ["PS512"] = KeyKind.Rsa,
         ["ES256"] = KeyKind.EcP256,
         ["ES384"] = KeyKind.EcP384,
         ["EdDSA"] = KeyKind.Ed25519,
     };
+
+    private static readonly string SupportedList = string.Join(", ", Algorithms.Keys);
 
     private static readonly string[] IgnoredKeyHeaders = ["jku", "x5u", "x5c"];
 
     private readonly JsonWebTokenHandler _handler = new() { MaximumTokenSizeInBytes = 4 * 1024 * 1024 };
 
     // One set of parameters per resolved key (keys are cached by the resolver): building them per token shows up
-    // next to a 30 µs RSA verification. The key's kind fixes the one algorithm it may be used with.
+    // next to a 30 µs RSA verification. The key's kind fixes the algorithms it may be used with (the header's alg was
+    // already matched to the key's kind, so listing them all per key admits nothing the check above refused).
     private readonly ConditionalWeakTable<JsonWebKey, TokenValidationParameters> _parameters = new();
 
     public Task<JwtOutcome> VerifyAsync(string jwt, VerificationContext context, string? subject, CancellationToken cancellationToken) =>
@@ -172,7 +182,7 @@ internal sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
             ValidateIssuerSigningKey = false,
             RequireExpirationTime = false,
             RequireSignedTokens = true,
-            ValidAlgorithms = [alg],
+            ValidAlgorithms = [.. Algorithms.Where(a => a.Value == Algorithms[alg]).Select(a => a.Key)],
             // Only EdDSA needs the project's provider; the others keep IdentityModel's default factory and its
             // signature-provider cache (a custom factory would import the RSA/EC key again for every token).
             CryptoProviderFactory = alg == EdDsaCryptoProviderFactory.Algorithm ? EdDsaCryptoProviderFactory.Instance : null,
@@ -189,7 +199,7 @@ internal sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
             checks.Fail(Ob3CheckIds.JwtHeader, alg is null ? "the JWT header has no alg"
                 : alg.Equals("none", StringComparison.OrdinalIgnoreCase) || alg.StartsWith("HS", StringComparison.Ordinal)
                     ? $"alg {alg} is never accepted (unsigned or MAC tokens prove nothing about the issuer)"
-                    : $"alg {alg} is not supported (RS256, ES256, ES384 and EdDSA are)", subject);
+                    : $"alg {alg} is not supported ({SupportedList} are)", subject);
             return (false, alg, null, null, null);
         }
 

@@ -21,6 +21,13 @@ public static class Jwt
         return input + "." + Base64UrlEncoder.Encode(key.Sign(Encoding.ASCII.GetBytes(input)));
     }
 
+    /// <summary>A JWT whose header names <paramref name="alg"/>, signed by <paramref name="sign"/> over the signing input.</summary>
+    public static string SignAs(string alg, Func<byte[], byte[]> sign, JsonObject payload, string kid)
+    {
+        var input = Encode(new JsonObject { ["alg"] = alg, ["typ"] = "JWT", ["kid"] = kid }) + "." + Encode(payload);
+        return input + "." + Base64UrlEncoder.Encode(sign(Encoding.ASCII.GetBytes(input)));
+    }
+
     public static string Encode(JsonNode node) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(node.ToJsonString()));
 
     /// <summary>Replaces the payload but keeps the original signature (tampering).</summary>

@@ -37,6 +37,9 @@ public sealed class TestKey : IDisposable
         _ => SignatureAlgorithm.Ed25519.Sign(_ed!, data),
     };
 
+    /// <summary>An RSA signature with another hash or padding than RS256's (RS384/RS512, PS256/PS384/PS512).</summary>
+    public byte[] SignRsa(byte[] data, HashAlgorithmName hash, RSASignaturePadding padding) => _rsa!.SignData(data, hash, padding);
+
     /// <summary>The public JWK; <paramref name="includePrivate"/> adds "d" (for the leaked-private-key test).</summary>
     public JsonObject Jwk(bool includePrivate = false)
     {
