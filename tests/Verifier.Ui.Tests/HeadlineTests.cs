@@ -88,6 +88,20 @@ public sealed class HeadlineTests(UiHost host)
     }
 
     [SkippableFact]
+    public async Task Verify_StatusListCredential_IsNamedAsAListNotAnAward()
+    {
+        var page = await host.OpenAsync();
+
+        await VerifyTextAsync(page, TestBadges.StatusListJson());
+
+        var verdict = await VerdictAsync(page);
+        Assert.Equal("valid", await verdict.GetAttributeAsync("data-outcome"));
+        var line = await page.Locator("#summary-line").InnerTextAsync();
+        Assert.Contains("published this status list on January 1, 2026", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("awarded", line, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Verify_InvalidBadge_StatesItsClaimsAsClaims()
     {
         var page = await host.OpenAsync();

@@ -15,6 +15,7 @@ internal static class BadgeSummaryBuilder
         return new BadgeSummary
         {
             Id = JsonRead.String(assertion, "id"),
+            Kind = "Assertion",
             Name = JsonRead.String(badge, "name"),
             Description = JsonRead.String(badge, "description"),
             Image = JsonRead.IdOf(assertion["image"]) ?? JsonRead.IdOf(badge?["image"]),

@@ -145,7 +145,7 @@ internal sealed class Ob3Verifier(
             RecipientCheck.Run(credential, context);
         }
 
-        context.Badge = SummaryBuilder.Build(credential, jwtExp, StatusListCredentialChecks.IsKind(kind));
+        context.Badge = SummaryBuilder.Build(credential, jwtExp, kind);
         if (image is not null)
         {
             // OB 3.0 sets no format for the Achievement image (PNG or SVG is required of the issuer's and the

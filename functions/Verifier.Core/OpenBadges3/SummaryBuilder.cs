@@ -6,9 +6,12 @@ namespace Verifier.Core.OpenBadges3;
 /// <summary>Flattens a credential into the report's <see cref="BadgeSummary"/> for displayers.</summary>
 internal static class SummaryBuilder
 {
-    /// <param name="isList">A status list credential: its subject is the list, not a recipient.</param>
-    public static BadgeSummary Build(Credential credential, DateTimeOffset? jwtExp, bool isList = false)
+    /// <param name="credential">The credential as verified.</param>
+    /// <param name="jwtExp">The VC-JWT's exp, when the credential came in one.</param>
+    /// <param name="kind">Its recognised type (StructureChecks.CheckType); for a status list the subject is the list, not a recipient.</param>
+    public static BadgeSummary Build(Credential credential, DateTimeOffset? jwtExp, string? kind)
     {
+        var isList = StatusListCredentialChecks.IsKind(kind);
         var subject = credential.Subject;
         var achievement = credential.Achievement;
 
@@ -20,6 +23,7 @@ internal static class SummaryBuilder
         return new BadgeSummary
         {
             Id = credential.Id,
+            Kind = kind,
             Name = Either(achievement, achievementPresent, credential.Root, "name"),
             Description = Either(achievement, achievementPresent, credential.Root, "description"),
             Image = achievementPresent && (achievement is null || Has(achievement, "image")) ? ImageOf(achievement) : ImageOf(credential.Root),

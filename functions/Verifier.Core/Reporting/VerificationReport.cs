@@ -115,6 +115,14 @@ public sealed class VerificationInfo
 public sealed class BadgeSummary
 {
     public string? Id { get; init; }
+
+    /// <summary>
+    /// What the verified document is: <c>Assertion</c> (OB 0.5–2.0), the OB 3.0 / CLR 2.0 credential type
+    /// (OpenBadgeCredential, AchievementCredential, EndorsementCredential, ClrCredential), or a status list credential
+    /// (BitstringStatusListCredential, StatusList2021Credential) — a list an issuer publishes, not a badge. Null when
+    /// the document was not recognised as any of them.
+    /// </summary>
+    public string? Kind { get; init; }
     public string? Name { get; init; }
     public string? Description { get; init; }
     public string? Image { get; init; }
@@ -144,6 +152,7 @@ public sealed class BadgeSummary
     internal BadgeSummary WithImageData(string imageData) => new()
     {
         Id = Id,
+        Kind = Kind,
         Name = Name,
         Description = Description,
         Image = Image,

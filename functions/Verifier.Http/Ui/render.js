@@ -81,6 +81,9 @@ export function renderVerdict(report, asked) {
   return box;
 }
 
+/** Documents an issuer publishes about its credentials, checked like them but never a badge (report.badge.kind). */
+const STATUS_LISTS = new Set(['BitstringStatusListCredential', 'StatusList2021Credential']);
+
 /** "<Issuer> awarded <Badge> to <recipient> on <date>", stated as fact only when the badge is valid and its issuer proven. */
 export function summaryLine(report, asked) {
   const badge = report.badge || {};
@@ -89,7 +92,9 @@ export function summaryLine(report, asked) {
     : isHashed(badge.recipient) ? 'a person whose address the badge stores only in hashed form'
     : badge.recipient || 'someone the badge does not name';
   const when = formatDate(badge.issuedOn, 'date');
-  const sentence = `${nameOfIssuer(report)} awarded \u201c${badge.name || 'an unnamed badge'}\u201d to ${to}${when ? ` on ${when}` : ''}.`;
+  const sentence = STATUS_LISTS.has(badge.kind)
+    ? `${nameOfIssuer(report)} published this status list${when ? ` on ${when}` : ''}: the list its credentials' revocation or suspension is read from. It is not a badge and awards nothing.`
+    : `${nameOfIssuer(report)} awarded \u201c${badge.name || 'an unnamed badge'}\u201d to ${to}${when ? ` on ${when}` : ''}.`;
   const proven = report.outcome === 'valid' && !(report.issuer && report.issuer.verified === false);
   const line = el('p', 'summary-line', proven ? sentence : `The badge says: ${sentence}`);
   line.id = 'summary-line';

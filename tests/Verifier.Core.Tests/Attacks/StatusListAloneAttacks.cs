@@ -29,6 +29,7 @@ public sealed class StatusListAloneAttacks
         Expect.Check(report, Ob3CheckIds.Structure, CheckOutcome.Passed);
         Expect.IssuerProven(report, W.IssuerId, "issuer-document");
         Assert.Null(report.Badge?.Recipient);
+        Assert.Equal("BitstringStatusListCredential", report.Badge?.Kind);
     }
 
     [Theory]

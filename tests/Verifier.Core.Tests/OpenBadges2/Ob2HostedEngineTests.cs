@@ -193,6 +193,7 @@ public class Ob2HostedEngineTests
 
         ReportAssert.Has(report, Ob2CheckIds.Recipient, outcome);
         ReportAssert.Outcome(report, outcome == CheckOutcome.Passed ? VerificationOutcome.Valid : VerificationOutcome.Invalid);
+        Assert.Equal("Assertion", report.Badge?.Kind);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public class VcJwtAlgorithmTests
         var report = await f.VerifyAsync(Jwt.SignAs(alg, d => key.SignRsa(d, hash, padding), Ob3Fixtures.Payload(Ob3Fixtures.Credential()), kid));
 
         ReportAssert.Outcome(report, VerificationOutcome.Valid);
+        Assert.Equal("OpenBadgeCredential", report.Badge?.Kind);
         Assert.Contains(alg, ReportAssert.Has(report, Ob3CheckIds.JwtSignature, CheckOutcome.Passed).Message, StringComparison.Ordinal);
     }
 

@@ -51,6 +51,34 @@ public static class TestBadges
         return Signing.DataIntegrity(credential, issuer, "2026-01-01T00:00:00Z").ToJsonString();
     }
 
+    /// <summary>The academy's own status list credential (131,072 entries, none set): what its badges' status points to.</summary>
+    public static string StatusListJson()
+    {
+        using var issuer = new SampleKey("academy");
+        using var bits = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(bits, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gzip.Write(new byte[16 * 1024]);
+        }
+
+        var list = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["id"] = "https://academy.example/status/1",
+            ["type"] = new JsonArray("VerifiableCredential", "BitstringStatusListCredential"),
+            ["issuer"] = issuer.DidKey,
+            ["validFrom"] = "2026-01-01T00:00:00Z",
+            ["credentialSubject"] = new JsonObject
+            {
+                ["id"] = "https://academy.example/status/1#list",
+                ["type"] = "BitstringStatusList",
+                ["statusPurpose"] = "revocation",
+                ["encodedList"] = "u" + Convert.ToBase64String(bits.ToArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+            },
+        };
+        return Signing.DataIntegrity(list, issuer, "2026-01-01T00:00:00Z").ToJsonString();
+    }
+
     /// <summary>A JPEG's first bytes: the picture of a badge, not a badge.</summary>
     public static byte[] Jpeg { get; } = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
 
