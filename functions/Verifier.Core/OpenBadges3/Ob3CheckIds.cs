@@ -4,6 +4,7 @@ namespace Verifier.Core.OpenBadges3;
 internal static class Ob3CheckIds
 {
     public const string Parse = "ob3.parse";
+    public const string Envelope = "ob3.envelope";
     public const string JwtHeader = "ob3.jwt.header";
     public const string JwtKey = "ob3.jwt.key";
     public const string JwtSignature = "ob3.jwt.signature";

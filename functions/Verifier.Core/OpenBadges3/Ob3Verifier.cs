@@ -98,6 +98,21 @@ internal sealed class Ob3Verifier(
                         return;
                     }
 
+                    if (CredentialEnvelope.IsEnvelope(root))
+                    {
+                        // The shell is unsigned: only the token inside is verified, as if it had been submitted.
+                        var (jwt, problem) = CredentialEnvelope.Open(root);
+                        if (jwt is null)
+                        {
+                            context.Checks.Fail(Ob3CheckIds.Envelope, $"an {CredentialEnvelope.Type} (VCDM 2.0 §4.13), but {problem}");
+                            return;
+                        }
+
+                        context.Checks.Pass(Ob3CheckIds.Envelope, $"an {CredentialEnvelope.Type} (VCDM 2.0 §4.13) carrying a VC-JWT: the token inside is what is verified");
+                        await VerifyAsync(new ResolvedPayload(PayloadKind.Jws, jwt, BadgeFamily.OpenBadges3), context, depth, ct).ConfigureAwait(false);
+                        return;
+                    }
+
                     credential = new Credential(root);
                     (proofOk, binding) = await EmbeddedProofAsync(credential, context, ct).ConfigureAwait(false);
                     break;

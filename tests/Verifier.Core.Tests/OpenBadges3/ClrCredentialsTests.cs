@@ -22,6 +22,27 @@ public class ClrCredentialsTests
     }
 
     [Fact]
+    public async Task VerifyAsync_MemberAsEnvelopedCredential_IsVerifiedAsItsToken()
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
+        var (key, kid) = f.PublishKey(TestKey.P256());
+        var clr = Clr(Achievement(key, kid, 1));
+        clr["credentialSubject"]!["verifiableCredential"]!.AsArray().Add(new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["id"] = "data:application/vc+jwt," + Achievement(key, kid, 2),
+            ["type"] = "EnvelopedVerifiableCredential",
+        });
+
+        var report = await f.VerifyAsync(Jwt.Sign(key, Ob3Fixtures.Payload(clr), kid: kid));
+
+        ReportAssert.Outcome(report, VerificationOutcome.Valid);
+        Assert.Equal(2, report.Credentials!.Count);
+        ReportAssert.Has(report.Credentials[1], Ob3CheckIds.Envelope, CheckOutcome.Passed);
+        Assert.Equal("https://issuer.example/credentials/2", report.Credentials[1].Badge!.Id);
+    }
+
+    [Fact]
     public async Task VerifyAsync_OneTamperedNestedCredential_IsInvalid()
     {
         await using var f = await Ob3Fixtures.StartAsync();
