@@ -27,7 +27,11 @@ internal sealed class IssuerKeyBinder(IssuerDocuments documents)
 
         if (keyId is null || key is null || key.Source == KeySource.Header)
         {
-            return IssuerBindingResult.Unproven($"the signing key travels inside the token (jwk header) and nothing ties it to the issuer: {IssuerBinding.AnyoneCouldHaveSigned}");
+            // A did:key or did:jwk issuer is its own key: a header jwk that is that very key was used by the issuer's
+            // key holder (the signature verified with it), so it is bound as a kid naming the DID's key would be.
+            return key is not null && issuerId is not null && SelfDescribingDidKey(issuerId) is { } own && SameKey(own, key)
+                ? new(BindingLevel.Document, $"the issuer is the DID {DidResolvers.SplitFragment(issuerId).Base}, and the token's jwk header is that DID's own key", IssuerProofs.DidKeyIssuer, DidResolvers.SplitFragment(issuerId).Base)
+                : IssuerBindingResult.Unproven($"the signing key travels inside the token (jwk header) and nothing ties it to the issuer: {IssuerBinding.AnyoneCouldHaveSigned}");
         }
 
         if (issuerId is null)
@@ -120,4 +124,23 @@ internal sealed class IssuerKeyBinder(IssuerDocuments documents)
         var where = key.DocumentUrl is { } from ? $"served from {from}" : "not published by any server";
         return IssuerBindingResult.Unproven($"the key {keyId} is {where}, outside the issuer's origin {WebIdentity.OriginOf(issuerUrl)}, and the issuer's document does not list it: {IssuerBinding.AnyoneCouldHaveSigned}");
     }
+
+    /// <summary>The key a did:key or did:jwk issuer id is made of (no fetch: the identifier holds it); null for other ids.</summary>
+    private static ResolvedKey? SelfDescribingDidKey(string issuerId)
+    {
+        var did = DidResolvers.SplitFragment(issuerId).Base;
+        var resolution = did.StartsWith("did:key:", StringComparison.Ordinal) ? DidResolvers.ResolveDidKey(did)
+            : did.StartsWith("did:jwk:", StringComparison.Ordinal) ? DidResolvers.ResolveDidJwk(did)
+            : null;
+        return resolution?.Key;
+    }
+
+    /// <summary>
+    /// The same public key: same type and the same key bytes — the raw Ed25519 key or EC point, or RSA's n and e (as
+    /// normalized base64url by KeyMaterial). Not IdentityModel's JWK thumbprint, which does not take OKP keys.
+    /// </summary>
+    private static bool SameKey(ResolvedKey a, ResolvedKey b) =>
+        a.Kind == b.Kind && (a.PublicKeyBytes is { } x && b.PublicKeyBytes is { } y
+            ? x.AsSpan().SequenceEqual(y)
+            : a.Kind == KeyKind.Rsa && a.Jwk.N is { Length: > 0 } && a.Jwk.N == b.Jwk.N && a.Jwk.E == b.Jwk.E);
 }
