@@ -38,6 +38,7 @@ public sealed class HeadlineTests(UiHost host)
         ["issuer-unproven"] = (p => VerifyTextAsync(p, TestBadges.UnboundIssuerJson(), policy: "lenient"), "Issuer not confirmed", "valid"),
         ["indeterminate"] = (p => VerifyLinkAsync(p, BadgeSite.UnavailableAssertionUrl), "Could not check", "indeterminate"),
         ["web-page"] = (p => VerifyLinkAsync(p, BadgeSite.WebPageUrl), "This link is a web page, not a badge", "invalid"),
+        ["status-list"] = (p => VerifyTextAsync(p, TestBadges.StatusListJson()), "This is a status list, not a badge", "invalid"),
         ["unsupported-media-type"] = (p => VerifyFileAsync(p, "photo.jpg", TestBadges.Jpeg, "image/jpeg"), "This kind of file cannot hold a badge", "problem"),
     };
 
@@ -95,7 +96,7 @@ public sealed class HeadlineTests(UiHost host)
         await VerifyTextAsync(page, TestBadges.StatusListJson());
 
         var verdict = await VerdictAsync(page);
-        Assert.Equal("valid", await verdict.GetAttributeAsync("data-outcome"));
+        Assert.Equal("status-list", await verdict.GetAttributeAsync("data-headline"));
         var line = await page.Locator("#summary-line").InnerTextAsync();
         Assert.Contains("published this status list on January 1, 2026", line, StringComparison.Ordinal);
         Assert.DoesNotContain("awarded", line, StringComparison.Ordinal);

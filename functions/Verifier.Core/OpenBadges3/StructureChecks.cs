@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verifier.Core.Engine;
+using Verifier.Core.Reporting;
 using Verifier.Core.OpenBadges2.Model;
 
 namespace Verifier.Core.OpenBadges3;
@@ -47,6 +48,15 @@ internal static class StructureChecks
         {
             context.Checks.Fail(Ob3CheckIds.Type, $"type [{string.Join(", ", types)}] must include VerifiableCredential and one of OpenBadgeCredential, AchievementCredential, EndorsementCredential, ClrCredential (or a status list credential type)");
             return null;
+        }
+
+        if (list is not null && kind == list && context.Profile == VerificationProfile.Authenticity)
+        {
+            // Asked "can I trust this badge?", a genuine list is still no badge: a displayer that reads only `valid`
+            // must not show an issuer's status list as something it awarded. The list's own checks still run (and
+            // say whether it is genuine); profile=conformance — an issuer checking what it publishes — accepts it.
+            context.Checks.Fail(Ob3CheckIds.Type, $"a {kind}: the status list an issuer publishes for its credentials, not a badge — it awards nothing to anyone; its proof, issuer and shape are checked below (profile=conformance verifies a list on its own)");
+            return kind;
         }
 
         context.Checks.Pass(Ob3CheckIds.Type, kind switch

@@ -1,7 +1,7 @@
 // The result for a person: the verdict banner, the plain summary and facts, a CLR's achievements, endorsements.
 // Every report string is untrusted: it reaches the DOM only through textContent or as a vetted attribute value
 // (links: http/https only; images: data:image only). No innerHTML anywhere.
-import { judge, isHashed, nameOfIssuer, RECIPIENT } from './verdict.js';
+import { judge, isHashed, nameOfIssuer, RECIPIENT, STATUS_LISTS } from './verdict.js';
 import { formatDate, provenBy } from './words.js';
 
 const SYMBOLS = { valid: '\u2713', caution: '!', invalid: '\u2717', indeterminate: '?', info: 'i', problem: '!' };
@@ -80,9 +80,6 @@ export function renderVerdict(report, asked) {
   }
   return box;
 }
-
-/** Documents an issuer publishes about its credentials, checked like them but never a badge (report.badge.kind). */
-const STATUS_LISTS = new Set(['BitstringStatusListCredential', 'StatusList2021Credential']);
 
 /** "<Issuer> awarded <Badge> to <recipient> on <date>", stated as fact only when the badge is valid and its issuer proven. */
 export function summaryLine(report, asked) {

@@ -11,6 +11,8 @@ const REVOKED = ids('ob2.revocation', 'ob2.hosted.revoked', 'ob3.status');
 const EXPIRED = ids('ob2.dates.expires', 'ob3.valid-until');
 const NOT_YET = ids('ob3.valid-from', 'ob2.dates.issuedOn');
 export const RECIPIENT = ids('ob2.recipient', 'ob3.recipient');
+/** Documents an issuer publishes about its credentials, checked like them but never a badge (report.badge.kind). */
+export const STATUS_LISTS = ids('BitstringStatusListCredential', 'StatusList2021Credential');
 // Documented by the real-world inputs work: a badge URL that answers with a page for people.
 export const WEB_PAGE_CHECK = 'input.html-page';
 
@@ -32,6 +34,12 @@ export function judge(report, asked = {}) {
   }
 
   const outcome = report && report.outcome;
+  if (STATUS_LISTS.has(badge.kind) && outcome === 'invalid' && hard.length > 0 && hard.every((c) => c.id === 'ob3.type')) {
+    // A genuine list, refused only for not being a badge: say what it is rather than "not valid".
+    return headline('status-list', 'info', 'This is a status list, not a badge',
+      `${issuerName} publishes it so that verifiers can see whether its badges were revoked or suspended. It awards nothing to anyone.`);
+  }
+
   if (outcome === 'invalid') {
     let c;
     if ((c = first(ALTERED))) {
