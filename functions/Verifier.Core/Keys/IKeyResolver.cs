@@ -9,6 +9,14 @@ namespace Verifier.Core.Keys;
 internal interface IKeyResolver
 {
     Task<KeyResolution> ResolveAsync(string keyId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The keys a did:web issuer's DID document lists under assertionMethod (for matching a key that came without an
+    /// id, such as a VC-JWT's jwk header); empty when there are none, the document cannot be read, or the resolver
+    /// cannot list keys.
+    /// </summary>
+    Task<IReadOnlyList<ResolvedKey>> AssertionKeysAsync(string did, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ResolvedKey>>([]);
 }
 
 internal enum KeyResolutionStatus

@@ -87,44 +87,98 @@ internal sealed class KeyResolver(IDocumentFetcher fetcher, EngineCache cache, I
     private async Task<KeyResolution> ResolveDidWebAsync(string keyId, CancellationToken ct)
     {
         var (did, fragment) = DidResolvers.SplitFragment(keyId);
+        if (fragment is null)
+        {
+            return DidResolvers.DidWebUrl(did) is null
+                ? KeyResolution.Fail(KeyResolutionStatus.Invalid, $"{did} is not a well-formed did:web identifier")
+                : KeyResolution.Fail(KeyResolutionStatus.Invalid, $"{keyId} names a DID, not one of its keys (a #fragment is needed)");
+        }
+
+        var (doc, url, failure) = await LoadDidWebAsync(did, ct).ConfigureAwait(false);
+        using (doc)
+        {
+            return doc is null ? failure! : FromDocument(doc.RootElement, did, keyId, url!, KeySource.DidDocument);
+        }
+    }
+
+    /// <summary>At most this many assertionMethod entries are read when listing a DID's keys.</summary>
+    private const int MaxListedKeys = 16;
+
+    public async Task<IReadOnlyList<ResolvedKey>> AssertionKeysAsync(string did, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(did);
+        if (!did.StartsWith("did:web:", StringComparison.Ordinal) || did.Contains('#', StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var (doc, url, _) = await LoadDidWebAsync(did, cancellationToken).ConfigureAwait(false);
+        using (doc)
+        {
+            if (doc is null || !doc.RootElement.TryGetProperty("assertionMethod", out var listed))
+            {
+                return [];
+            }
+
+            var keys = new List<ResolvedKey>();
+            foreach (var entry in (listed.ValueKind == JsonValueKind.Array ? [.. listed.EnumerateArray()] : new[] { listed }).Take(MaxListedKeys))
+            {
+                var id = entry.ValueKind == JsonValueKind.String ? entry.GetString() : JsonRead.String(entry, "id");
+                if (id is null)
+                {
+                    continue;
+                }
+
+                var keyId = id.StartsWith('#') ? did + id : id;
+                if (FromDocument(doc.RootElement, did, keyId, url!, KeySource.DidDocument).Key is { } key)
+                {
+                    keys.Add(key);
+                }
+            }
+
+            return keys;
+        }
+    }
+
+    /// <summary>
+    /// The DID document a did:web identifier names, fetched from the DID's own URL and declaring that DID as its id
+    /// (did:web §3.2, DID Core §7.1.2); otherwise why not.
+    /// </summary>
+    private async Task<(JsonDocument? Document, Uri? Url, KeyResolution? Failure)> LoadDidWebAsync(string did, CancellationToken ct)
+    {
         var url = DidResolvers.DidWebUrl(did);
         if (url is null)
         {
-            return KeyResolution.Fail(KeyResolutionStatus.Invalid, $"{did} is not a well-formed did:web identifier");
-        }
-
-        if (fragment is null)
-        {
-            return KeyResolution.Fail(KeyResolutionStatus.Invalid, $"{keyId} names a DID, not one of its keys (a #fragment is needed)");
+            return (null, null, KeyResolution.Fail(KeyResolutionStatus.Invalid, $"{did} is not a well-formed did:web identifier"));
         }
 
         var fetched = await fetcher.FetchAsync(url, FetchKind.Document, ct).ConfigureAwait(false);
         if (!fetched.IsOk)
         {
-            return FetchFailure(fetched);
+            return (null, url, FetchFailure(fetched));
         }
 
         // did:web §3.2: the document is the one served at the DID's own URL; a redirect off that origin hands the
         // DID to whoever the redirect names (an open redirect on the host must not transfer the DID).
         if (!fetched.SpeaksFor(url))
         {
-            return KeyResolution.Fail(KeyResolutionStatus.Invalid, $"the DID document of {did} was served from {fetched.FinalUrl}, off the DID's own origin");
+            return (null, url, KeyResolution.Fail(KeyResolutionStatus.Invalid, $"the DID document of {did} was served from {fetched.FinalUrl}, off the DID's own origin"));
         }
 
-        using var doc = Parse(fetched, out var failure);
+        var doc = Parse(fetched, out var failure);
         if (doc is null)
         {
-            return failure!;
+            return (null, url, failure);
         }
 
-        var root = doc.RootElement;
         // DID Core §7.1.2: the resolved document's id must be the DID that was resolved.
-        if (root.ValueKind != JsonValueKind.Object || JsonRead.String(root, "id") != did)
+        if (doc.RootElement.ValueKind != JsonValueKind.Object || JsonRead.String(doc.RootElement, "id") != did)
         {
-            return KeyResolution.Fail(KeyResolutionStatus.Invalid, $"the DID document at {url} is not the document of {did}");
+            doc.Dispose();
+            return (null, url, KeyResolution.Fail(KeyResolutionStatus.Invalid, $"the DID document at {url} is not the document of {did}"));
         }
 
-        return FromDocument(root, did, keyId, url, KeySource.DidDocument);
+        return (doc, url, null);
     }
 
     private async Task<KeyResolution> ResolveHttpAsync(string keyId, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace Verifier.Core.Trust;
 /// Never a key whose own document names another controller, a method inside another issuer's document, a key reached
 /// through a redirect off the issuer's origin, a header jwk, or key bytes read out of a URL fragment.
 /// </summary>
-internal sealed class IssuerKeyBinder(IssuerDocuments documents)
+internal sealed class IssuerKeyBinder(IssuerDocuments documents, IKeyResolver keys)
 {
     /// <param name="issuerId">The credential's issuer id.</param>
     /// <param name="keyId">The key id the proof names (kid / verificationMethod); null when the key came in a header jwk.</param>
@@ -27,11 +27,7 @@ internal sealed class IssuerKeyBinder(IssuerDocuments documents)
 
         if (keyId is null || key is null || key.Source == KeySource.Header)
         {
-            // A did:key or did:jwk issuer is its own key: a header jwk that is that very key was used by the issuer's
-            // key holder (the signature verified with it), so it is bound as a kid naming the DID's key would be.
-            return key is not null && issuerId is not null && SelfDescribingDidKey(issuerId) is { } own && SameKey(own, key)
-                ? new(BindingLevel.Document, $"the issuer is the DID {DidResolvers.SplitFragment(issuerId).Base}, and the token's jwk header is that DID's own key", IssuerProofs.DidKeyIssuer, DidResolvers.SplitFragment(issuerId).Base)
-                : IssuerBindingResult.Unproven($"the signing key travels inside the token (jwk header) and nothing ties it to the issuer: {IssuerBinding.AnyoneCouldHaveSigned}");
+            return await ForHeaderKeyAsync(issuerId, key, cancellationToken).ConfigureAwait(false);
         }
 
         if (issuerId is null)
@@ -44,6 +40,43 @@ internal sealed class IssuerKeyBinder(IssuerDocuments documents)
             : WebIdentity.HttpUrl(issuerId) is { } issuerUrl
                 ? await ForUrlIssuerAsync(issuerId, issuerUrl, keyId, key, cancellationToken).ConfigureAwait(false)
                 : IssuerBindingResult.Unproven($"the issuer id {issuerId} is neither a DID nor an http(s) URL, so no key can be shown to be its own: {IssuerBinding.AnyoneCouldHaveSigned}");
+    }
+
+    /// <summary>
+    /// A key carried in the token (jwk header) names no document, so only its bytes can match one the issuer vouches
+    /// for: a did:key or did:jwk issuer is its own key, and a did:web issuer's DID document lists its assertion keys.
+    /// The signature verified with the header key, so a match means the issuer's key holder signed. Anything else —
+    /// including a DID document that cannot be fetched — leaves it where a header key always was: unproven (no
+    /// document was needed to refuse it, so an unreachable one changes nothing).
+    /// </summary>
+    private async ValueTask<IssuerBindingResult> ForHeaderKeyAsync(string? issuerId, ResolvedKey? key, CancellationToken ct)
+    {
+        var unproven = IssuerBindingResult.Unproven($"the signing key travels inside the token (jwk header) and nothing ties it to the issuer: {IssuerBinding.AnyoneCouldHaveSigned}");
+        if (key is null || issuerId is null)
+        {
+            return unproven;
+        }
+
+        var did = DidResolvers.SplitFragment(issuerId).Base;
+        if (SelfDescribingDidKey(issuerId) is { } own)
+        {
+            return SameKey(own, key)
+                ? new(BindingLevel.Document, $"the issuer is the DID {did}, and the token's jwk header is that DID's own key", IssuerProofs.DidKeyIssuer, did)
+                : unproven;
+        }
+
+        if (did.StartsWith("did:web:", StringComparison.Ordinal))
+        {
+            foreach (var listed in await keys.AssertionKeysAsync(did, ct).ConfigureAwait(false))
+            {
+                if (SameKey(listed, key) && (listed.Controller is null || listed.Controller == did))
+                {
+                    return new(BindingLevel.Document, $"the issuer's DID document ({did}) lists the token's jwk header key as {listed.Id} for assertionMethod", IssuerProofs.DidDocument, listed.DocumentUrl?.AbsoluteUri ?? did);
+                }
+            }
+        }
+
+        return unproven;
     }
 
     private static IssuerBindingResult ForDidIssuer(string issuerId, string keyId, ResolvedKey key)

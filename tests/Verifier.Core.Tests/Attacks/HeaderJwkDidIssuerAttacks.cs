@@ -4,9 +4,10 @@ using W = Verifier.Core.Tests.Attacks.Ob3World;
 namespace Verifier.Core.Tests.Attacks;
 
 /// <summary>
-/// Rule 3 for a VC-JWT whose key travels in the jwk header while its issuer is a self-describing DID (did:key,
-/// did:jwk): the header key is the issuer's only when it is that DID's own key. A forger's header key under the real
-/// issuer's DID is never bound, in any policy that asks for binding; the genuine twin is bound at document level.
+/// Rule 3 for a VC-JWT whose key travels in the jwk header while its issuer is a DID: the header key is the issuer's
+/// only when it is that did:key / did:jwk's own key, or a key the did:web issuer's DID document (fetched from the DID's
+/// own URL) lists under assertionMethod. A forger's header key under the real issuer's DID is never bound, in any
+/// policy that asks for binding; the genuine twins are bound at document level.
 /// </summary>
 public sealed class HeaderJwkDidIssuerAttacks
 {
@@ -71,5 +72,56 @@ public sealed class HeaderJwkDidIssuerAttacks
 
         Assert.False(report.Issuer?.Verified ?? false, "lenient warns about an unproven key but never says the real issuer made it");
         Expect.NoCheck(report, "engine.unexpected", CheckOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task HeaderJwk_ListedByTheDidWebIssuersDocument_IsValidAtDocumentLevel()
+    {
+        await using var lab = await StartAsync();
+        using var world = new W();
+        lab.Serve(W.DidWebUrl, W.DidDocument(W.DidWeb, world.RealKey));
+
+        var report = await lab.TextAsync(W.Jwt(world.RealKey, W.Credential(issuerId: W.DidWeb, url: null), jwk: world.RealKey.Jwk()), IssuerPolicy.Strict);
+
+        Expect.Valid(report);
+        Expect.IssuerProven(report, W.DidWeb, IssuerProofs.DidDocument);
+    }
+
+    [Theory]
+    [InlineData("forger-key")]
+    [InlineData("authentication-only")]
+    [InlineData("document-of-another-did")]
+    [InlineData("document-missing")]
+    [InlineData("document-redirected-off-origin")]
+    public async Task HeaderJwk_DidWebIssuerWithoutThatKeyForAssertion_IsInvalid(string how)
+    {
+        await using var lab = await StartAsync();
+        using var world = new W();
+        var signer = how == "forger-key" ? world.EvilKey : world.RealKey;
+        switch (how)
+        {
+            case "forger-key":
+                lab.Serve(W.DidWebUrl, W.DidDocument(W.DidWeb, world.RealKey));
+                break;
+            case "authentication-only":
+                lab.Serve(W.DidWebUrl, W.DidDocument(W.DidWeb, world.RealKey, forAssertion: false));
+                break;
+            case "document-of-another-did":
+                lab.Serve(W.DidWebUrl, W.DidDocument("did:web:evil.example", world.RealKey));
+                break;
+            case "document-missing":
+                lab.ServeStatus(W.DidWebUrl, 404);
+                break;
+            default:
+                lab.Serve(Evil + "/.well-known/did.json", W.DidDocument(W.DidWeb, world.RealKey));
+                lab.Redirect(W.DidWebUrl, Evil + "/.well-known/did.json");
+                break;
+        }
+
+        var report = await lab.TextAsync(W.Jwt(signer, W.Credential(issuerId: W.DidWeb, url: null), jwk: signer.Jwk()));
+
+        Expect.Invalid(report);
+        Expect.Check(report, Ob3CheckIds.IssuerKey, CheckOutcome.Failed);
+        Assert.False(report.Issuer?.Verified ?? false);
     }
 }

@@ -8,7 +8,14 @@ namespace Verifier.Core.Tests.TestSupport;
 /// </summary>
 internal static class TestBinder
 {
-    public static IssuerKeyBinder Offline { get; } = new(new IssuerDocuments(new NotFoundFetcher()));
+    public static IssuerKeyBinder Offline { get; } = new(new IssuerDocuments(new NotFoundFetcher()), new NoKeys());
+
+    /// <summary>No DID document to list keys from (IKeyResolver's default answer).</summary>
+    private sealed class NoKeys : Verifier.Core.Keys.IKeyResolver
+    {
+        public Task<Verifier.Core.Keys.KeyResolution> ResolveAsync(string keyId, CancellationToken cancellationToken) =>
+            Task.FromResult(Verifier.Core.Keys.KeyResolution.Fail(Verifier.Core.Keys.KeyResolutionStatus.NotFound, "offline"));
+    }
 
     private sealed class NotFoundFetcher : IDocumentFetcher
     {
