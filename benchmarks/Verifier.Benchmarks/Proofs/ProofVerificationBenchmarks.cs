@@ -51,8 +51,9 @@ public class ProofVerificationBenchmarks
         var issuerDocument = System.Text.Encoding.UTF8.GetBytes($$"""{"id":"{{Issuer}}","assertionMethod":["{{method}}"]}""");
         // As in the engine, the issuer's key list is read once per cache lifetime (Trust/IssuerDocuments).
         var documents = new IssuerDocuments(new OpenBadges2.DictionaryFetcher(new Dictionary<string, byte[]> { [Issuer] = issuerDocument }), _cache);
-        var binder = new IssuerKeyBinder(documents);
-        _verifier = new DataIntegrityProofVerifier(new FixedKey(key), binder, new JsonLdLinkedDataConverter(_processor));
+        var fixedKey = new FixedKey(key);
+        var binder = new IssuerKeyBinder(documents, fixedKey);
+        _verifier = new DataIntegrityProofVerifier(fixedKey, binder, new JsonLdLinkedDataConverter(_processor));
         if (!Verify())
         {
             throw new InvalidOperationException("the spec example did not verify");
