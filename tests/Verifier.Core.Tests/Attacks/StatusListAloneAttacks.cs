@@ -58,7 +58,7 @@ public sealed class StatusListAloneAttacks
         await using var lab = await StartAsync();
         using var world = W.PublishedOn(lab);
 
-        var report = await lab.TextAsync(Sign(world.EvilKey, W.StatusList(List, W.IssuerId, []), jwk: world.EvilKey.Jwk()), policy);
+        var report = await lab.TextAsync(Sign(world.EvilKey, W.StatusList(List, W.IssuerId, []), jwk: world.EvilKey.Jwk()), policy, configure: AsIssuer);
 
         Expect.Invalid(report);
     }
@@ -70,7 +70,7 @@ public sealed class StatusListAloneAttacks
         using var world = W.PublishedOn(lab);
         lab.Serve(Evil + "/keys/1", world.EvilKey.Jwk());
 
-        var report = await lab.TextAsync(Sign(world.EvilKey, W.StatusList(List, W.IssuerId, []), Evil + "/keys/1"));
+        var report = await lab.TextAsync(Sign(world.EvilKey, W.StatusList(List, W.IssuerId, []), Evil + "/keys/1"), configure: AsIssuer);
 
         Expect.Invalid(report);
     }
@@ -82,7 +82,7 @@ public sealed class StatusListAloneAttacks
         using var world = W.PublishedOn(lab);
         var forger = world.EvilKey;
 
-        var report = await lab.TextAsync(Sign(forger, W.StatusList(List, forger.DidKey, []), forger.DidKeyUrl));
+        var report = await lab.TextAsync(Sign(forger, W.StatusList(List, forger.DidKey, []), forger.DidKeyUrl), configure: AsIssuer);
 
         Assert.NotEqual(W.IssuerId, report.Issuer?.Id);
         Assert.Equal(forger.DidKey, report.Issuer?.Id);
@@ -98,7 +98,7 @@ public sealed class StatusListAloneAttacks
         var cleared = W.StatusList(List, W.IssuerId, []);
         var tampered = parts[0] + "." + Base64UrlEncoder.Encode(cleared.ToJsonString()) + "." + parts[2];
 
-        var report = await lab.TextAsync(tampered);
+        var report = await lab.TextAsync(tampered, configure: AsIssuer);
 
         Expect.Invalid(report);
     }
@@ -127,7 +127,7 @@ public sealed class StatusListAloneAttacks
         var list = W.StatusList(List, W.IssuerId, []);
         list["credentialSubject"]!.AsObject().Remove("statusPurpose");
 
-        var report = await lab.TextAsync(Sign(world.RealKey, list, W.KeyId));
+        var report = await lab.TextAsync(Sign(world.RealKey, list, W.KeyId), configure: AsIssuer);
 
         Expect.Invalid(report);
     }
@@ -167,7 +167,7 @@ public sealed class StatusListAloneAttacks
         await using var lab = await StartAsync();
         using var world = W.PublishedOn(lab);
 
-        var report = await lab.TextAsync(Sign(world.RealKey, W.StatusList(List, W.IssuerId, []), W.KeyId), recipient: "learner@example.org");
+        var report = await lab.TextAsync(Sign(world.RealKey, W.StatusList(List, W.IssuerId, []), W.KeyId), recipient: "learner@example.org", configure: AsIssuer);
 
         Expect.NotValid(report);
     }
