@@ -5,6 +5,21 @@ namespace Verifier.Core.Images;
 /// <summary>RFC 2397 <c>data:[&lt;mediatype&gt;][;base64],&lt;data&gt;</c>, decoded within a size cap.</summary>
 internal static class DataUri
 {
+    /// <summary>The media type a data URI declares (lower case, without parameters; empty when none), or null when it is not one.</summary>
+    public static string? MediaType(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        var comma = uri.IndexOf(',', StringComparison.Ordinal);
+        if (!uri.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || comma < 0)
+        {
+            return null;
+        }
+
+        var header = uri.AsSpan(5, comma - 5);
+        var semicolon = header.IndexOf(';');
+        return (semicolon < 0 ? header : header[..semicolon]).Trim().ToString().ToLowerInvariant();
+    }
+
     /// <summary>The bytes of a data URI, or null when it is not one, is malformed or decodes past <paramref name="maxBytes"/>.</summary>
     public static byte[]? Decode(string uri, int maxBytes)
     {

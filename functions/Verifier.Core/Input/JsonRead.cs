@@ -16,6 +16,11 @@ internal static class JsonRead
     public static string? String(JsonElement? obj, string name) =>
         obj is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
+    /// <summary>A member that is one value or an array of them, as a list of its elements (empty when absent).</summary>
+    public static IReadOnlyList<JsonElement> Items(JsonElement? obj, string name) =>
+        obj is not { ValueKind: JsonValueKind.Object } o || !o.TryGetProperty(name, out var v) ? []
+        : v.ValueKind == JsonValueKind.Array ? [.. v.EnumerateArray()] : [v];
+
     /// <summary>A string or array-of-strings member as a list, non-strings skipped (JSON-LD allows both for type and @context).</summary>
     public static IReadOnlyList<string> Strings(JsonElement? obj, string name)
     {

@@ -115,13 +115,13 @@ internal sealed class KeyResolver(IDocumentFetcher fetcher, EngineCache cache, I
         var (doc, url, _) = await LoadDidWebAsync(did, cancellationToken).ConfigureAwait(false);
         using (doc)
         {
-            if (doc is null || !doc.RootElement.TryGetProperty("assertionMethod", out var listed))
+            if (doc is null)
             {
                 return [];
             }
 
             var keys = new List<ResolvedKey>();
-            foreach (var entry in (listed.ValueKind == JsonValueKind.Array ? [.. listed.EnumerateArray()] : new[] { listed }).Take(MaxListedKeys))
+            foreach (var entry in JsonRead.Items(doc.RootElement, "assertionMethod").Take(MaxListedKeys))
             {
                 var id = entry.ValueKind == JsonValueKind.String ? entry.GetString() : JsonRead.String(entry, "id");
                 if (id is null)

@@ -92,15 +92,7 @@ internal sealed class Credential
     public static IReadOnlyList<string> Strings(JsonElement? obj, string name) => JsonRead.Strings(obj, name);
 
     /// <summary>An object-or-array property as a list of elements.</summary>
-    public static IReadOnlyList<JsonElement> Items(JsonElement? obj, string name)
-    {
-        if (obj is not { ValueKind: JsonValueKind.Object } o || !o.TryGetProperty(name, out var v))
-        {
-            return [];
-        }
-
-        return v.ValueKind == JsonValueKind.Array ? [.. v.EnumerateArray()] : [v];
-    }
+    public static IReadOnlyList<JsonElement> Items(JsonElement? obj, string name) => JsonRead.Items(obj, name);
 
     /// <summary>A string read from the JSON at most once (null is a valid, remembered answer).</summary>
     private struct Once

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verifier.Core.Images;
 
 namespace Verifier.Core.OpenBadges3;
 
@@ -12,6 +13,9 @@ internal static class CredentialEnvelope
 {
     public const string Type = "EnvelopedVerifiableCredential";
 
+    /// <summary>As large as a VC-JWT may be anywhere else (VcJwtVerifier's token size cap).</summary>
+    private const int MaxTokenBytes = 4 * 1024 * 1024;
+
     /// <summary>Whether the document declares itself an envelope (its type names EnvelopedVerifiableCredential).</summary>
     public static bool IsEnvelope(JsonElement root) => Credential.Strings(root, "type").Contains(Type);
 
@@ -24,20 +28,12 @@ internal static class CredentialEnvelope
         }
 
         var id = Credential.Str(root, "id");
-        if (id is null || !id.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        var mediaType = id is null ? null : DataUri.MediaType(id);
+        if (mediaType is null)
         {
             return (null, "its id must be a data: URL holding the secured credential");
         }
 
-        var comma = id.IndexOf(',', StringComparison.Ordinal);
-        if (comma < 0)
-        {
-            return (null, "its data: URL has no ',' before the data");
-        }
-
-        var header = id[5..comma].Split(';');
-        var mediaType = header[0].Trim().ToLowerInvariant();
-        var base64 = header.Skip(1).Any(p => p.Trim().Equals("base64", StringComparison.OrdinalIgnoreCase));
         switch (mediaType)
         {
             case "application/vc+jwt" or "application/vc-ld+jwt":
@@ -50,17 +46,12 @@ internal static class CredentialEnvelope
                 return (null, $"its data: URL holds {(mediaType.Length == 0 ? "no media type" : mediaType)}, not a VC-JWT (application/vc+jwt)");
         }
 
-        string data;
-        try
+        if (DataUri.Decode(id!, MaxTokenBytes) is not { } bytes)
         {
-            data = base64 ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(id[(comma + 1)..])) : Uri.UnescapeDataString(id[(comma + 1)..]);
-        }
-        catch (FormatException)
-        {
-            return (null, "its data: URL says base64 but is not");
+            return (null, "its data: URL cannot be decoded (bad base64, or larger than a token may be)");
         }
 
-        data = data.Trim();
+        var data = System.Text.Encoding.UTF8.GetString(bytes).Trim();
         return Input.PayloadClassifier.LooksLikeCompactJws(data)
             ? (data, null)
             : (null, "its data: URL does not hold a compact JWS");

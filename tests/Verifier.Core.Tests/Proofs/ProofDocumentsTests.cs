@@ -53,7 +53,7 @@ public sealed class ProofDocumentsTests
     {
         using var doc = JsonDocument.Parse(Secured.Replace("\"type\": \"DataIntegrityProof\"", "\"@context\": [\"https://suite.test/v1\", \"https://example.test/v1\"], \"type\": \"Ed25519Signature2020\"", StringComparison.Ordinal));
 
-        var config = ProofDocuments.ProofConfig(doc.RootElement, doc.RootElement.GetProperty("proof"), ownContext: true, out var error);
+        var config = ProofDocuments.ProofConfig(doc.RootElement, doc.RootElement.GetProperty("proof"), ownContext: true, detachedJws: false, out var error);
 
         Assert.Null(error);
         Assert.Equal(
@@ -66,7 +66,7 @@ public sealed class ProofDocumentsTests
     {
         using var doc = JsonDocument.Parse(Secured.Replace("\"type\": \"DataIntegrityProof\"", "\"@context\": [{\"created\": \"urn:evil\"}], \"type\": \"Ed25519Signature2020\"", StringComparison.Ordinal));
 
-        var config = ProofDocuments.ProofConfig(doc.RootElement, doc.RootElement.GetProperty("proof"), ownContext: true, out var error);
+        var config = ProofDocuments.ProofConfig(doc.RootElement, doc.RootElement.GetProperty("proof"), ownContext: true, detachedJws: false, out var error);
 
         Assert.Null(config);
         Assert.NotNull(error);

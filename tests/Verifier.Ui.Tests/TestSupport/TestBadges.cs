@@ -73,7 +73,7 @@ public static class TestBadges
                 ["id"] = "https://academy.example/status/1#list",
                 ["type"] = "BitstringStatusList",
                 ["statusPurpose"] = "revocation",
-                ["encodedList"] = "u" + Convert.ToBase64String(bits.ToArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+                ["encodedList"] = "u" + System.Buffers.Text.Base64Url.EncodeToString(bits.ToArray()),
             },
         };
         return Signing.DataIntegrity(list, issuer, "2026-01-01T00:00:00Z").ToJsonString();

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Verifier.Core.Crypto;
@@ -48,8 +47,7 @@ internal abstract class DetachedJwsSuite(ILinkedDataConverter converter, DataInt
     protected override byte[] SigningInput(ProofDescriptor proof, byte[] hashData)
     {
         // ReadSignature accepted the header, so the first segment is plain base64url (ASCII).
-        var jws = proof.Jws!;
-        var header = jws[..jws.IndexOf('.', StringComparison.Ordinal)];
+        var header = EncodedHeader(proof);
         var input = new byte[header.Length + 1 + hashData.Length];
         Encoding.ASCII.GetBytes(header, input);
         input[header.Length] = (byte)'.';
@@ -59,20 +57,20 @@ internal abstract class DetachedJwsSuite(ILinkedDataConverter converter, DataInt
 
     protected override bool VerifySignature(ProofDescriptor proof, ResolvedKey key, byte[] data, byte[] signature)
     {
-        var jws = proof.Jws!;
         // The key's kind fixes the algorithm: a header naming another one is refused (no algorithm substitution).
-        if (HeaderAlgorithm(jws[..jws.IndexOf('.', StringComparison.Ordinal)]) is not { } alg || alg != AlgorithmFor(key.Kind))
+        if (HeaderAlgorithm(EncodedHeader(proof)) is not { } alg || alg != AlgorithmFor(key.Kind))
         {
             return false;
         }
 
-        return alg switch
-        {
-            "EdDSA" => Ed25519Verifier.Verify(key.PublicKeyBytes, data, signature),
-            "ES256" => EcdsaP1363.Verify(key, data, signature),
-            "ES384" => EcdsaP1363.Verify(key, data, signature),
-            _ => false,
-        };
+        return alg == "EdDSA" ? Ed25519Verifier.Verify(key.PublicKeyBytes, data, signature) : EcdsaP1363.Verify(key, data, signature);
+    }
+
+    /// <summary>The jws's first segment; only called once ReadSignature has accepted the jws.</summary>
+    private static string EncodedHeader(ProofDescriptor proof)
+    {
+        var jws = proof.Jws!;
+        return jws[..jws.IndexOf('.', StringComparison.Ordinal)];
     }
 
     private bool IsAllowed(string alg) => AlgorithmFor(KeyKind.Ed25519) == alg || AlgorithmFor(KeyKind.EcP256) == alg || AlgorithmFor(KeyKind.EcP384) == alg;
@@ -120,37 +118,6 @@ internal abstract class DetachedJwsSuite(ILinkedDataConverter converter, DataInt
         catch (FormatException)
         {
             return null;
-        }
-    }
-}
-
-/// <summary>ECDSA over P-256/SHA-256 or P-384/SHA-384 with a raw r‖s signature (IEEE P1363, JWS ES256/ES384 and vc-di-ecdsa).</summary>
-internal static class EcdsaP1363
-{
-    public static bool Verify(ResolvedKey key, byte[] data, byte[] signature)
-    {
-        if (key.Kind is not (KeyKind.EcP256 or KeyKind.EcP384))
-        {
-            return false;
-        }
-
-        var (curve, size, hash) = key.Kind == KeyKind.EcP384
-            ? (ECCurve.NamedCurves.nistP384, 48, HashAlgorithmName.SHA384)
-            : (ECCurve.NamedCurves.nistP256, 32, HashAlgorithmName.SHA256);
-        if (key.PublicKeyBytes is not { } point || point.Length != 1 + (2 * size) || point[0] != 0x04 || signature.Length != 2 * size)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var ecdsa = ECDsa.Create(new ECParameters { Curve = curve, Q = new ECPoint { X = point[1..(1 + size)], Y = point[(1 + size)..] } });
-            return ecdsa.VerifyData(data, signature, hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        }
-        catch (CryptographicException)
-        {
-            // A point off the curve is refused at import: it can verify nothing.
-            return false;
         }
     }
 }

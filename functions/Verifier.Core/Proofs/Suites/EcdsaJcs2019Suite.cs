@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Verifier.Core.Crypto;
 using Verifier.Core.Keys;
 
 namespace Verifier.Core.Proofs.Suites;

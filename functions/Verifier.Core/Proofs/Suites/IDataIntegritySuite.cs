@@ -20,29 +20,9 @@ internal interface IDataIntegritySuite
     /// §2.2.1, vc-di-ecdsa §2.2.1) unless the suite expresses it otherwise.
     /// </summary>
     (byte[]? Signature, string? Error) ReadSignature(ProofDescriptor proof) =>
-        ProofValues.DecodeBase58(proof.ProofValue) is { } signature
+        proof.ProofValue is ['z', ..] && Multibase.Decode(proof.ProofValue) is { } signature
             ? (signature, null)
             : (null, "proofValue is missing or not multibase base58btc ('z…')");
-}
-
-internal static class ProofValues
-{
-    public static byte[]? DecodeBase58(string? value)
-    {
-        if (value is not { Length: > 1 } || value[0] != 'z')
-        {
-            return null;
-        }
-
-        try
-        {
-            return SimpleBase.Base58.Bitcoin.Decode(value.AsSpan(1));
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            return null;
-        }
-    }
 }
 
 /// <param name="SecuredDocument">The credential as received (with its proof or proofs).</param>

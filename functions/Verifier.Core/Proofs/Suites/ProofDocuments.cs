@@ -58,9 +58,6 @@ internal static class ProofDocuments
     public static JsonElement? ProofConfig(JsonElement secured, JsonElement proof, out string? error) =>
         ProofConfig(secured, proof, ownContext: false, detachedJws: false, out error);
 
-    public static JsonElement? ProofConfig(JsonElement secured, JsonElement proof, bool ownContext, out string? error) =>
-        ProofConfig(secured, proof, ownContext, detachedJws: false, out error);
-
     /// <summary>
     /// The proof configuration; with <paramref name="ownContext"/> (the legacy Ed25519Signature2020 suite) a proof's
     /// own @context is kept. Issuers of that generation (didkit / ssi) put the suite context on the proof rather than
