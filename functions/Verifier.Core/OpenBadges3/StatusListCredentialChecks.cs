@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Verifier.Core.Status;
 
 namespace Verifier.Core.OpenBadges3;
 

@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using Verifier.Core.Crypto;
 using Verifier.Core.Keys;
-using Verifier.LinkedData.Jcs;
 
 namespace Verifier.Core.Proofs.Suites;
 

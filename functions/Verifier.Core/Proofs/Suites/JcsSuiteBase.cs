@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Verifier.Core.Crypto;
 using Verifier.Core.Keys;
 using Verifier.LinkedData.Jcs;
 
