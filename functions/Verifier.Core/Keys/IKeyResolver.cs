@@ -47,6 +47,9 @@ public enum KeyKind
     EcP256,
     EcP384,
     Ed25519,
+
+    /// <summary>secp256k1 (SEC 2), JOSE <c>ES256K</c> (RFC 8812).</summary>
+    EcSecp256k1,
 }
 
 /// <summary>Where a key's bytes came from: what decides who may have published it (docs/security.md rule 3).</summary>

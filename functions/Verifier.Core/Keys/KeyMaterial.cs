@@ -59,17 +59,16 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
                     }
 
                     return (new KeyMaterial(KeyKind.Rsa, new JsonWebKey { Kty = "RSA", N = Base64UrlEncoder.Encode(n), E = Base64UrlEncoder.Encode(e) }, null), KeyResolutionStatus.Resolved, null);
-                case "EC" when crv is "P-256" or "P-384":
-                    var kind = crv == "P-256" ? KeyKind.EcP256 : KeyKind.EcP384;
+                case "EC" when EcCurve.OfJwk(crv) is { } curve:
                     var x = Base64UrlEncoder.DecodeBytes(JsonRead.String(jwk, "x") ?? string.Empty);
                     var y = Base64UrlEncoder.DecodeBytes(JsonRead.String(jwk, "y") ?? string.Empty);
-                    return FromEc(kind, x, y);
+                    return FromEc(curve, x, y);
                 case "OKP" when crv == "Ed25519":
                     return FromEd25519(Base64UrlEncoder.DecodeBytes(JsonRead.String(jwk, "x") ?? string.Empty));
                 case null:
                     return (null, KeyResolutionStatus.Invalid, "the JWK has no kty");
                 default:
-                    return (null, KeyResolutionStatus.Unsupported, $"key type {kty}{(crv is null ? string.Empty : "/" + crv)} is not supported (RSA, EC P-256/P-384 and OKP Ed25519 are)");
+                    return (null, KeyResolutionStatus.Unsupported, $"key type {kty}{(crv is null ? string.Empty : "/" + crv)} is not supported (RSA, EC P-256/P-384/secp256k1 and OKP Ed25519 are)");
             }
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
@@ -90,7 +89,7 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
         var split = Multicodec.Split(bytes);
         if (split is null)
         {
-            return (null, KeyResolutionStatus.Unsupported, "the multicodec key type is not supported (Ed25519, P-256 and P-384 are)");
+            return (null, KeyResolutionStatus.Unsupported, "the multicodec key type is not supported (Ed25519, P-256, P-384 and secp256k1 are)");
         }
 
         var (kind, key) = split.Value;
@@ -99,10 +98,16 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
             return FromEd25519(key);
         }
 
+        return FromSec1(kind, key);
+    }
+
+    /// <summary>A SEC 1 encoded point (compressed or uncompressed) on the curve of <paramref name="kind"/>.</summary>
+    public static (KeyMaterial? Key, KeyResolutionStatus Status, string? Error) FromSec1(KeyKind kind, ReadOnlySpan<byte> key)
+    {
         var point = EcPoint.Decompress(kind, key);
-        return point is null
+        return point is null || EcCurve.Of(kind) is not { } curve
             ? (null, KeyResolutionStatus.Invalid, "the EC key is not a point on its curve")
-            : FromEc(kind, point.Value.X, point.Value.Y);
+            : FromEc(curve, point.Value.X, point.Value.Y);
     }
 
     /// <summary>Ed25519VerificationKey2018-style raw base58 keys without a multibase prefix or multicodec header.</summary>
@@ -111,10 +116,9 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
             ? (new KeyMaterial(KeyKind.Ed25519, new JsonWebKey { Kty = "OKP", Crv = "Ed25519", X = Base64UrlEncoder.Encode(raw) }, raw), KeyResolutionStatus.Resolved, null)
             : (null, KeyResolutionStatus.Invalid, "an Ed25519 public key is 32 bytes");
 
-    private static (KeyMaterial? Key, KeyResolutionStatus Status, string? Error) FromEc(KeyKind kind, byte[] x, byte[] y)
+    private static (KeyMaterial? Key, KeyResolutionStatus Status, string? Error) FromEc(EcCurve curve, byte[] x, byte[] y)
     {
-        var size = kind == KeyKind.EcP256 ? 32 : 48;
-        if (x.Length != size || y.Length != size)
+        if (x.Length != curve.Size || y.Length != curve.Size)
         {
             return (null, KeyResolutionStatus.Invalid, "the EC coordinates have the wrong length");
         }
@@ -122,18 +126,14 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
         try
         {
             // Importing validates that the point is on the curve (an invalid-curve attack starts with one that is not).
-            using var ecdsa = ECDsa.Create(new ECParameters
-            {
-                Curve = kind == KeyKind.EcP256 ? ECCurve.NamedCurves.nistP256 : ECCurve.NamedCurves.nistP384,
-                Q = new ECPoint { X = x, Y = y },
-            });
+            using var ecdsa = ECDsa.Create(new ECParameters { Curve = curve.Curve, Q = new ECPoint { X = x, Y = y } });
         }
         catch (CryptographicException)
         {
             return (null, KeyResolutionStatus.Invalid, "the EC key is not a point on its curve");
         }
 
-        var jwk = new JsonWebKey { Kty = "EC", Crv = kind == KeyKind.EcP256 ? "P-256" : "P-384", X = Base64UrlEncoder.Encode(x), Y = Base64UrlEncoder.Encode(y) };
-        return (new KeyMaterial(kind, jwk, [0x04, .. x, .. y]), KeyResolutionStatus.Resolved, null);
+        var jwk = new JsonWebKey { Kty = "EC", Crv = curve.Crv, X = Base64UrlEncoder.Encode(x), Y = Base64UrlEncoder.Encode(y) };
+        return (new KeyMaterial(curve.Kind, jwk, [0x04, .. x, .. y]), KeyResolutionStatus.Resolved, null);
     }
 }

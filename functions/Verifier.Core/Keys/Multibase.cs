@@ -35,10 +35,11 @@ internal static class Multibase
 /// <summary>Multicodec prefixes (unsigned varints) of the public-key types did:key and Multikey use.</summary>
 internal static class Multicodec
 {
-    // ed25519-pub 0xed, p256-pub 0x1200, p384-pub 0x1201 — each as a varint.
+    // ed25519-pub 0xed, p256-pub 0x1200, p384-pub 0x1201, secp256k1-pub 0xe7 — each as a varint.
     private static readonly byte[] Ed25519 = [0xed, 0x01];
     private static readonly byte[] P256 = [0x80, 0x24];
     private static readonly byte[] P384 = [0x81, 0x24];
+    private static readonly byte[] Secp256k1 = [0xe7, 0x01];
 
     /// <summary>Splits a multicodec-prefixed key into its kind and key bytes; null for a codec this verifier does not know.</summary>
     public static (KeyKind Kind, byte[] Key)? Split(byte[] bytes)
@@ -56,6 +57,11 @@ internal static class Multicodec
         if (bytes.AsSpan().StartsWith(P384))
         {
             return (KeyKind.EcP384, bytes[2..]);
+        }
+
+        if (bytes.AsSpan().StartsWith(Secp256k1))
+        {
+            return (KeyKind.EcSecp256k1, bytes[2..]);
         }
 
         return null;

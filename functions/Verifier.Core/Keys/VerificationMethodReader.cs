@@ -6,7 +6,8 @@ namespace Verifier.Core.Keys;
 /// <summary>
 /// Reads keys out of verification methods and the documents that list them (DID Core §5.2, Controlled Identifiers
 /// §2.2): Multikey / Ed25519VerificationKey2020 (<c>publicKeyMultibase</c>), JsonWebKey / JsonWebKey2020
-/// (<c>publicKeyJwk</c>), Ed25519VerificationKey2018 (<c>publicKeyBase58</c>), or a bare JWK.
+/// (<c>publicKeyJwk</c>), Ed25519VerificationKey2018 (<c>publicKeyBase58</c>), EcdsaSecp256k1VerificationKey2019
+/// (<c>publicKeyJwk</c>, <c>publicKeyBase58</c> or <c>publicKeyHex</c>), or a bare JWK.
 /// </summary>
 internal static class VerificationMethodReader
 {
@@ -42,7 +43,39 @@ internal static class VerificationMethodReader
                 : (null, KeyResolutionStatus.Invalid, "publicKeyBase58 is not base58btc");
         }
 
-        return (null, KeyResolutionStatus.Unsupported, "the verification method has neither publicKeyJwk nor publicKeyMultibase (nor an Ed25519VerificationKey2018 publicKeyBase58)");
+        // EcdsaSecp256k1VerificationKey2019 (W3C CCG secp256k1 2019 suite) documents also carry the SEC 1 point in
+        // plain base58btc or hex; as above, only for that type, where the member's key kind is known.
+        if (JsonRead.String(method, "type") == "EcdsaSecp256k1VerificationKey2019" && Sec1(method) is { } point)
+        {
+            return point.Length == 0
+                ? (null, KeyResolutionStatus.Invalid, "publicKeyBase58 / publicKeyHex is not a base58btc / hex SEC 1 point")
+                : KeyMaterial.FromSec1(KeyKind.EcSecp256k1, point);
+        }
+
+        return (null, KeyResolutionStatus.Unsupported, "the verification method has neither publicKeyJwk nor publicKeyMultibase (nor the publicKeyBase58 of an Ed25519VerificationKey2018 or EcdsaSecp256k1VerificationKey2019)");
+    }
+
+    /// <summary>The point of a publicKeyBase58 or publicKeyHex member; empty when it does not decode; null when neither is there.</summary>
+    private static byte[]? Sec1(JsonElement method)
+    {
+        if (JsonRead.String(method, "publicKeyBase58") is { } base58)
+        {
+            return Multibase.Decode("z" + base58) ?? [];
+        }
+
+        if (JsonRead.String(method, "publicKeyHex") is not { } hex)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Convert.FromHexString(hex);
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
     }
 
     /// <summary>Finds the method with <paramref name="keyId"/> in a DID or controller document (absolute or "#fragment" ids).</summary>

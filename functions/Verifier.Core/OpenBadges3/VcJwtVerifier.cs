@@ -18,7 +18,7 @@ internal sealed record JwtOutcome(bool SignatureValid, JsonDocument? Payload, Js
 
 /// <summary>
 /// Verifies a compact VC-JWT (OB 3.0 §8.2 "JSON Web Token Proof Format"; VC-JOSE-COSE for VCDM 2.0): the header,
-/// the key it names, the signature (IdentityModel, with EdDSA plugged in), and whether the key is the issuer's.
+/// the key it names, the signature (IdentityModel, with EdDSA and ES256K plugged in), and whether the key is the issuer's.
 /// Lifetime, audience and issuer are checked by <see cref="JwtClaimsCheck"/> against the credential, with the
 /// engine's clock, so IdentityModel's own validators are off.
 /// </summary>
@@ -26,7 +26,8 @@ internal sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
 {
     // RFC 7518 names. "none" and HMAC (HS*) are never accepted: a MAC key would have to be the public key. OB 3.0
     // §8.2.3 requires RS256 and permits others; the RSA family (PKCS#1 v1.5 and PSS) is signed by the same key holder,
-    // so admitting RS384/RS512/PS* lets no one but that holder sign. ES512 (P-521) and ES256K are not supported.
+    // so admitting RS384/RS512/PS* lets no one but that holder sign. ES256K (RFC 8812) is what secp256k1 issuers
+    // (did:ethr, did:ion, some wallets) sign with. ES512 (P-521) is not supported.
     private static readonly Dictionary<string, KeyKind> Algorithms = new(StringComparer.Ordinal)
     {
         ["RS256"] = KeyKind.Rsa,
@@ -37,6 +38,7 @@ internal sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
         ["PS512"] = KeyKind.Rsa,
         ["ES256"] = KeyKind.EcP256,
         ["ES384"] = KeyKind.EcP384,
+        ["ES256K"] = KeyKind.EcSecp256k1,
         ["EdDSA"] = KeyKind.Ed25519,
     };
 
@@ -183,9 +185,9 @@ internal sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
             RequireExpirationTime = false,
             RequireSignedTokens = true,
             ValidAlgorithms = [.. Algorithms.Where(a => a.Value == Algorithms[alg]).Select(a => a.Key)],
-            // Only EdDSA needs the project's provider; the others keep IdentityModel's default factory and its
+            // Only EdDSA and ES256K need the project's provider; the others keep IdentityModel's default factory and its
             // signature-provider cache (a custom factory would import the RSA/EC key again for every token).
-            CryptoProviderFactory = alg == EdDsaCryptoProviderFactory.Algorithm ? EdDsaCryptoProviderFactory.Instance : null,
+            CryptoProviderFactory = AddedAlgorithmsCryptoProviderFactory.Handles(alg) ? AddedAlgorithmsCryptoProviderFactory.Instance : null,
             IssuerSigningKeyResolver = (_, _, _, _) => [key],
         };
 

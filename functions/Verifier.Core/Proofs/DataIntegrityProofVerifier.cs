@@ -23,7 +23,7 @@ internal sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
     {
         _options = options?.Value ?? new DataIntegrityOptions();
         _converter = converter;
-        _evaluator = new ProofEvaluator(keys, binder, [new EddsaRdfc2022Suite(converter, _options), new Ed25519Signature2018Suite(converter, _options), new JsonWebSignature2020Suite(converter, _options), new EddsaJcs2022Suite(), new EcdsaJcs2019Suite(), new EcdsaRdfc2019Suite(converter, _options)]);
+        _evaluator = new ProofEvaluator(keys, binder, [new EddsaRdfc2022Suite(converter, _options), new Ed25519Signature2018Suite(converter, _options), new JsonWebSignature2020Suite(converter, _options), new EcdsaSecp256k1Signature2019Suite(converter, _options), new EddsaJcs2022Suite(), new EcdsaJcs2019Suite(), new EcdsaRdfc2019Suite(converter, _options)]);
     }
 
     public async Task<EmbeddedProofOutcome> VerifyAsync(JsonElement credential, string? issuerId, VerificationContext context, CancellationToken cancellationToken)

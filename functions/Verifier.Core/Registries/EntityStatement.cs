@@ -137,7 +137,7 @@ internal sealed class EntityStatement
             RequireExpirationTime = false,
             RequireSignedTokens = true,
             ValidAlgorithms = [Alg],
-            CryptoProviderFactory = Alg == EdDsaCryptoProviderFactory.Algorithm ? EdDsaCryptoProviderFactory.Instance : null,
+            CryptoProviderFactory = AddedAlgorithmsCryptoProviderFactory.Handles(Alg) ? AddedAlgorithmsCryptoProviderFactory.Instance : null,
             IssuerSigningKeyResolver = (_, _, _, _) => [key.Jwk],
         };
         var result = await Handler.ValidateTokenAsync(Jwt, parameters).ConfigureAwait(false);

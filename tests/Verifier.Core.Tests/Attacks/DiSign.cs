@@ -65,8 +65,23 @@ internal static class DiSign
 
     /// <summary>A JsonWebSignature2020 proof: the same detached-JWS construction, with the key's own algorithm.</summary>
     public static Task<JsonObject> JsonWebSignature2020Async(JsonObject credential, TestKey key, string verificationMethod, string? header = null) =>
-        ProofSigner.SignAsync(credential, new TestSigner(verificationMethod, key.Alg switch { "ES256" => KeyKind.EcP256, "ES384" => KeyKind.EcP384, _ => KeyKind.Ed25519 }, key.Sign), Rdf.Value,
-            type: "JsonWebSignature2020", jwsHeader: header ?? $"{{\"alg\":\"{key.Alg}\",\"b64\":false,\"crit\":[\"b64\"]}}");
+        DetachedJwsAsync("JsonWebSignature2020", credential, key, verificationMethod, header);
+
+    /// <summary>An EcdsaSecp256k1Signature2019 proof: the same detached-JWS construction, ES256K.</summary>
+    public static Task<JsonObject> EcdsaSecp256k1Signature2019Async(JsonObject credential, TestKey key, string verificationMethod, string? header = null) =>
+        DetachedJwsAsync("EcdsaSecp256k1Signature2019", credential, key, verificationMethod, header);
+
+    private static Task<JsonObject> DetachedJwsAsync(string type, JsonObject credential, TestKey key, string verificationMethod, string? header) =>
+        ProofSigner.SignAsync(credential, new TestSigner(verificationMethod, KindOf(key), key.Sign), Rdf.Value,
+            type: type, jwsHeader: header ?? $"{{\"alg\":\"{key.Alg}\",\"b64\":false,\"crit\":[\"b64\"]}}");
+
+    private static KeyKind KindOf(TestKey key) => key.Alg switch
+    {
+        "ES256" => KeyKind.EcP256,
+        "ES384" => KeyKind.EcP384,
+        "ES256K" => KeyKind.EcSecp256k1,
+        _ => KeyKind.Ed25519,
+    };
 
     /// <summary>The pinned-context folder for engines that must expand JSON-LD: the repository's own contexts/.</summary>
     public static string ContextsFolder() => ProjectContexts.Folder;

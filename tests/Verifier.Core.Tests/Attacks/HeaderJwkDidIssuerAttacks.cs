@@ -11,15 +11,17 @@ namespace Verifier.Core.Tests.Attacks;
 /// </summary>
 public sealed class HeaderJwkDidIssuerAttacks
 {
-    /// <summary>Every key type each method can hold: did:key (Ed25519, P-256), did:jwk (also RSA).</summary>
+    /// <summary>Every key type each method can hold: did:key (Ed25519, P-256, secp256k1), did:jwk (also RSA).</summary>
     public static TheoryData<string, string> MethodsAndKeys => new()
     {
-        { "did:key", "EdDSA" }, { "did:key", "ES256" }, { "did:jwk", "EdDSA" }, { "did:jwk", "ES256" }, { "did:jwk", "RS256" },
+        { "did:key", "EdDSA" }, { "did:key", "ES256" }, { "did:key", "ES256K" },
+        { "did:jwk", "EdDSA" }, { "did:jwk", "ES256" }, { "did:jwk", "ES256K" }, { "did:jwk", "RS256" },
     };
 
     private static TestKey Make(string alg) => alg switch
     {
         "ES256" => TestKey.P256(),
+        "ES256K" => TestKey.Secp256k1(),
         "RS256" => TestKey.Rsa(),
         _ => TestKey.Ed25519(),
     };

@@ -5,7 +5,7 @@ namespace Verifier.Core.Tests.Attacks;
 
 /// <summary>
 /// JsonWebSignature2020 (a detached JWS over the RDFC hashes, algorithm fixed by the key's type). Genuine did:key
-/// credentials verify with Ed25519 and P-256 keys; a header naming another algorithm than the key's (algorithm
+/// credentials verify with Ed25519, P-256, P-384 and secp256k1 keys; a header naming another algorithm than the key's (algorithm
 /// substitution), a forger's signature under the issuer's method, a changed credential, or a forger's own key
 /// naming an https issuer never do.
 /// </summary>
@@ -23,11 +23,12 @@ public sealed class JsonWebSignature2020Attacks
     private static Task<VerificationReport> VerifyAsync(AttackLab lab, JsonObject signed, IssuerPolicy? policy = null) =>
         lab.TextAsync(signed.ToJsonString(), policy, configure: o => o.Contexts.Path = DiSign.ContextsFolder());
 
-    public static TheoryData<string> Keys => ["EdDSA", "ES256", "ES384"];
+    public static TheoryData<string> Keys => ["EdDSA", "ES256", "ES384", "ES256K"];
 
     private static TestKey Make(string alg) => alg switch
     {
         "ES256" => TestKey.P256(),
+        "ES256K" => TestKey.Secp256k1(),
         "ES384" => TestKey.P384(),
         _ => TestKey.Ed25519(),
     };
@@ -49,6 +50,8 @@ public sealed class JsonWebSignature2020Attacks
     [InlineData("ES256", "ES384")]
     [InlineData("ES256", "EdDSA")]
     [InlineData("EdDSA", "ES256")]
+    [InlineData("ES256K", "ES256")]
+    [InlineData("ES256", "ES256K")]
     public async Task Jws2020_HeaderAlgorithmOtherThanTheKeys_IsInvalid(string keyAlg, string headerAlg)
     {
         await using var lab = await StartAsync();

@@ -34,7 +34,7 @@ public class Ed25519VerifierTests
             ValidateIssuer = false,
             ValidateAudience = false,
             ValidateLifetime = false,
-            CryptoProviderFactory = EdDsaCryptoProviderFactory.Instance,
+            CryptoProviderFactory = AddedAlgorithmsCryptoProviderFactory.Instance,
             IssuerSigningKeyResolver = (_, _, _, _) => [jwk],
         };
         var handler = new JsonWebTokenHandler();

@@ -8,7 +8,8 @@ namespace Verifier.Core.Proofs.Suites;
 
 /// <summary>
 /// The Linked Data proofs that carry their signature as a detached JWS with an unencoded payload (RFC 7797), as
-/// jsonld-signatures' JwsLinkedDataSignature makes them (Ed25519Signature2018, JsonWebSignature2020): the same RDFC-1.0
+/// jsonld-signatures' JwsLinkedDataSignature makes them (Ed25519Signature2018, JsonWebSignature2020,
+/// EcdsaSecp256k1Signature2019): the same RDFC-1.0
 /// hashing as Ed25519Signature2020 (hashData = SHA-256(proof options) ‖ SHA-256(document)), signed over
 /// ASCII(base64url(header) + ".") ‖ hashData. Written here because no served .NET library verifies Linked Data
 /// proofs, and IdentityModel does not take b64=false payloads. The header is held to exactly what these suites
@@ -73,7 +74,7 @@ internal abstract class DetachedJwsSuite(ILinkedDataConverter converter, DataInt
         return jws[..jws.IndexOf('.', StringComparison.Ordinal)];
     }
 
-    private bool IsAllowed(string alg) => AlgorithmFor(KeyKind.Ed25519) == alg || AlgorithmFor(KeyKind.EcP256) == alg || AlgorithmFor(KeyKind.EcP384) == alg;
+    private bool IsAllowed(string alg) => Enum.GetValues<KeyKind>().Any(kind => AlgorithmFor(kind) == alg);
 
     /// <summary>The header's alg when the header is exactly {alg, b64: false, crit: ["b64"]}; otherwise null.</summary>
     private static string? HeaderAlgorithm(string encoded)
