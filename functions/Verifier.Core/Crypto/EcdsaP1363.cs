@@ -31,7 +31,7 @@ internal static class EcdsaP1363
             using var ecdsa = ECDsa.Create(new ECParameters { Curve = curve.Curve, Q = new ECPoint { X = point[1..(1 + size)], Y = point[(1 + size)..] } });
             return ecdsa.VerifyData(data, signature, curve.Hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or PlatformNotSupportedException)
         {
             // A point off the curve is refused at import: it can verify nothing.
             return false;

@@ -132,6 +132,11 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
         {
             return (null, KeyResolutionStatus.Invalid, "the EC key is not a point on its curve");
         }
+        catch (PlatformNotSupportedException)
+        {
+            // secp256k1 needs OpenSSL (Linux, where the service runs); Windows CNG and macOS do not offer the curve.
+            return (null, KeyResolutionStatus.Unsupported, $"the curve {curve.Crv} is not available on this platform");
+        }
 
         var jwk = new JsonWebKey { Kty = "EC", Crv = curve.Crv, X = Base64UrlEncoder.Encode(x), Y = Base64UrlEncoder.Encode(y) };
         return (new KeyMaterial(curve.Kind, jwk, [0x04, .. x, .. y]), KeyResolutionStatus.Resolved, null);

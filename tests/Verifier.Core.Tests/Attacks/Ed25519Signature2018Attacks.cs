@@ -13,14 +13,7 @@ namespace Verifier.Core.Tests.Attacks;
 public sealed class Ed25519Signature2018Attacks
 {
     /// <summary>A VCDM 1.1 OB 3.0 credential, the form plugfest issuers of this suite used (the v1 context defines it).</summary>
-    private static JsonObject Credential(string issuerId)
-    {
-        var credential = W.Credential(issuerId: issuerId, url: null);
-        credential["@context"] = new JsonArray("https://www.w3.org/2018/credentials/v1", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
-        credential["issuanceDate"] = credential["validFrom"]!.DeepClone();
-        credential.Remove("validFrom");
-        return credential;
-    }
+    private static JsonObject Credential(string issuerId) => W.Vc11Credential(issuerId);
 
     private static Task<VerificationReport> VerifyAsync(AttackLab lab, JsonObject signed, IssuerPolicy? policy = null) =>
         lab.TextAsync(signed.ToJsonString(), policy, configure: o => o.Contexts.Path = DiSign.ContextsFolder());

@@ -45,6 +45,19 @@ internal sealed class Ob3World : IDisposable
         return credential;
     }
 
+    /// <summary>
+    /// A VCDM 1.1 OB 3.0 credential (issuanceDate instead of validFrom): the form issuers of the legacy suites used,
+    /// whose v1 context defines Ed25519Signature2018 and EcdsaSecp256k1Signature2019.
+    /// </summary>
+    public static JsonObject Vc11Credential(string issuerId)
+    {
+        var credential = Credential(issuerId: issuerId, url: null);
+        credential["@context"] = new JsonArray("https://www.w3.org/2018/credentials/v1", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+        credential["issuanceDate"] = credential["validFrom"]!.DeepClone();
+        credential.Remove("validFrom");
+        return credential;
+    }
+
     /// <summary>A VCDM 2.0 VC-JWT of the credential (iss, sub, jti, nbf, exp from it).</summary>
     public static string Jwt(TestKey key, JsonObject credential, string? kid = null, JsonObject? jwk = null, Action<JsonObject>? header = null) =>
         OpenBadges3.Jwt.Sign(key, Ob3Fixtures.Payload(credential), kid, jwk, header);

@@ -42,14 +42,7 @@ public sealed class Secp256k1Attacks
     }
 
     /// <summary>A VCDM 1.1 credential: its context defines EcdsaSecp256k1Signature2019, as issuers of that suite used it.</summary>
-    private static JsonObject Vc11(string issuerId)
-    {
-        var credential = W.Credential(issuerId: issuerId, url: null);
-        credential["@context"] = new JsonArray("https://www.w3.org/2018/credentials/v1", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
-        credential["issuanceDate"] = credential["validFrom"]!.DeepClone();
-        credential.Remove("validFrom");
-        return credential;
-    }
+    private static JsonObject Vc11(string issuerId) => W.Vc11Credential(issuerId);
 
     private static Task<VerificationReport> VerifyProofAsync(AttackLab lab, JsonObject signed, IssuerPolicy? policy = null) =>
         lab.TextAsync(signed.ToJsonString(), policy, configure: o => o.Contexts.Path = DiSign.ContextsFolder());

@@ -6,9 +6,10 @@ public class KeyResolverTests
     [InlineData("EdDSA", KeyKind.Ed25519)]
     [InlineData("ES256", KeyKind.EcP256)]
     [InlineData("ES384", KeyKind.EcP384)]
+    [InlineData("ES256K", KeyKind.EcSecp256k1)]
     public async Task ResolveAsync_DidKey_DecodesTheSameKey(string alg, KeyKind kind)
     {
-        using var key = alg switch { "EdDSA" => TestKey.Ed25519(), "ES256" => TestKey.P256(), _ => TestKey.P384() };
+        using var key = alg switch { "EdDSA" => TestKey.Ed25519(), "ES256" => TestKey.P256(), "ES256K" => TestKey.Secp256k1(), _ => TestKey.P384() };
         var resolver = Resolver(null, out var sp);
         using (sp)
         {
@@ -129,6 +130,53 @@ public class KeyResolverTests
             if (expected == KeyResolutionStatus.Resolved)
             {
                 Assert.Equal(KeyKind.Ed25519, result.Key!.Kind);
+                Assert.Equal(key.PublicRaw, result.Key.PublicKeyBytes);
+            }
+        }
+    }
+
+    /// <summary>A secp256k1 2019 method's SEC 1 point in base58 or hex; <paramref name="mangle"/> breaks it (an x with no point on the curve, or bad hex).</summary>
+    [Theory]
+    [InlineData("EcdsaSecp256k1VerificationKey2019", "publicKeyBase58", "", "Resolved")]
+    [InlineData("EcdsaSecp256k1VerificationKey2019", "publicKeyHex", "", "Resolved")]
+    [InlineData("Multikey", "publicKeyHex", "", "Unsupported")]
+    [InlineData("Ed25519VerificationKey2018", "publicKeyBase58", "", "Invalid")]
+    [InlineData("EcdsaSecp256k1VerificationKey2019", "publicKeyHex", "not-hex", "Invalid")]
+    [InlineData("EcdsaSecp256k1VerificationKey2019", "publicKeyHex", "off-curve", "Invalid")]
+    public async Task ResolveAsync_DidWebSecp256k1Point_OnlyAsItsOwnType(string type, string member, string mangle, string status)
+    {
+        var expected = Enum.Parse<KeyResolutionStatus>(status);
+        await using var f = await Ob3Fixtures.StartAsync();
+        using var key = TestKey.Secp256k1();
+        var point = key.Compressed();
+        if (mangle == "off-curve")
+        {
+            // x = 5: 5³ + 7 = 132 is not a square modulo secp256k1's prime, so no point has it.
+            point = [0x02, .. new byte[31], 5];
+        }
+
+        var value = member == "publicKeyHex" ? Convert.ToHexStringLower(point) : SimpleBase.Base58.Bitcoin.Encode(point);
+        f.Server.MapJson("/.well-known/did.json", new JsonObject
+        {
+            ["id"] = "did:web:issuer.example",
+            ["verificationMethod"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "did:web:issuer.example#k",
+                ["type"] = type,
+                ["controller"] = "did:web:issuer.example",
+                [member] = mangle == "not-hex" ? "zz" + value : value,
+            }),
+            ["assertionMethod"] = new JsonArray("did:web:issuer.example#k"),
+        }.ToJsonString());
+        var resolver = Resolver(f, out var sp);
+        using (sp)
+        {
+            var result = await resolver.ResolveAsync("did:web:issuer.example#k", CancellationToken.None);
+
+            Assert.Equal(expected, result.Status);
+            if (expected == KeyResolutionStatus.Resolved)
+            {
+                Assert.Equal(KeyKind.EcSecp256k1, result.Key!.Kind);
                 Assert.Equal(key.PublicRaw, result.Key.PublicKeyBytes);
             }
         }
