@@ -96,7 +96,8 @@ internal sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
         }
 
         var issuerId = credential is { } c ? new OpenBadges3.Credential(c).IssuerId : null;
-        var (headerOk, alg, kid, kidUrl, headerJwk) = CheckHeader(header.RootElement, context, subject);
+        var iss = payload.RootElement.TryGetProperty("iss", out var issValue) && issValue.ValueKind == JsonValueKind.String ? issValue.GetString() : null;
+        var (headerOk, alg, kid, kidUrl, headerJwk) = CheckHeader(header.RootElement, iss ?? issuerId, context, subject);
         if (!headerOk)
         {
             return failed with { Payload = payload, Credential = credential };
@@ -152,7 +153,6 @@ internal sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
         }
 
         checks.Pass(Ob3CheckIds.JwtSignature, $"the {alg} signature verifies with {kid ?? "the header jwk"}", subject);
-        var iss = payload.RootElement.TryGetProperty("iss", out var issValue) && issValue.ValueKind == JsonValueKind.String ? issValue.GetString() : null;
         var binding = await binder.EvaluateAsync(issuerId, kid, key, iss, cancellationToken).ConfigureAwait(false);
         var bound = IssuerBinding.Report(binding, context, Ob3CheckIds.IssuerKey, subject);
         return new JwtOutcome(true, payload, credential, kid, alg, bound) { Binding = binding };
@@ -192,7 +192,11 @@ internal sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
         };
 
     /// <returns>Also the kid parsed as an absolute URL when it is not a DID URL, for the issuer binding.</returns>
-    private static (bool Ok, string? Alg, string? Kid, Uri? KidUrl, JsonElement? Jwk) CheckHeader(JsonElement header, VerificationContext context, string? subject)
+    /// <param name="header">The decoded JOSE header.</param>
+    /// <param name="issuer">The token's <c>iss</c>, else the credential's issuer id: what a relative kid ("#key-1") is read against.</param>
+    /// <param name="context">The verification the checks are written to.</param>
+    /// <param name="subject">The subject of the checks.</param>
+    private static (bool Ok, string? Alg, string? Kid, Uri? KidUrl, JsonElement? Jwk) CheckHeader(JsonElement header, string? issuer, VerificationContext context, string? subject)
     {
         var checks = context.Checks;
         var alg = Credential.Str(header, "alg");
@@ -228,6 +232,23 @@ internal sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
             return (false, alg, null, null, null);
         }
 
+        // A relative DID URL (DID Core §3.2.2) names a method of the issuer's own document, as Credo and other
+        // VC-JWT issuers write it: it is read against iss (VC-JOSE-COSE: iss is the issuer) and then resolved and
+        // bound like any absolute kid, so it can only ever name a key the issuer's identity publishes.
+        string? relative = null;
+        if (kid is not null && kid.StartsWith('#'))
+        {
+            if (kid.Length == 1 || issuer is null || issuer.Contains('#', StringComparison.Ordinal)
+                || !(issuer.StartsWith("did:", StringComparison.Ordinal) || WebIdentity.HttpUrl(issuer) is not null))
+            {
+                checks.Fail(Ob3CheckIds.JwtHeader, $"kid {kid} is relative, and there is no DID or http(s) issuer to read it against", subject);
+                return (false, alg, kid, null, null);
+            }
+
+            relative = kid;
+            kid = issuer + kid;
+        }
+
         Uri? kidUrl = null;
         if (kid is not null && !kid.StartsWith("did:", StringComparison.Ordinal)
             && (kidUrl = WebIdentity.HttpUrl(kid)) is null)
@@ -252,7 +273,7 @@ internal sealed class VcJwtVerifier(IKeyResolver keys, IssuerKeyBinder binder)
         }
         else
         {
-            checks.Pass(Ob3CheckIds.JwtHeader, $"alg {alg}, key named by {(kid is null ? "jwk" : "kid")}", subject);
+            checks.Pass(Ob3CheckIds.JwtHeader, $"alg {alg}, key named by {(kid is null ? "jwk" : relative is null ? "kid" : $"kid {relative}, read against the issuer as {kid}")}", subject);
         }
 
         return (true, alg, kid, kidUrl, hasJwk ? jwk.Clone() : null);
