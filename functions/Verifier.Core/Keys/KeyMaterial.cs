@@ -86,10 +86,15 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
             return (null, KeyResolutionStatus.Invalid, "the key is not valid multibase");
         }
 
+        if (Multicodec.JwkJcs(bytes) is { } json)
+        {
+            return FromJwkJson(json);
+        }
+
         var split = Multicodec.Split(bytes);
         if (split is null)
         {
-            return (null, KeyResolutionStatus.Unsupported, "the multicodec key type is not supported (Ed25519, P-256, P-384 and secp256k1 are)");
+            return (null, KeyResolutionStatus.Unsupported, "the multicodec key type is not supported (Ed25519, P-256, P-384, secp256k1 and jwk_jcs-pub are)");
         }
 
         var (kind, key) = split.Value;
@@ -99,6 +104,24 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
         }
 
         return FromSec1(kind, key);
+    }
+
+    /// <summary>
+    /// The UTF-8 JWK of a jwk_jcs-pub did:key (EBSI's key DID method, also made by walt.id and Sphereon): read as any
+    /// JWK (a private member refuses it). The bytes are kept as they are: the DID string, not a re-canonicalized key,
+    /// is what binding compares with the issuer.
+    /// </summary>
+    private static (KeyMaterial? Key, KeyResolutionStatus Status, string? Error) FromJwkJson(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { AllowDuplicateProperties = false });
+            return FromJwk(doc.RootElement);
+        }
+        catch (JsonException)
+        {
+            return (null, KeyResolutionStatus.Invalid, "the jwk_jcs-pub key is not a JSON JWK");
+        }
     }
 
     /// <summary>A SEC 1 encoded point (compressed or uncompressed) on the curve of <paramref name="kind"/>.</summary>

@@ -41,6 +41,12 @@ internal static class Multicodec
     private static readonly byte[] P384 = [0x81, 0x24];
     private static readonly byte[] Secp256k1 = [0xe7, 0x01];
 
+    // jwk_jcs-pub 0xeb51: the key is the JCS form of its public JWK (EBSI's did:key profile).
+    private static readonly byte[] JwkJcsPub = [0xd1, 0xd6, 0x03];
+
+    /// <summary>The JWK bytes of a jwk_jcs-pub value, or null for any other codec.</summary>
+    public static byte[]? JwkJcs(byte[] bytes) => bytes.AsSpan().StartsWith(JwkJcsPub) ? bytes[JwkJcsPub.Length..] : null;
+
     /// <summary>Splits a multicodec-prefixed key into its kind and key bytes; null for a codec this verifier does not know.</summary>
     public static (KeyKind Kind, byte[] Key)? Split(byte[] bytes)
     {

@@ -11,11 +11,12 @@ namespace Verifier.Core.Tests.Attacks;
 /// </summary>
 public sealed class HeaderJwkDidIssuerAttacks
 {
-    /// <summary>Every key type each method can hold: did:key (Ed25519, P-256, secp256k1), did:jwk (also RSA).</summary>
+    /// <summary>Every key type each method can hold: did:key (Ed25519, P-256, secp256k1; EBSI's jwk_jcs-pub form), did:jwk (also RSA).</summary>
     public static TheoryData<string, string> MethodsAndKeys => new()
     {
         { "did:key", "EdDSA" }, { "did:key", "ES256" }, { "did:key", "ES256K" },
         { "did:jwk", "EdDSA" }, { "did:jwk", "ES256" }, { "did:jwk", "ES256K" }, { "did:jwk", "RS256" },
+        { "did:key:jwk_jcs-pub", "ES256" }, { "did:key:jwk_jcs-pub", "EdDSA" },
     };
 
     private static TestKey Make(string alg) => alg switch
@@ -26,7 +27,12 @@ public sealed class HeaderJwkDidIssuerAttacks
         _ => TestKey.Ed25519(),
     };
 
-    private static string Did(TestKey key, string method) => method == "did:key" ? key.DidKey : key.DidJwk;
+    private static string Did(TestKey key, string method) => method switch
+    {
+        "did:key" => key.DidKey,
+        "did:key:jwk_jcs-pub" => key.DidKeyJcs(),
+        _ => key.DidJwk,
+    };
 
     [Theory]
     [MemberData(nameof(MethodsAndKeys))]

@@ -24,6 +24,28 @@ public class KeyResolverTests
         }
     }
 
+    [Theory]
+    [InlineData("EdDSA", KeyKind.Ed25519)]
+    [InlineData("ES256", KeyKind.EcP256)]
+    [InlineData("ES256K", KeyKind.EcSecp256k1)]
+    public async Task ResolveAsync_DidKeyJwkJcsPub_DecodesTheSameKey(string alg, KeyKind kind)
+    {
+        using var key = alg switch { "EdDSA" => TestKey.Ed25519(), "ES256" => TestKey.P256(), _ => TestKey.Secp256k1() };
+        var did = key.DidKeyJcs();
+        var resolver = Resolver(null, out var sp);
+        using (sp)
+        {
+            var result = await resolver.ResolveAsync(did + "#" + did["did:key:".Length..], CancellationToken.None);
+            var leaked = await resolver.ResolveAsync(key.DidKeyJcs(includePrivate: true), CancellationToken.None);
+
+            Assert.Equal(KeyResolutionStatus.Resolved, result.Status);
+            Assert.Equal(kind, result.Key!.Kind);
+            Assert.Equal(key.PublicRaw, result.Key.PublicKeyBytes);
+            Assert.Equal(did, result.Key.Controller);
+            Assert.Equal(KeyResolutionStatus.Invalid, leaked.Status);
+        }
+    }
+
     [Fact]
     public async Task ResolveAsync_DidKeyWithOtherFragment_IsNotFound()
     {

@@ -106,6 +106,19 @@ public sealed class TestKey : IDisposable
 
     public string DidKey => "did:key:" + Multibase();
 
+    /// <summary>EBSI's did:key form (multicodec jwk_jcs-pub 0xeb51): the key is the JCS of its public JWK.</summary>
+    public string DidKeyJcs(bool includePrivate = false)
+    {
+        var jwk = Jwk(includePrivate);
+        var sorted = new JsonObject();
+        foreach (var name in jwk.Select(p => p.Key).Order(StringComparer.Ordinal))
+        {
+            sorted[name] = jwk[name]!.DeepClone();
+        }
+
+        return "did:key:z" + Base58.Bitcoin.Encode([0xd1, 0xd6, 0x03, .. System.Text.Encoding.UTF8.GetBytes(sorted.ToJsonString())]);
+    }
+
     public string DidKeyUrl => DidKey + "#" + Multibase();
 
     public string DidJwk => "did:jwk:" + Base64UrlEncoder.Encode(Jwk().ToJsonString());
