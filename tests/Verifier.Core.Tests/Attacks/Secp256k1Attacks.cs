@@ -186,6 +186,21 @@ public sealed class Secp256k1Attacks
         Expect.IssuerProven(report, key.DidKey, IssuerProofs.DidKeyIssuer);
     }
 
+    /// <summary>A VCDM 2.0 credential naming the suite's own context (pinned in contexts/), which defines the proof type there.</summary>
+    [Fact]
+    public async Task Secp256k1Signature2019_Vcdm2WithTheSuiteContext_IsValid()
+    {
+        await using var lab = await StartAsync();
+        using var key = TestKey.Secp256k1();
+        var credential = W.Credential(issuerId: key.DidKey, url: null);
+        credential["@context"]!.AsArray().Add("https://w3id.org/security/suites/secp256k1-2019/v1");
+
+        var report = await VerifyProofAsync(lab, await DiSign.EcdsaSecp256k1Signature2019Async(credential, key, key.DidKeyUrl), IssuerPolicy.Strict);
+
+        Expect.Valid(report);
+        Expect.IssuerProven(report, key.DidKey, IssuerProofs.DidKeyIssuer);
+    }
+
     [Fact]
     public async Task Secp256k1Signature2019_DidWebIssuerWithBase58Key_IsValid()
     {
