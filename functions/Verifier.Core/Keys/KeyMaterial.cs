@@ -83,7 +83,9 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
         var bytes = Multibase.Decode(value);
         if (bytes is null)
         {
-            return (null, KeyResolutionStatus.Invalid, "the key is not valid multibase");
+            return (null, KeyResolutionStatus.Invalid, value?.Length > Multibase.MaxBase58Chars
+                ? $"the key is {value.Length} characters long, longer than any public key ({Multibase.MaxBase58Chars} at most)"
+                : "the key is not valid multibase");
         }
 
         if (Multicodec.JwkJcs(bytes) is { } json)

@@ -9,9 +9,17 @@ namespace Verifier.Core.Keys;
 /// </summary>
 internal static class Multibase
 {
+    /// <summary>
+    /// The longest base58btc value decoded. Base58 decoding is quadratic in the length (every digit multiplies the
+    /// whole number so far): a 150,000-character did:key in a token's kid cost 9.6 s of CPU, and the 4 MB a token may
+    /// carry would pin a core for hours. Every value read here is a public key or a signature — the largest, an RSA
+    /// 4096 key as jwk_jcs-pub, is under 1,500 characters — so anything longer is refused unread.
+    /// </summary>
+    public const int MaxBase58Chars = 4096;
+
     public static byte[]? Decode(string? value)
     {
-        if (string.IsNullOrEmpty(value) || value.Length < 2)
+        if (string.IsNullOrEmpty(value) || value.Length < 2 || (value[0] == 'z' && value.Length > MaxBase58Chars + 1))
         {
             return null;
         }

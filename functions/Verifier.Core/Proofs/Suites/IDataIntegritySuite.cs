@@ -22,7 +22,9 @@ internal interface IDataIntegritySuite
     (byte[]? Signature, string? Error) ReadSignature(ProofDescriptor proof) =>
         proof.ProofValue is ['z', ..] && Multibase.Decode(proof.ProofValue) is { } signature
             ? (signature, null)
-            : (null, "proofValue is missing or not multibase base58btc ('z…')");
+            : (null, proof.ProofValue?.Length > Multibase.MaxBase58Chars
+                ? $"proofValue is {proof.ProofValue.Length} characters long, longer than any signature of the supported suites ({Multibase.MaxBase58Chars} at most)"
+                : "proofValue is missing or not multibase base58btc ('z…')");
 }
 
 /// <param name="SecuredDocument">The credential as received (with its proof or proofs).</param>
