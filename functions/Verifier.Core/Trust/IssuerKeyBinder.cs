@@ -9,7 +9,8 @@ namespace Verifier.Core.Trust;
 /// controls says so: its own document or DID document lists it, or the issuer id is the key (document level); or
 /// its bytes were served from the issuer id's origin while the issuer's document lists no keys (origin level).
 /// Never a key whose own document names another controller, a method inside another issuer's document, a key reached
-/// through a redirect off the issuer's origin, a header jwk, or key bytes read out of a URL fragment.
+/// through a redirect off the issuer's origin, a header jwk the issuer's documents do not hold, or key bytes read out
+/// of a URL fragment.
 /// </summary>
 internal sealed class IssuerKeyBinder(IssuerDocuments documents, IKeyResolver keys)
 {
@@ -44,7 +45,8 @@ internal sealed class IssuerKeyBinder(IssuerDocuments documents, IKeyResolver ke
 
     /// <summary>
     /// A key carried in the token (jwk header) names no document, so only its bytes can match one the issuer vouches
-    /// for: a did:key or did:jwk issuer is its own key, and a did:web issuer's DID document lists its assertion keys.
+    /// for: a did:key or did:jwk issuer is its own key, a did:web issuer's DID document lists its assertion keys, and
+    /// an http(s) issuer's own document may hold its assertion keys as embedded verification methods.
     /// The signature verified with the header key, so a match means the issuer's key holder signed. Anything else —
     /// including a DID document that cannot be fetched — leaves it where a header key always was: unproven (no
     /// document was needed to refuse it, so an unreachable one changes nothing).
@@ -72,6 +74,19 @@ internal sealed class IssuerKeyBinder(IssuerDocuments documents, IKeyResolver ke
                 if (SameKey(listed, key) && (listed.Controller is null || listed.Controller == did))
                 {
                     return new(BindingLevel.Document, $"the issuer's DID document ({did}) lists the token's jwk header key as {listed.Id} for assertionMethod", IssuerProofs.DidDocument, listed.DocumentUrl?.AbsoluteUri ?? did);
+                }
+            }
+        }
+        else if (!did.StartsWith("did:", StringComparison.Ordinal) && WebIdentity.HttpUrl(issuerId) is { } issuerUrl)
+        {
+            // The same for an http(s) issuer whose own document (fetched from its id, rule 1) holds the key and
+            // lists it for assertions; its silence, absence or unavailability changes nothing.
+            var document = await documents.LoadAsync(issuerUrl, ct).ConfigureAwait(false);
+            foreach (var listed in document.AssertionKeyMaterial)
+            {
+                if (SameKey(listed, key))
+                {
+                    return new(BindingLevel.Document, $"the issuer's own document {issuerId} lists the token's jwk header key as {listed.Id} for making credentials", IssuerProofs.IssuerDocument, issuerUrl.AbsoluteUri);
                 }
             }
         }
