@@ -129,31 +129,15 @@ public class KeyResolverTests
     public async Task ResolveAsync_DidWebPublicKeyBase58_OnlyAsEd25519VerificationKey2018(string type, bool resolves)
     {
         var expected = resolves ? KeyResolutionStatus.Resolved : KeyResolutionStatus.Unsupported;
-        await using var f = await Ob3Fixtures.StartAsync();
         using var key = TestKey.Ed25519();
-        f.Server.MapJson("/.well-known/did.json", new JsonObject
-        {
-            ["id"] = "did:web:issuer.example",
-            ["verificationMethod"] = new JsonArray(new JsonObject
-            {
-                ["id"] = "did:web:issuer.example#k",
-                ["type"] = type,
-                ["controller"] = "did:web:issuer.example",
-                ["publicKeyBase58"] = SimpleBase.Base58.Bitcoin.Encode(key.PublicRaw),
-            }),
-            ["assertionMethod"] = new JsonArray("did:web:issuer.example#k"),
-        }.ToJsonString());
-        var resolver = Resolver(f, out var sp);
-        using (sp)
-        {
-            var result = await resolver.ResolveAsync("did:web:issuer.example#k", CancellationToken.None);
 
-            Assert.Equal(expected, result.Status);
-            if (expected == KeyResolutionStatus.Resolved)
-            {
-                Assert.Equal(KeyKind.Ed25519, result.Key!.Kind);
-                Assert.Equal(key.PublicRaw, result.Key.PublicKeyBytes);
-            }
+        var result = await ResolveDidWebMethodAsync(type, "publicKeyBase58", SimpleBase.Base58.Bitcoin.Encode(key.PublicRaw));
+
+        Assert.Equal(expected, result.Status);
+        if (expected == KeyResolutionStatus.Resolved)
+        {
+            Assert.Equal(KeyKind.Ed25519, result.Key!.Kind);
+            Assert.Equal(key.PublicRaw, result.Key.PublicKeyBytes);
         }
     }
 
@@ -168,7 +152,6 @@ public class KeyResolverTests
     public async Task ResolveAsync_DidWebSecp256k1Point_OnlyAsItsOwnType(string type, string member, string mangle, string status)
     {
         var expected = Enum.Parse<KeyResolutionStatus>(status);
-        await using var f = await Ob3Fixtures.StartAsync();
         using var key = TestKey.Secp256k1();
         var point = key.Compressed();
         if (mangle == "off-curve")
@@ -178,6 +161,20 @@ public class KeyResolverTests
         }
 
         var value = member == "publicKeyHex" ? Convert.ToHexStringLower(point) : SimpleBase.Base58.Bitcoin.Encode(point);
+        var result = await ResolveDidWebMethodAsync(type, member, mangle == "not-hex" ? "zz" + value : value);
+
+        Assert.Equal(expected, result.Status);
+        if (expected == KeyResolutionStatus.Resolved)
+        {
+            Assert.Equal(KeyKind.EcSecp256k1, result.Key!.Kind);
+            Assert.Equal(key.PublicRaw, result.Key.PublicKeyBytes);
+        }
+    }
+
+    /// <summary>Serves did:web:issuer.example with one method #k (listed for assertions) holding <paramref name="value"/> in <paramref name="member"/>, and resolves it.</summary>
+    private static async Task<KeyResolution> ResolveDidWebMethodAsync(string type, string member, string value)
+    {
+        await using var f = await Ob3Fixtures.StartAsync();
         f.Server.MapJson("/.well-known/did.json", new JsonObject
         {
             ["id"] = "did:web:issuer.example",
@@ -186,21 +183,14 @@ public class KeyResolverTests
                 ["id"] = "did:web:issuer.example#k",
                 ["type"] = type,
                 ["controller"] = "did:web:issuer.example",
-                [member] = mangle == "not-hex" ? "zz" + value : value,
+                [member] = value,
             }),
             ["assertionMethod"] = new JsonArray("did:web:issuer.example#k"),
         }.ToJsonString());
         var resolver = Resolver(f, out var sp);
         using (sp)
         {
-            var result = await resolver.ResolveAsync("did:web:issuer.example#k", CancellationToken.None);
-
-            Assert.Equal(expected, result.Status);
-            if (expected == KeyResolutionStatus.Resolved)
-            {
-                Assert.Equal(KeyKind.EcSecp256k1, result.Key!.Kind);
-                Assert.Equal(key.PublicRaw, result.Key.PublicKeyBytes);
-            }
+            return await resolver.ResolveAsync("did:web:issuer.example#k", CancellationToken.None);
         }
     }
 
