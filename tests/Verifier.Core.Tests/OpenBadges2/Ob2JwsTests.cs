@@ -67,6 +67,19 @@ public class Ob2JwsTests
     }
 
     [Fact]
+    public void Validate_RsaKeyWithAHugeExponent_IsRefused()
+    {
+        using var real = RSA.Create(2048);
+        using var hostile = RSA.Create();
+        var exponent = new byte[64];
+        exponent[0] = 0x01;
+        exponent[^1] = 0x01;
+        hostile.ImportParameters(new RSAParameters { Modulus = real.ExportParameters(false).Modulus, Exponent = exponent });
+
+        Assert.Contains("exponent", new RsaKeyCache().Validate(hostile.ExportSubjectPublicKeyInfoPem()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_RsaPublicKey_IsAccepted()
     {
         using var key = RSA.Create(2048);

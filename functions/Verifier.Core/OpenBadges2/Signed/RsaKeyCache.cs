@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Verifier.Core.Keys;
 
 namespace Verifier.Core.OpenBadges2.Signed;
 
@@ -121,6 +122,13 @@ internal sealed class RsaKeyCache
             if (rsa.KeySize < 1024)
             {
                 error = $"the RSA key is only {rsa.KeySize} bits";
+                rsa.Dispose();
+                return null;
+            }
+
+            if (rsa.ExportParameters(false).Exponent is { Length: > KeyMaterial.MaxRsaExponentBytes })
+            {
+                error = KeyMaterial.RsaExponentTooLarge;
                 rsa.Dispose();
                 return null;
             }
