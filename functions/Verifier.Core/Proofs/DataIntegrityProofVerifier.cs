@@ -43,9 +43,10 @@ internal sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
 
         context.Checks.Pass(ProofCheckIds.Present, proofs.Count == 1 ? "the credential has an embedded proof" : $"the credential has {proofs.Count} embedded proofs");
         var verdicts = new List<ProofVerdict>(proofs.Count);
+        var canonical = new CanonicalForms();
         foreach (var proof in proofs)
         {
-            verdicts.Add(await _evaluator.EvaluateAsync(credential, proof, issuerId, context, cancellationToken).ConfigureAwait(false));
+            verdicts.Add(await _evaluator.EvaluateAsync(credential, proof, issuerId, context, cancellationToken, canonical).ConfigureAwait(false));
         }
 
         // The issuer's own proof first; then one that at least does not contradict the issuer; then any valid one.

@@ -14,7 +14,7 @@ internal sealed class ProofEvaluator(IKeyResolver keys, IssuerKeyBinder binder, 
     public const string AssertionMethod = "assertionMethod";
 
     public async Task<ProofVerdict> EvaluateAsync(
-        System.Text.Json.JsonElement credential, ProofDescriptor proof, string? issuerId, VerificationContext context, CancellationToken cancellationToken)
+        System.Text.Json.JsonElement credential, ProofDescriptor proof, string? issuerId, VerificationContext context, CancellationToken cancellationToken, CanonicalForms? canonical = null)
     {
         var suite = suites.FirstOrDefault(s => s.Accepts(proof));
         if (suite is null)
@@ -64,7 +64,7 @@ internal sealed class ProofEvaluator(IKeyResolver keys, IssuerKeyBinder binder, 
             return Invalid(proof, "the verification method is not listed under assertionMethod by its controller");
         }
 
-        var result = await suite.VerifyAsync(new SuiteInput(credential, proof, signature, key, context.Request.Verbose), cancellationToken).ConfigureAwait(false);
+        var result = await suite.VerifyAsync(new SuiteInput(credential, proof, signature, key, context.Request.Verbose, canonical), cancellationToken).ConfigureAwait(false);
         var status = result.Valid ? ProofStatus.Valid : result.Indeterminate ? ProofStatus.Indeterminate : ProofStatus.Invalid;
         // The binding costs a fetch of the issuer's document: only worth it for a proof that verified.
         var binding = issuerId is null || status != ProofStatus.Valid

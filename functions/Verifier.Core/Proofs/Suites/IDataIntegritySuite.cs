@@ -32,7 +32,35 @@ internal interface IDataIntegritySuite
 /// <param name="Signature">The decoded proofValue.</param>
 /// <param name="Key">The resolved verification method.</param>
 /// <param name="Verbose">Whether to return canonical forms and hashes in the details.</param>
-internal sealed record SuiteInput(JsonElement SecuredDocument, ProofDescriptor Proof, byte[] Signature, ResolvedKey Key, bool Verbose);
+/// <param name="Canonical">The canonical forms already computed for this credential's proof set (null: none shared).</param>
+internal sealed record SuiteInput(JsonElement SecuredDocument, ProofDescriptor Proof, byte[] Signature, ResolvedKey Key, bool Verbose, CanonicalForms? Canonical = null);
+
+/// <summary>
+/// The canonical forms computed while one credential's proofs are verified, by input text and hash: every proof of a
+/// set signs the same unsecured document (unless it chains to a previous proof), so its JSON-LD expansion, RDFC-1.0
+/// run and plain-form audit are done once, not once per proof — a credential may carry up to
+/// <see cref="DataIntegrityOptions.MaxProofs"/> of them, each as costly as the document is large.
+/// </summary>
+internal sealed class CanonicalForms
+{
+    private readonly Dictionary<(string Json, string Hash), object> _forms = [];
+
+    public bool TryGet<T>(string json, string hash, out T form)
+        where T : notnull
+    {
+        if (_forms.TryGetValue((json, hash), out var found) && found is T typed)
+        {
+            form = typed;
+            return true;
+        }
+
+        form = default!;
+        return false;
+    }
+
+    public void Set<T>(string json, string hash, T form)
+        where T : notnull => _forms[(json, hash)] = form;
+}
 
 internal sealed record SuiteVerification(bool Valid, string Message, bool Indeterminate = false, IReadOnlyDictionary<string, string>? Details = null)
 {

@@ -48,7 +48,7 @@ internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegr
             return SuiteVerification.Invalid(chainError!);
         }
 
-        var document = await CanonicalHashAsync(unsecured, hash, "credential", cancellationToken).ConfigureAwait(false);
+        var document = await CanonicalHashAsync(unsecured, hash, "credential", cancellationToken, input.Canonical).ConfigureAwait(false);
         if (document.Failure is not null)
         {
             return document.Failure;
@@ -88,6 +88,27 @@ internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegr
     protected abstract bool VerifySignature(ProofDescriptor proof, ResolvedKey key, byte[] data, byte[] signature);
 
     private async ValueTask<(string? NQuads, byte[]? Hash, SuiteVerification? Failure, PlainFormAudit? PlainForm)> CanonicalHashAsync(
+        JsonElement json, HashAlgorithmName hash, string what, CancellationToken cancellationToken, CanonicalForms? shared = null)
+    {
+        // Same text, same hash, same converter and bounds: the same answer, so the proofs of one set share it.
+        var text = shared is null ? null : json.GetRawText();
+        if (text is not null && shared!.TryGet(text, hash.Name!, out CanonicalHash known))
+        {
+            return known.Value;
+        }
+
+        var computed = await CanonicalHashUnsharedAsync(json, hash, what, cancellationToken).ConfigureAwait(false);
+        if (text is not null)
+        {
+            shared!.Set(text, hash.Name!, new CanonicalHash(computed));
+        }
+
+        return computed;
+    }
+
+    private sealed record CanonicalHash((string? NQuads, byte[]? Hash, SuiteVerification? Failure, PlainFormAudit? PlainForm) Value);
+
+    private async ValueTask<(string? NQuads, byte[]? Hash, SuiteVerification? Failure, PlainFormAudit? PlainForm)> CanonicalHashUnsharedAsync(
         JsonElement json, HashAlgorithmName hash, string what, CancellationToken cancellationToken)
     {
         // The expansion the suite needs anyway also audits the plain form: no second pass over the document.
