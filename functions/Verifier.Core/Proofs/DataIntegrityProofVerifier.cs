@@ -43,7 +43,8 @@ internal sealed class DataIntegrityProofVerifier : IEmbeddedProofVerifier
 
         context.Checks.Pass(ProofCheckIds.Present, proofs.Count == 1 ? "the credential has an embedded proof" : $"the credential has {proofs.Count} embedded proofs");
         var verdicts = new List<ProofVerdict>(proofs.Count);
-        var canonical = new CanonicalForms();
+        // Shared only where there is something to share: a single proof would pay for the text key and gain nothing.
+        var canonical = proofs.Count > 1 ? new CanonicalForms() : null;
         foreach (var proof in proofs)
         {
             verdicts.Add(await _evaluator.EvaluateAsync(credential, proof, issuerId, context, cancellationToken, canonical).ConfigureAwait(false));
