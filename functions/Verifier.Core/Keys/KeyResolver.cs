@@ -115,29 +115,34 @@ internal sealed class KeyResolver(IDocumentFetcher fetcher, EngineCache cache, I
         var (doc, url, _) = await LoadDidWebAsync(did, cancellationToken).ConfigureAwait(false);
         using (doc)
         {
-            if (doc is null)
-            {
-                return [];
-            }
-
-            var keys = new List<ResolvedKey>();
-            foreach (var entry in JsonRead.Items(doc.RootElement, "assertionMethod").Take(MaxListedKeys))
-            {
-                var id = entry.ValueKind == JsonValueKind.String ? entry.GetString() : JsonRead.String(entry, "id");
-                if (id is null)
-                {
-                    continue;
-                }
-
-                var keyId = id.StartsWith('#') ? did + id : id;
-                if (FromDocument(doc.RootElement, did, keyId, url!, KeySource.DidDocument).Key is { } key)
-                {
-                    keys.Add(key);
-                }
-            }
-
-            return keys;
+            return doc is null ? [] : AssertionKeys(doc.RootElement, did, url!, KeySource.DidDocument);
         }
+    }
+
+    /// <summary>
+    /// The keys a DID or controller document lists under assertionMethod (by reference to one of its methods, or
+    /// embedded), read as <see cref="FromDocument"/> reads any of its keys — each with its method's controller, which
+    /// the caller compares with the document's own id. At most <see cref="MaxListedKeys"/> entries are read.
+    /// </summary>
+    internal static List<ResolvedKey> AssertionKeys(JsonElement root, string docId, Uri url, KeySource source)
+    {
+        var keys = new List<ResolvedKey>();
+        foreach (var entry in JsonRead.Items(root, "assertionMethod").Take(MaxListedKeys))
+        {
+            var id = entry.ValueKind == JsonValueKind.String ? entry.GetString() : JsonRead.String(entry, "id");
+            if (id is null)
+            {
+                continue;
+            }
+
+            var keyId = id.StartsWith('#') ? docId + id : id;
+            if (FromDocument(root, docId, keyId, url, source).Key is { } key)
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
     }
 
     /// <summary>

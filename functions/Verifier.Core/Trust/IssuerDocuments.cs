@@ -28,9 +28,9 @@ internal enum IssuerDocumentStatus
 internal sealed record IssuerDocument(IssuerDocumentStatus Status, Uri Url, IReadOnlySet<string> Keys, IReadOnlySet<string> AssertionKeys, string? Problem)
 {
     /// <summary>
-    /// The keys the document itself holds (embedded verification methods with key material) and lists for
-    /// assertions, controlled by the document (no other controller named): what a key that came without an id, such
-    /// as a VC-JWT's jwk header, can be matched against by its bytes.
+    /// The keys the document itself holds (verification methods with key material) and lists under assertionMethod,
+    /// each with its method's controller: what a key that came without an id, such as a VC-JWT's jwk header, can be
+    /// matched against by its bytes.
     /// </summary>
     public IReadOnlyList<ResolvedKey> AssertionKeyMaterial { get; init; } = [];
 
@@ -111,10 +111,9 @@ internal sealed class IssuerDocuments(IDocumentFetcher fetcher, EngineCache? cac
 
             var root = doc.RootElement;
             var docId = declared ?? issuerUrl.AbsoluteUri;
-            var assertionKeys = Collect(root, docId, AssertionRelations);
-            return new IssuerDocument(IssuerDocumentStatus.Loaded, issuerUrl, Collect(root, docId, KeyRelations), assertionKeys, null)
+            return new IssuerDocument(IssuerDocumentStatus.Loaded, issuerUrl, Collect(root, docId, KeyRelations), Collect(root, docId, AssertionRelations), null)
             {
-                AssertionKeyMaterial = Material(root, docId, assertionKeys, issuerUrl),
+                AssertionKeyMaterial = KeyResolver.AssertionKeys(root, docId, issuerUrl, KeySource.ControllerDocument),
             };
         }
         catch (JsonException)
@@ -149,43 +148,6 @@ internal sealed class IssuerDocuments(IDocumentFetcher fetcher, EngineCache? cac
         }
 
         return ids;
-    }
-
-    /// <summary>The embedded methods of the document whose ids it lists for assertions, read as keys.</summary>
-    private static List<ResolvedKey> Material(JsonElement root, string docId, HashSet<string> assertionKeys, Uri issuerUrl)
-    {
-        var keys = new List<ResolvedKey>();
-        foreach (var relation in KeyRelations)
-        {
-            if (!root.TryGetProperty(relation, out var list))
-            {
-                continue;
-            }
-
-            foreach (var entry in list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray()] : new[] { list })
-            {
-                if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("id", out var idValue) || idValue.ValueKind != JsonValueKind.String)
-                {
-                    continue;
-                }
-
-                var id = idValue.GetString()!;
-                id = id.StartsWith('#') ? docId + id : id;
-                // A method that names another controller is that controller's key, whatever document holds it.
-                var controller = entry.TryGetProperty("controller", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-                if (!assertionKeys.Contains(id) || (controller is not null && !WebIdentity.SameId(controller, docId) && !WebIdentity.SameDocument(controller, docId)))
-                {
-                    continue;
-                }
-
-                if (VerificationMethodReader.Read(entry).Key is { } material && keys.Count < 32)
-                {
-                    keys.Add(material.ToResolved(id, docId, true, KeySource.ControllerDocument, issuerUrl));
-                }
-            }
-        }
-
-        return keys;
     }
 
     private static IssuerDocument Empty(IssuerDocumentStatus status, Uri url, string? problem) =>

@@ -69,29 +69,36 @@ internal sealed class IssuerKeyBinder(IssuerDocuments documents, IKeyResolver ke
 
         if (did.StartsWith("did:web:", StringComparison.Ordinal))
         {
-            foreach (var listed in await keys.AssertionKeysAsync(did, ct).ConfigureAwait(false))
-            {
-                if (SameKey(listed, key) && (listed.Controller is null || listed.Controller == did))
-                {
-                    return new(BindingLevel.Document, $"the issuer's DID document ({did}) lists the token's jwk header key as {listed.Id} for assertionMethod", IssuerProofs.DidDocument, listed.DocumentUrl?.AbsoluteUri ?? did);
-                }
-            }
+            var listed = Match(await keys.AssertionKeysAsync(did, ct).ConfigureAwait(false), key, controller => controller == did);
+            return listed is null ? unproven
+                : new(BindingLevel.Document, $"the issuer's DID document ({did}) lists the token's jwk header key as {listed.Id} for assertionMethod", IssuerProofs.DidDocument, listed.DocumentUrl?.AbsoluteUri ?? did);
         }
-        else if (!did.StartsWith("did:", StringComparison.Ordinal) && WebIdentity.HttpUrl(issuerId) is { } issuerUrl)
+
+        if (!did.StartsWith("did:", StringComparison.Ordinal) && WebIdentity.HttpUrl(issuerId) is { } issuerUrl)
         {
             // The same for an http(s) issuer whose own document (fetched from its id, rule 1) holds the key and
             // lists it for assertions; its silence, absence or unavailability changes nothing.
             var document = await documents.LoadAsync(issuerUrl, ct).ConfigureAwait(false);
-            foreach (var listed in document.AssertionKeyMaterial)
-            {
-                if (SameKey(listed, key))
-                {
-                    return new(BindingLevel.Document, $"the issuer's own document {issuerId} lists the token's jwk header key as {listed.Id} for making credentials", IssuerProofs.IssuerDocument, issuerUrl.AbsoluteUri);
-                }
-            }
+            var listed = Match(document.AssertionKeyMaterial, key, controller => WebIdentity.SameId(controller, issuerId) || WebIdentity.SameDocument(controller, issuerId));
+            return listed is null ? unproven
+                : new(BindingLevel.Document, $"the issuer's own document {issuerId} lists the token's jwk header key as {listed.Id} for making credentials", IssuerProofs.IssuerDocument, issuerUrl.AbsoluteUri);
         }
 
         return unproven;
+    }
+
+    /// <summary>The listed key with the header key's bytes whose method is controlled by the document itself (a method naming another controller is that controller's key).</summary>
+    private static ResolvedKey? Match(IReadOnlyList<ResolvedKey> listed, ResolvedKey key, Func<string, bool> ownController)
+    {
+        foreach (var candidate in listed)
+        {
+            if (SameKey(candidate, key) && (candidate.Controller is null || ownController(candidate.Controller)))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     private static IssuerBindingResult ForDidIssuer(string issuerId, string keyId, ResolvedKey key)

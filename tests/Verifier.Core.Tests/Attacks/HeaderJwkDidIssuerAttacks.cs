@@ -99,6 +99,7 @@ public sealed class HeaderJwkDidIssuerAttacks
     [InlineData("forger-key")]
     [InlineData("authentication-only")]
     [InlineData("document-of-another-did")]
+    [InlineData("method-of-another-controller")]
     [InlineData("document-missing")]
     [InlineData("document-redirected-off-origin")]
     public async Task HeaderJwk_DidWebIssuerWithoutThatKeyForAssertion_IsInvalid(string how)
@@ -116,6 +117,11 @@ public sealed class HeaderJwkDidIssuerAttacks
                 break;
             case "document-of-another-did":
                 lab.Serve(W.DidWebUrl, W.DidDocument("did:web:evil.example", world.RealKey));
+                break;
+            case "method-of-another-controller":
+                var document = W.DidDocument(W.DidWeb, world.RealKey);
+                document["verificationMethod"]![0]!["controller"] = "did:web:evil.example";
+                lab.Serve(W.DidWebUrl, document);
                 break;
             case "document-missing":
                 lab.ServeStatus(W.DidWebUrl, 404);
