@@ -48,7 +48,7 @@ internal sealed class AddedAlgorithmsCryptoProviderFactory : CryptoProviderFacto
     }
 
     /// <summary>The raw 32-byte key of an OKP/Ed25519 JWK (RFC 8037 §2), or null for anything else.</summary>
-    internal static byte[]? Ed25519PublicKey(SecurityKey key)
+    private static byte[]? Ed25519PublicKey(SecurityKey key)
     {
         if (key is not JsonWebKey { Kty: "OKP", Crv: "Ed25519" } jwk || string.IsNullOrEmpty(jwk.X))
         {

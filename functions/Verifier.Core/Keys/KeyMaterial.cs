@@ -13,9 +13,12 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
     /// real keys use 65537). Verification time grows with the exponent's length: a 3072-bit exponent made one
     /// verification 85 times slower (5.8 ms against 0.07 ms), a cost a hostile key would pay out of our CPU.
     /// </summary>
-    public const int MaxRsaExponentBytes = 8;
+    private const int MaxRsaExponentBytes = 8;
 
     public const string RsaExponentTooLarge = "the RSA public exponent is longer than 64 bits (real keys use 65537)";
+
+    /// <summary>Whether a big-endian RSA public exponent is longer than <see cref="MaxRsaExponentBytes"/> (leading zeros aside).</summary>
+    public static bool IsRsaExponentTooLong(ReadOnlySpan<byte> exponent) => exponent.TrimStart((byte)0).Length > MaxRsaExponentBytes;
 
     // RFC 7518 §6.2.2 / §6.3.2 and RFC 8037 §2: members that only a private (or symmetric) key has.
     private static readonly string[] PrivateMembers = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
@@ -67,7 +70,7 @@ internal sealed record KeyMaterial(KeyKind Kind, JsonWebKey Jwk, byte[]? Raw)
                         return (null, KeyResolutionStatus.Invalid, "RSA keys shorter than 2048 bits are not accepted");
                     }
 
-                    if (e.AsSpan().TrimStart((byte)0).Length > MaxRsaExponentBytes)
+                    if (IsRsaExponentTooLong(e))
                     {
                         return (null, KeyResolutionStatus.Invalid, RsaExponentTooLarge);
                     }

@@ -140,6 +140,25 @@ public sealed class JsonLdProofTests : IDisposable
         Assert.Equal(VerificationOutcome.Valid, CheckCollector.Decide(checks));
     }
 
+    /// <summary>
+    /// Two proofs over the same credential hash it differently (ecdsa-rdfc-2019 with P-384: SHA-384; eddsa-rdfc-2022:
+    /// SHA-256): the canonical form the proofs of a set share must not hand one proof the other's hash.
+    /// </summary>
+    [Fact]
+    public async Task VerifyAsync_ProofSetWithTwoHashAlgorithms_BothVerify()
+    {
+        var p384 = _keys.AddEcdsa(Issuer + "#key-2", KeyKind.EcP384, controller: Issuer);
+        var signed = await ProofSigner.SignAsync(Badge(), p384, _converter, cryptosuite: "ecdsa-rdfc-2019");
+        signed = await ProofSigner.SignAsync(signed, _signer, _converter);
+
+        var (outcome, checks) = await VerifyAsync(signed);
+
+        Assert.True(outcome.AnyValid);
+        var reported = checks.Where(c => c.Id == ProofCheckIds.DataIntegrity).ToList();
+        Assert.Equal(2, reported.Count);
+        Assert.All(reported, c => Assert.Equal(CheckOutcome.Passed, c.Outcome));
+    }
+
     private static JsonObject Badge() => new()
     {
         ["@context"] = new JsonArray(ContextUrl),

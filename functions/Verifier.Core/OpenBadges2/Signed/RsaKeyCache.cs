@@ -126,7 +126,7 @@ internal sealed class RsaKeyCache
                 return null;
             }
 
-            if (rsa.ExportParameters(false).Exponent is { Length: > KeyMaterial.MaxRsaExponentBytes })
+            if (KeyMaterial.IsRsaExponentTooLong(rsa.ExportParameters(false).Exponent))
             {
                 error = KeyMaterial.RsaExponentTooLarge;
                 rsa.Dispose();

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Verifier.Core.Keys;
 using Verifier.LinkedData.JsonLd;
@@ -43,24 +44,15 @@ internal sealed record SuiteInput(JsonElement SecuredDocument, ProofDescriptor P
 /// </summary>
 internal sealed class CanonicalForms
 {
-    private readonly Dictionary<(string Json, string Hash), object> _forms = [];
+    private readonly Dictionary<(string Json, string Hash), CanonicalHash> _forms = [];
 
-    public bool TryGet<T>(string json, string hash, out T form)
-        where T : notnull
-    {
-        if (_forms.TryGetValue((json, hash), out var found) && found is T typed)
-        {
-            form = typed;
-            return true;
-        }
+    public bool TryGet(string json, HashAlgorithmName hash, out CanonicalHash form) => _forms.TryGetValue((json, hash.Name!), out form!);
 
-        form = default!;
-        return false;
-    }
-
-    public void Set<T>(string json, string hash, T form)
-        where T : notnull => _forms[(json, hash)] = form;
+    public void Set(string json, HashAlgorithmName hash, CanonicalHash form) => _forms[(json, hash.Name!)] = form;
 }
+
+/// <summary>A document's canonical N-Quads and their hash with its plain-form audit, or why it has none.</summary>
+internal sealed record CanonicalHash(string? NQuads, byte[]? Hash, SuiteVerification? Failure, PlainFormAudit? PlainForm);
 
 internal sealed record SuiteVerification(bool Valid, string Message, bool Indeterminate = false, IReadOnlyDictionary<string, string>? Details = null)
 {

@@ -87,51 +87,49 @@ internal abstract class RdfcSuiteBase(ILinkedDataConverter converter, DataIntegr
 
     protected abstract bool VerifySignature(ProofDescriptor proof, ResolvedKey key, byte[] data, byte[] signature);
 
-    private async ValueTask<(string? NQuads, byte[]? Hash, SuiteVerification? Failure, PlainFormAudit? PlainForm)> CanonicalHashAsync(
+    private async ValueTask<CanonicalHash> CanonicalHashAsync(
         JsonElement json, HashAlgorithmName hash, string what, CancellationToken cancellationToken, CanonicalForms? shared = null)
     {
         // Same text, same hash, same converter and bounds: the same answer, so the proofs of one set share it.
         var text = shared is null ? null : json.GetRawText();
-        if (text is not null && shared!.TryGet(text, hash.Name!, out CanonicalHash known))
+        if (text is not null && shared!.TryGet(text, hash, out var known))
         {
-            return known.Value;
+            return known;
         }
 
         var computed = await CanonicalHashUnsharedAsync(json, hash, what, cancellationToken).ConfigureAwait(false);
         if (text is not null)
         {
-            shared!.Set(text, hash.Name!, new CanonicalHash(computed));
+            shared!.Set(text, hash, computed);
         }
 
         return computed;
     }
 
-    private sealed record CanonicalHash((string? NQuads, byte[]? Hash, SuiteVerification? Failure, PlainFormAudit? PlainForm) Value);
-
-    private async ValueTask<(string? NQuads, byte[]? Hash, SuiteVerification? Failure, PlainFormAudit? PlainForm)> CanonicalHashUnsharedAsync(
+    private async ValueTask<CanonicalHash> CanonicalHashUnsharedAsync(
         JsonElement json, HashAlgorithmName hash, string what, CancellationToken cancellationToken)
     {
         // The expansion the suite needs anyway also audits the plain form: no second pass over the document.
         var rdf = await converter.ToRdfAuditedAsync(json, cancellationToken).ConfigureAwait(false);
         if (rdf.Dataset is null)
         {
-            return (null, null, new SuiteVerification(false, $"the {what} is not valid JSON-LD for signing: {rdf.Error}", rdf.Indeterminate), null);
+            return new CanonicalHash(null, null, new SuiteVerification(false, $"the {what} is not valid JSON-LD for signing: {rdf.Error}", rdf.Indeterminate), null);
         }
 
         if (rdf.PlainForm is null)
         {
             // Fail closed: a converter that did not audit cannot say the JSON is what was signed.
-            return (null, null, SuiteVerification.Invalid($"the {what} was converted without the plain-form audit"), null);
+            return new CanonicalHash(null, null, SuiteVerification.Invalid($"the {what} was converted without the plain-form audit"), null);
         }
 
         var canonical = Rdfc10.Canonicalize(rdf.Dataset, new Rdfc10Options { MaxWork = options.MaxCanonicalizationWork }, cancellationToken);
         if (!canonical.Succeeded)
         {
-            return (null, null, SuiteVerification.Invalid($"the {what} cannot be canonicalized: {canonical.Error}"), null);
+            return new CanonicalHash(null, null, SuiteVerification.Invalid($"the {what} cannot be canonicalized: {canonical.Error}"), null);
         }
 
         var bytes = Encoding.UTF8.GetBytes(canonical.NQuads!);
         var digest = hash == HashAlgorithmName.SHA384 ? SHA384.HashData(bytes) : SHA256.HashData(bytes);
-        return (canonical.NQuads, digest, null, rdf.PlainForm);
+        return new CanonicalHash(canonical.NQuads, digest, null, rdf.PlainForm);
     }
 }
